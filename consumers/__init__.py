@@ -1,0 +1,3 @@
+"""stancewire: Kafka workers that turn raw news into entity, stance and alert events."""
+
+__version__ = "0.1.0"

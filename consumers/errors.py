@@ -1,0 +1,59 @@
+"""Every error stancewire raises on purpose, in one place.
+
+Hierarchy::
+
+    StancewireError
+    ├── InvalidMessage          input that can never be processed: goes to the DLQ
+    │   ├── InvalidEncoding     not UTF-8
+    │   ├── InvalidJson         not JSON
+    │   ├── SchemaMismatch      JSON, but not a RawArticle
+    │   ├── BodyTooLong         over ``worker.max_body_chars``
+    │   ├── UnsupportedLanguage a language the models do not read
+    │   └── AnnotationFailed    the models raised on this one article
+    ├── DeadLetterLimitExceeded too many dead letters in a row: stop the worker
+    └── ConfigurationError      settings or files that cannot work
+"""
+
+
+class StancewireError(Exception):
+    """Base of every stancewire error."""
+
+
+class InvalidMessage(StancewireError):
+    """A message that retrying cannot fix; it is dead-lettered with ``reason``."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class InvalidEncoding(InvalidMessage):
+    """The value is not UTF-8."""
+
+
+class InvalidJson(InvalidMessage):
+    """The value is not JSON."""
+
+
+class SchemaMismatch(InvalidMessage):
+    """The value is JSON but does not validate as a RawArticle."""
+
+
+class BodyTooLong(InvalidMessage):
+    """The body is longer than the configured limit."""
+
+
+class UnsupportedLanguage(InvalidMessage):
+    """The article's language is one the models cannot read."""
+
+
+class AnnotationFailed(InvalidMessage):
+    """The annotator raised on this article (the rest of its batch is fine)."""
+
+
+class DeadLetterLimitExceeded(StancewireError):
+    """Too many dead letters in a row: most likely a bad deploy, so stop instead."""
+
+
+class ConfigurationError(StancewireError):
+    """Settings or files that cannot work."""

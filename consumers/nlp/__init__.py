@@ -1,0 +1,1 @@
+"""The NLP that annotates articles: NER, entity resolution, stance relations."""

@@ -1,0 +1,126 @@
+"""Configuration from ``STANCEWIRE_*`` environment variables (nested with ``__``).
+
+Example: ``STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=kafka:9092``,
+``STANCEWIRE_TOPICS__PREFIX=prod.``, ``STANCEWIRE_WORKER__BATCH_SIZE=32``.
+Secrets may also come from files in ``STANCEWIRE_SECRETS_DIR`` (one file per
+variable name, as Docker and Kubernetes mount them).
+"""
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from consumers import __version__
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class KafkaSettings(_Section):
+    """How every Kafka client connects; passed to aiokafka unchanged."""
+
+    bootstrap_servers: str = "127.0.0.1:9092"
+    client_id: str = "stancewire"
+    security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    sasl_username: str | None = None
+    sasl_password: SecretStr | None = None
+    ssl_cafile: Path | None = None
+    ssl_certfile: Path | None = None
+    ssl_keyfile: Path | None = None
+    request_timeout_ms: PositiveInt = 30_000
+
+    def client_options(self) -> dict[str, Any]:
+        """Keyword arguments shared by AIOKafkaConsumer, AIOKafkaProducer and the admin client."""
+        options: dict[str, Any] = {
+            "bootstrap_servers": self.bootstrap_servers,
+            "client_id": self.client_id,
+            "security_protocol": self.security_protocol,
+            "request_timeout_ms": self.request_timeout_ms,
+        }
+        if self.sasl_mechanism:
+            options["sasl_mechanism"] = self.sasl_mechanism
+            options["sasl_plain_username"] = self.sasl_username
+            options["sasl_plain_password"] = self.sasl_password.get_secret_value() if self.sasl_password else None
+        if self.security_protocol in ("SSL", "SASL_SSL"):
+            from aiokafka.helpers import create_ssl_context
+
+            options["ssl_context"] = create_ssl_context(
+                cafile=self.ssl_cafile, certfile=self.ssl_certfile, keyfile=self.ssl_keyfile
+            )
+        return options
+
+
+class TopicSettings(_Section):
+    """Topic names; ``prefix`` is prepended to each (e.g. ``staging.``)."""
+
+    prefix: str = ""
+    raw: str = "articles.raw"
+    enriched: str = "articles.enriched"
+    stance: str = "stance.events"
+    alerts: str = "alerts"
+    dlq: str = "articles.dlq"
+    partitions: PositiveInt = Field(default=3, description="Partitions used by `stancewire topics create`.")
+    replication_factor: PositiveInt = 1
+
+    def name(self, topic: Literal["raw", "enriched", "stance", "alerts", "dlq"]) -> str:
+        """The full topic name, prefix included."""
+        return self.prefix + str(getattr(self, topic))
+
+
+class WorkerSettings(_Section):
+    """The enrichment worker's consumer group, batching and limits."""
+
+    group_id: str = "stancewire-enrich"
+    batch_size: PositiveInt = Field(default=16, description="Articles annotated together.")
+    batch_timeout_ms: PositiveInt = Field(default=200, description="Longest wait to fill a batch.")
+    max_in_flight: PositiveInt = Field(default=4, description="Batches fetched ahead of the annotator.")
+    max_body_chars: PositiveInt = Field(default=100_000, description="Longer bodies are dead-lettered.")
+    dlq_max_consecutive: PositiveInt = Field(
+        default=1000, description="Stop after this many dead letters in a row (a bad deploy)."
+    )
+    shutdown_timeout_s: PositiveFloat = 30.0
+    auto_offset_reset: Literal["earliest", "latest"] = "earliest"
+
+
+class NlpSettings(_Section):
+    """Which models annotate. Hub ids or local paths work where a model is named."""
+
+    ner_backend: Literal["spacy", "transformers"] = "spacy"
+    spacy_model: str = "en_core_web_sm"
+    ner_model: str | None = Field(default=None, description="Token-classification model for the transformers backend.")
+    encoder: str | None = Field(default=None, description="Sentence encoder; default: the bundled all-MiniLM-L6-v2.")
+    languages: frozenset[str] = Field(
+        default=frozenset({"en"}), description="ISO 639-1 codes the models read; others are dead-lettered."
+    )
+    torch_threads: PositiveInt = Field(default=max(1, (os.cpu_count() or 1)), description="CPU threads for inference.")
+
+
+class AlertSettings(_Section):
+    """Per-article alert rules."""
+
+    rules_file: Path | None = Field(default=None, description="YAML rules; default: the bundled rules.")
+
+
+class Settings(BaseSettings):
+    """All stancewire settings."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="STANCEWIRE_",
+        env_nested_delimiter="__",
+        secrets_dir=os.environ.get("STANCEWIRE_SECRETS_DIR"),
+        frozen=True,
+        extra="ignore",
+    )
+
+    enrichment_version: str = Field(default=__version__, description="Recorded in every event and in event ids.")
+    kafka: KafkaSettings = KafkaSettings()
+    topics: TopicSettings = TopicSettings()
+    worker: WorkerSettings = WorkerSettings()
+    nlp: NlpSettings = NlpSettings()
+    alerts: AlertSettings = AlertSettings()
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"

@@ -1,0 +1,70 @@
+"""Decode: raw bytes → RawArticle, or the InvalidMessage that says why not."""
+
+import orjson
+from pydantic import ValidationError
+
+from consumers.errors import (
+    BodyTooLong,
+    InvalidEncoding,
+    InvalidJson,
+    InvalidMessage,
+    SchemaMismatch,
+    UnsupportedLanguage,
+)
+from consumers.records import Batch, Received
+from consumers.steps.base import Step
+from schemas import RawArticle
+
+
+def decode_article(value: bytes | None, max_body_chars: int, languages: frozenset[str]) -> RawArticle:
+    """Parse and validate one value; raise the InvalidMessage subclass that names the problem."""
+    if value is None:
+        raise SchemaMismatch("empty value (tombstone)")
+    try:
+        text = value.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidEncoding(f"not UTF-8: {error}") from error
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as error:
+        raise InvalidJson(f"not JSON: {error}") from error
+    try:
+        article = RawArticle.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in error.errors())
+        raise SchemaMismatch(f"not a RawArticle: {problems}") from error
+    if len(article.body) > max_body_chars:
+        raise BodyTooLong(f"body has {len(article.body)} characters, limit is {max_body_chars}")
+    if article.language is not None and article.language.split("-")[0].lower() not in languages:
+        raise UnsupportedLanguage(f"language {article.language!r} is not one of {sorted(languages)}")
+    return article
+
+
+class DecodeArticles:
+    """Decodes every record of a batch and passes the batch straight on."""
+
+    def __init__(
+        self, next_step: Step[RawArticle | InvalidMessage], max_body_chars: int, languages: frozenset[str]
+    ) -> None:
+        self._next = next_step
+        self._max_body_chars = max_body_chars
+        self._languages = languages
+
+    async def submit(self, batch: Batch[Received]) -> None:
+        await self._next.submit(batch.replace(self._decode(received) for received, _ in batch.items))
+
+    def _decode(self, received: Received) -> RawArticle | InvalidMessage:
+        try:
+            return decode_article(received.value, self._max_body_chars, self._languages)
+        except InvalidMessage as error:
+            return error
+
+    async def poll(self) -> None:
+        await self._next.poll()
+
+    async def join(self) -> None:
+        await self._next.join()
+
+    @property
+    def in_flight(self) -> int:
+        return self._next.in_flight

@@ -1,0 +1,45 @@
+"""A readable summary of what is on the output topics (used by the demo)."""
+
+from rich.console import Console
+from rich.table import Table
+
+from consumers.settings import Settings
+from consumers.topic_reader import read_to_end
+from schemas import Alert, DeadLetter, EnrichedArticle, decode
+
+
+async def print_summary(settings: Settings, console: Console) -> None:
+    """Print enriched articles (entities, stances), alerts and dead letters."""
+    names = {t: settings.topics.name(t) for t in ("enriched", "stance", "alerts", "dlq")}
+    records = await read_to_end(settings.kafka, list(names.values()))
+    for record in records[names["enriched"]]:
+        assert record.value is not None  # noqa: S101 - we only publish enriched articles with a value
+        article = decode(EnrichedArticle, record.value)
+        console.rule(f"[bold]{article.title}[/] ({article.id})")
+        entities = Table("entity", "type", "id", "mentions", title="Entities", title_justify="left")
+        for entity in sorted(article.entities, key=lambda e: -len(e.mentions)):
+            entities.add_row(entity.name, entity.type.value, entity.id, str(len(entity.mentions)))
+        console.print(entities)
+        stances = Table("source", "stance", "target", "evidence", title="Stance relations", title_justify="left")
+        for relation in article.stances:
+            colour = {"cooperative": "green", "hostile": "red", "neutral": "yellow"}[relation.stance]
+            stances.add_row(
+                relation.source_name, f"[{colour}]{relation.stance}[/]", relation.target_name, relation.evidence.text
+            )
+        console.print(stances)
+    console.rule("[bold]Alerts")
+    for record in records[names["alerts"]]:
+        assert record.value is not None  # noqa: S101
+        alert = decode(Alert, record.value)
+        console.print(f"[bold red]{alert.severity.value}[/] {alert.rule_id}: {alert.summary}")
+    console.rule("[bold]Dead letters")
+    for record in records[names["dlq"]]:
+        letter = DeadLetter.from_record(record.key, record.value, list(record.headers))
+        console.print(
+            f"{letter.source_topic}/{letter.source_partition}@{letter.source_offset} "
+            f"[bold]{letter.error_class}[/]: {letter.reason}"
+        )
+    console.print(
+        f"\n{len(records[names['enriched']])} enriched, {len(records[names['stance']])} stance events, "
+        f"{len(records[names['alerts']])} alerts, {len(records[names['dlq']])} dead letters"
+    )

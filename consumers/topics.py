@@ -1,0 +1,49 @@
+"""Creating the topics stancewire reads and writes."""
+
+import asyncio
+import logging
+
+from aiokafka.admin import NewTopic
+from aiokafka.errors import TopicAlreadyExistsError
+
+from consumers.kafka_clients import make_admin
+from consumers.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+
+def topic_names(settings: Settings) -> list[str]:
+    """Every topic, prefix included: input first, then outputs."""
+    return [settings.topics.name(t) for t in ("raw", "enriched", "stance", "alerts", "dlq")]
+
+
+async def create_topics(settings: Settings, partitions: int | None = None) -> list[str]:
+    """Create the missing topics; return the names created (existing ones are left alone)."""
+    admin = make_admin(settings.kafka)
+    await admin.start()
+    try:
+        existing = set(await admin.list_topics())
+        wanted = [name for name in topic_names(settings) if name not in existing]
+        new = [
+            NewTopic(name, partitions or settings.topics.partitions, settings.topics.replication_factor)
+            for name in wanted
+        ]
+        if new:
+            try:
+                await admin.create_topics(new)
+            except TopicAlreadyExistsError:
+                logger.info("topics were created concurrently by another client")
+        return wanted
+    finally:
+        await admin.close()
+
+
+async def ping(settings: Settings, timeout_s: float) -> None:
+    """Return when the broker answers a metadata request; raise TimeoutError otherwise."""
+    admin = make_admin(settings.kafka)
+    async with asyncio.timeout(timeout_s):
+        await admin.start()
+        try:
+            await admin.list_topics()
+        finally:
+            await admin.close()

@@ -1,0 +1,45 @@
+"""Versioned pydantic v2 models of every message stancewire reads or writes.
+
+Subscribers can depend on this package alone: each model carries a
+``schema_version`` and (for events we publish) a deterministic ``event_id``.
+"""
+
+from schemas._codec import decode, encode
+from schemas.alert import Alert, Severity
+from schemas.dead_letter import DeadLetter
+from schemas.enriched import (
+    EnrichedArticle,
+    Entity,
+    EntityType,
+    Evidence,
+    Mention,
+    Provenance,
+    Stance,
+    StanceRelation,
+    TextField,
+    Versions,
+)
+from schemas.event_id import make_event_id
+from schemas.raw import RawArticle
+from schemas.stance_event import StanceEvent
+
+__all__ = [
+    "Alert",
+    "DeadLetter",
+    "EnrichedArticle",
+    "Entity",
+    "EntityType",
+    "Evidence",
+    "Mention",
+    "Provenance",
+    "RawArticle",
+    "Severity",
+    "Stance",
+    "StanceEvent",
+    "StanceRelation",
+    "TextField",
+    "Versions",
+    "decode",
+    "encode",
+    "make_event_id",
+]

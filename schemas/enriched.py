@@ -1,0 +1,101 @@
+"""EnrichedArticle and its parts: entities with mentions, stance relations, provenance."""
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, NonNegativeInt
+
+from schemas._base import Message
+
+TextField = Literal["title", "body"]
+Stance = Literal["cooperative", "hostile", "neutral"]
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class EntityType(StrEnum):
+    """Entity types, as in OntoNotes (what spaCy and most NER models emit)."""
+
+    PERSON = "PERSON"
+    ORG = "ORG"
+    GPE = "GPE"
+    LOC = "LOC"
+    NORP = "NORP"
+    EVENT = "EVENT"
+    FAC = "FAC"
+
+
+class Mention(Message):
+    """One place in the article that names an entity; ``end`` is exclusive."""
+
+    text: str
+    field: TextField
+    start: NonNegativeInt
+    end: NonNegativeInt
+
+
+class Entity(Message):
+    """One real-world entity, once per article, with every mention of it."""
+
+    id: str = Field(description="Canonical id, e.g. 'country:CHN', 'person:sergei-shoigu'.")
+    name: str = Field(description="Canonical display name.")
+    type: EntityType
+    mentions: list[Mention]
+    affiliation: str | None = Field(default=None, description="Entity id this one speaks for, when stated.")
+
+
+class Evidence(Message):
+    """The sentence a stance relation was read from."""
+
+    text: str
+    field: TextField
+    start: NonNegativeInt
+    end: NonNegativeInt
+
+
+class StanceRelation(Message):
+    """Directed stance of ``source`` toward ``target``, with the sentence that shows it."""
+
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    stance: Stance
+    confidence: Probability
+    evidence: Evidence
+    speaker: str | None = Field(default=None, description="Entity id of the person who spoke for the source.")
+
+
+class Versions(Message):
+    """What produced the annotations, so replays with newer models can be told apart."""
+
+    enrichment: str
+    ner: str
+    stance: str
+
+
+class Provenance(Message):
+    """Where the raw article was read from."""
+
+    topic: str
+    partition: NonNegativeInt
+    offset: NonNegativeInt
+    timestamp_ms: int | None = None
+
+
+class EnrichedArticle(Message):
+    """The raw article plus everything stancewire found in it; published to ``articles.enriched``."""
+
+    schema_version: Literal[1] = 1
+    event_id: str
+    id: str
+    url: str
+    title: str
+    body: str
+    source: str
+    language: str | None = None
+    published_at: datetime | None = None
+    entities: list[Entity]
+    stances: list[StanceRelation]
+    versions: Versions
+    provenance: Provenance | None = None

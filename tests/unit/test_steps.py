@@ -1,0 +1,161 @@
+"""Each step with a fake next step: ordering, backpressure, dead letters, commit safety."""
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from aiokafka import TopicPartition
+
+from consumers.alerts import load_rules
+from consumers.errors import DeadLetterLimitExceeded
+from consumers.records import Batch, OutRecord
+from consumers.settings import TopicSettings
+from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
+from consumers.steps.enrich import DeadLetterGuard
+from schemas import DeadLetter, EnrichedArticle, decode
+from tests.unit.fakes import FakeAnnotator, FakeCommitter, FakeProducer, RecordingStep, raw_value, received
+
+TOPICS = TopicSettings()
+EN = frozenset({"en"})
+
+
+def make_enrich(next_step: RecordingStep, max_in_flight: int = 2, max_dead: int = 100) -> EnrichArticles:
+    return EnrichArticles(
+        next_step,
+        FakeAnnotator(),
+        ThreadPoolExecutor(1),
+        load_rules(),
+        TOPICS,
+        DeadLetterGuard(max_dead),
+        max_in_flight=max_in_flight,
+    )
+
+
+async def test_decode_marks_invalid_messages_and_keeps_order() -> None:
+    sink = RecordingStep()
+    decode_step = DecodeArticles(sink, 1000, EN)
+    await decode_step.submit(
+        Batch.of([received(0, raw_value("a")), received(1, b"{oops"), received(2, raw_value("b"))])
+    )
+    payloads = [payload for _, payload in sink.batches[0].items]
+    assert [type(p).__name__ for p in payloads] == ["RawArticle", "InvalidJson", "RawArticle"]
+
+
+async def test_enrich_builds_every_output_and_dead_letters_the_original_bytes() -> None:
+    sink = RecordingStep()
+    chain = DecodeArticles(make_enrich(sink), 1000, EN)
+    bad = b'{"id": 1, "truncated'
+    await chain.submit(Batch.of([received(5, raw_value("a")), received(6, bad)]))
+    await chain.join()
+
+    (batch,) = sink.batches
+    (_, good_records), (_, dead_records) = batch.items
+    topics = [record.topic for record in good_records]
+    assert topics == ["articles.enriched", "stance.events", "alerts"]
+    assert good_records[2].key == b"hostile-military:country:AAA->country:BBB"
+    enriched = decode(EnrichedArticle, good_records[0].value or b"")
+    assert enriched.provenance is not None and enriched.provenance.offset == 5
+    assert good_records[1].key == b"country:AAA->country:BBB"
+
+    (dead,) = dead_records
+    assert dead.topic == "articles.dlq"
+    assert dead.value == bad and dead.key == b"k6"
+    letter = DeadLetter.from_record(dead.key, dead.value, dead.headers)
+    assert (letter.error_class, letter.source_offset, letter.source_topic) == ("InvalidJson", 6, "articles.raw")
+
+
+async def test_a_model_error_on_one_article_dead_letters_only_that_article() -> None:
+    sink = RecordingStep()
+    chain = DecodeArticles(make_enrich(sink), 1000, EN)
+    await chain.submit(
+        Batch.of(
+            [
+                received(0, raw_value("a")),
+                received(1, raw_value("b", body="BOOM goes the model")),
+                received(2, raw_value("c")),
+            ]
+        )
+    )
+    await chain.join()
+    outcomes = [records[0].topic for _, records in sink.batches[0].items]
+    assert outcomes == ["articles.enriched", "articles.dlq", "articles.enriched"]
+    letter = DeadLetter.from_record(None, None, sink.batches[0].items[1][1][0].headers)
+    assert letter.error_class == "AnnotationFailed" and "model exploded" in letter.reason
+
+
+async def test_enrich_rejects_when_full_and_accepts_after_poll() -> None:
+    sink = RecordingStep()
+    step = make_enrich(sink, max_in_flight=1)
+    decoded = DecodeArticles(step, 1000, EN)
+    await decoded.submit(Batch.of([received(0, raw_value("a"))]))
+    with pytest.raises(MessageRejected):
+        await decoded.submit(Batch.of([received(1, raw_value("b"))]))
+    await step.join()
+    await decoded.submit(Batch.of([received(1, raw_value("b"))]))
+    await step.join()
+    assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1]
+
+
+async def test_too_many_dead_letters_in_a_row_stop_the_pipeline() -> None:
+    sink = RecordingStep()
+    chain = DecodeArticles(make_enrich(sink, max_dead=2), 1000, EN)
+    await chain.submit(Batch.of([received(i, b"not json") for i in range(3)]))
+    with pytest.raises(DeadLetterLimitExceeded, match="3 messages in a row"):
+        await chain.join()
+    assert sink.batches == []
+
+
+def test_guard_counts_only_consecutive_dead_letters() -> None:
+    guard = DeadLetterGuard(2)
+    for dead in (True, True, False, True, True):
+        guard.record(dead)
+    with pytest.raises(DeadLetterLimitExceeded):
+        guard.record(True)
+
+
+async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowledged() -> None:
+    committer = FakeCommitter()
+    commit = CommitOffsets(committer, interval_s=0)
+    producer = FakeProducer()
+    produce = ProduceRecords(commit, producer, max_in_flight=4)
+    record = [OutRecord("out", b"k", b"v")]
+    await produce.submit(Batch([(received(0, b""), record)]))
+    await produce.submit(Batch([(received(1, b""), record), (received(0, b"", partition=1), record)]))
+
+    producer.acks[1].set_result(None)
+    producer.acks[2].set_result(None)
+    await asyncio.sleep(0)
+    await produce.poll()
+    assert committer.commits == []  # batch 2 is acknowledged, but batch 1 is not
+
+    producer.acks[0].set_result(None)
+    await asyncio.sleep(0)
+    await produce.poll()
+    assert committer.commits == [{TopicPartition("articles.raw", 0): 2, TopicPartition("articles.raw", 1): 1}]
+
+
+async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
+    committer = FakeCommitter()
+    producer = FakeProducer()
+    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, max_in_flight=4)
+    await produce.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v")])]))
+    producer.acks[0].set_exception(RuntimeError("broker said no"))
+    with pytest.raises(RuntimeError, match="broker said no"):
+        await produce.join()
+    assert committer.commits == []
+
+
+async def test_produce_rejects_when_full() -> None:
+    produce = ProduceRecords(CommitOffsets(FakeCommitter()), FakeProducer(), max_in_flight=1)
+    await produce.submit(Batch([(received(0, b""), [])]))
+    with pytest.raises(MessageRejected):
+        await produce.submit(Batch([(received(1, b""), [])]))
+
+
+async def test_commit_forgets_revoked_partitions() -> None:
+    committer = FakeCommitter()
+    commit = CommitOffsets(committer, interval_s=3600)
+    await commit.submit(Batch([(received(3, b""), None), (received(7, b"", partition=1), None)]))
+    commit.forget({TopicPartition("articles.raw", 1)})
+    await commit.join()
+    assert committer.commits == [{TopicPartition("articles.raw", 0): 4}]
