@@ -24,8 +24,13 @@ def _worker(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.nlp.pipeline import build_annotator
     from consumers.worker import EnrichmentWorker
 
-    worker = EnrichmentWorker(settings, build_annotator(settings), load_rules(settings.alerts.rules_file))
-    asyncio.run(worker.run(until_caught_up=args.until_caught_up))
+    annotator = build_annotator(settings)
+    rules = load_rules(settings.alerts.rules_file)
+
+    async def run() -> None:
+        await EnrichmentWorker(settings, annotator, rules).run(until_caught_up=args.until_caught_up)
+
+    asyncio.run(run())
     return 0
 
 

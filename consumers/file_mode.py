@@ -80,8 +80,8 @@ def enrich_file(
                     writer.write(encode(enrich(item, outcome, annotator.versions, rules).article) + b"\n")
                     result.enriched += 1
                     continue
-                error = outcome if isinstance(outcome, InvalidMessage) else AnnotationFailed(str(outcome))
-                letter = dead_letter(Received(source, 0, number, None, line), error, settings.enrichment_version)
+                failure = outcome if isinstance(outcome, InvalidMessage) else AnnotationFailed(str(outcome))
+                letter = dead_letter(Received(source, 0, number, None, line), failure, settings.enrichment_version)
                 print(f"{source}:{number}: {letter.error_class}: {letter.reason}", file=sys.stderr)
                 if dead is not None:
                     dead.write(encode(letter) + b"\n")

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from aiokafka import TopicPartition
 
-from consumers.kafka_clients import make_consumer
+from consumers.kafka_clients import make_admin, make_consumer
 from consumers.settings import KafkaSettings
 
 
@@ -22,18 +22,16 @@ class ReadRecord:
 
 async def read_to_end(kafka: KafkaSettings, topics: list[str]) -> dict[str, list[ReadRecord]]:
     """Every record now in ``topics`` (the ends are taken when reading starts)."""
+    partitions = await topic_partitions(kafka, topics)
+    records: dict[str, list[ReadRecord]] = {topic: [] for topic in topics}
+    if not partitions:
+        return records
     consumer = make_consumer(kafka, group_id=None)
     await consumer.start()
     try:
-        partitions = [
-            TopicPartition(topic, p) for topic in topics for p in sorted(consumer.partitions_for_topic(topic) or ())
-        ]
-        if not partitions:
-            return {topic: [] for topic in topics}
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         ends = await consumer.end_offsets(partitions)
-        records: dict[str, list[ReadRecord]] = {topic: [] for topic in topics}
         remaining = {tp for tp in partitions if await consumer.position(tp) < ends[tp]}
         while remaining:
             fetched = await consumer.getmany(*remaining, timeout_ms=1000)
@@ -45,3 +43,19 @@ async def read_to_end(kafka: KafkaSettings, topics: list[str]) -> dict[str, list
         return records
     finally:
         await consumer.stop()
+
+
+async def topic_partitions(kafka: KafkaSettings, topics: list[str]) -> list[TopicPartition]:
+    """Every partition of the ``topics`` that exist."""
+    admin = make_admin(kafka)
+    await admin.start()
+    try:
+        described = await admin.describe_topics(topics)
+    finally:
+        await admin.close()
+    return [
+        TopicPartition(topic["topic"], partition["partition"])
+        for topic in described
+        if topic["error_code"] == 0
+        for partition in sorted(topic["partitions"], key=lambda p: int(p["partition"]))
+    ]

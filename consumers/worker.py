@@ -43,6 +43,7 @@ class EnrichmentWorker:
     """Consumes ``articles.raw`` and publishes enriched articles, stance events, alerts and dead letters."""
 
     def __init__(self, settings: Settings, annotator: Annotator, rules: RuleSet) -> None:
+        """Build the clients and the chain; call from within the event loop that will ``run`` it."""
         self._settings = settings
         self._consumer = make_consumer(settings.kafka, settings.worker.group_id, settings.worker.auto_offset_reset)
         self._producer = make_producer(settings.kafka)

@@ -11,17 +11,17 @@ from typing import Protocol, TypeVar
 
 from consumers.records import Batch
 
-T_contra = TypeVar("T_contra", contravariant=True)
+T = TypeVar("T")
 
 
 class MessageRejected(Exception):
     """The step is full; offer the batch again after the next ``poll``."""
 
 
-class Step(Protocol[T_contra]):
+class Step(Protocol[T]):
     """One stage of the pipeline."""
 
-    async def submit(self, batch: Batch[T_contra]) -> None:
+    async def submit(self, batch: Batch[T]) -> None:
         """Take a batch, or raise ``MessageRejected`` when full."""
         ...
 

@@ -1,0 +1,82 @@
+"""The compose file and Dockerfile only name things that exist in the project (no Docker engine needed)."""
+
+import re
+import shlex
+from pathlib import Path
+
+import yaml
+
+from consumers.cli import _parser
+from consumers.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+COMPOSE = yaml.safe_load((ROOT / "docker" / "compose.yaml").read_text())
+DOCKERFILE = (ROOT / "docker" / "Dockerfile").read_text()
+SUBCOMMANDS = set(_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
+
+
+def setting_exists(env_name: str) -> bool:
+    """Whether STANCEWIRE_A__B names field ``b`` of section ``a`` of the settings."""
+    path = env_name.removeprefix("STANCEWIRE_").lower().split("__")
+    model: type = Settings
+    for part in path:
+        fields = model.model_fields  # type: ignore[attr-defined]
+        if part not in fields:
+            return False
+        model = fields[part].annotation
+    return True
+
+
+def stancewire_services() -> dict[str, dict]:  # type: ignore[type-arg]
+    return {name: svc for name, svc in COMPOSE["services"].items() if "build" in svc}
+
+
+def test_compose_builds_the_projects_dockerfile() -> None:
+    services = stancewire_services()
+    assert {"worker", "topics"} <= set(services)
+    for service in services.values():
+        assert (ROOT / "docker" / service["build"]["context"] / service["build"]["dockerfile"]).is_file()
+
+
+def test_every_stancewire_env_setting_in_compose_and_dockerfile_exists() -> None:
+    names = {name for svc in stancewire_services().values() for name in svc["environment"]}
+    names |= set(re.findall(r"\b(STANCEWIRE_[A-Z_]+)=", DOCKERFILE))
+    assert names, "the files configure the worker through STANCEWIRE_* settings"
+    unknown = sorted(name for name in names if not setting_exists(name))
+    assert unknown == []
+
+
+def test_commands_and_health_checks_name_real_subcommands() -> None:
+    for service in stancewire_services().values():
+        assert service["command"][0] in SUBCOMMANDS
+    worker_check = stancewire_services()["worker"]["healthcheck"]["test"]
+    assert worker_check[1:] == ["stancewire", "ping"]
+    assert re.search(r'HEALTHCHECK .*CMD \["stancewire", "ping"\]', DOCKERFILE, re.S)
+    assert 'ENTRYPOINT ["stancewire"]' in DOCKERFILE
+    assert re.search(r'CMD \["(\w+)"\]\s*$', DOCKERFILE).group(1) in SUBCOMMANDS  # type: ignore[union-attr]
+
+
+def test_compose_broker_matches_the_local_broker_and_the_default_port() -> None:
+    script = (ROOT / "docker" / "kafka-local.sh").read_text()
+    version = re.search(r'KAFKA_VERSION="\$\{KAFKA_VERSION:-([\d.]+)\}"', script).group(1)  # type: ignore[union-attr]
+    kafka = COMPOSE["services"]["kafka"]
+    assert kafka["image"] == f"apache/kafka:{version}"
+    assert kafka["environment"]["KAFKA_PROCESS_ROLES"] == "broker,controller"
+    internal = stancewire_services()["worker"]["environment"]["STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS"]
+    assert f"INTERNAL://{internal}" in kafka["environment"]["KAFKA_ADVERTISED_LISTENERS"]
+    published = [port.split(":")[-1] for port in kafka["ports"]]
+    assert all(f"://localhost:{port}" in kafka["environment"]["KAFKA_ADVERTISED_LISTENERS"] for port in published)
+    health = shlex.split(kafka["healthcheck"]["test"][1])
+    assert health[0] == "/opt/kafka/bin/kafka-broker-api-versions.sh"
+
+
+def test_image_runs_as_a_non_root_user_without_secrets() -> None:
+    final_stage = DOCKERFILE.split("FROM ")[-1]
+    assert re.search(r"^USER (?!root)\w+", final_stage, re.M)
+    assert "PASSWORD" not in DOCKERFILE
+    assert all(
+        value in (None, "")
+        for svc in stancewire_services().values()
+        for name, value in svc["environment"].items()
+        if "PASSWORD" in name
+    )
