@@ -1,0 +1,42 @@
+# One command to try it (make demo), one to test it (make test).
+VENV ?= .venv
+BIN := $(VENV)/bin
+PYTHON ?= python3
+KAFKA := bash docker/kafka-local.sh
+DEMO_PORT ?= 9092
+DEMO_DIR ?= /tmp/stancewire-demo-kafka
+
+.PHONY: install demo test lint schemas clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --editable '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+## demo: local broker, topics, seeds in, worker until done, summary, broker stopped
+demo: install
+	$(KAFKA) start --port $(DEMO_PORT) --dir $(DEMO_DIR)
+	@trap '$(KAFKA) stop --port $(DEMO_PORT) --dir $(DEMO_DIR) --clean' EXIT; \
+	export STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:$(DEMO_PORT); \
+	$(BIN)/stancewire topics create && \
+	$(BIN)/stancewire publish seeds && \
+	$(BIN)/stancewire worker --until-caught-up && \
+	$(BIN)/stancewire summary
+
+## test: lint, types, unit and integration tests (the integration tests start their own broker)
+test: install lint
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check consumers schemas tests
+	$(BIN)/ruff format --check consumers schemas tests
+	$(BIN)/mypy
+
+schemas: install
+	$(BIN)/stancewire schemas export
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
