@@ -2,8 +2,9 @@
 
 Example: ``STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=kafka:9092``,
 ``STANCEWIRE_TOPICS__PREFIX=prod.``, ``STANCEWIRE_WORKER__BATCH_SIZE=32``.
-Secrets may also come from files in ``STANCEWIRE_SECRETS_DIR`` (one file per
-variable name, as Docker and Kubernetes mount them).
+Secrets may also come from files in ``STANCEWIRE_SECRETS_DIR``, one per
+variable, named like it (``stancewire_kafka__sasl_password``), as Docker and
+Kubernetes mount them.
 """
 
 import os
@@ -11,7 +12,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import (
+    BaseSettings,
+    NestedSecretsSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
 
 from consumers import __version__
 
@@ -113,6 +119,7 @@ class Settings(BaseSettings):
         env_prefix="STANCEWIRE_",
         env_nested_delimiter="__",
         secrets_dir=os.environ.get("STANCEWIRE_SECRETS_DIR"),
+        secrets_nested_delimiter="__",
         frozen=True,
         extra="ignore",
     )
@@ -124,3 +131,15 @@ class Settings(BaseSettings):
     nlp: NlpSettings = NlpSettings()
     alerts: AlertSettings = AlertSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Read nested secrets from one file per variable (``stancewire_kafka__sasl_password``)."""
+        return init_settings, env_settings, dotenv_settings, NestedSecretsSettingsSource(file_secret_settings)
