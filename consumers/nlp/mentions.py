@@ -1,0 +1,181 @@
+"""Turns a backend's raw entity spans into clean mentions, fixing common small-model slips.
+
+Generic repairs only: a leading "the", possessive "'s"/"’s", quotes and
+punctuation are trimmed; titles before a name are cut ("President Joe Biden");
+"Western" is extended to "Western world/countries/..."; names ending in an
+event word ("... Forum", "... Dialogue", "... Summit") become EVENTs, and
+such names the model missed are added; spans made only of title words
+("Defense") are dropped.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from consumers.nlp.spans import RawSpan
+from schemas import TextField
+
+KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "MISC"}
+TITLE_WORDS = {
+    "president", "vice", "prime", "minister", "secretary", "foreign", "defense", "defence", "interior", "finance",
+    "general", "gen.", "gen", "lt.", "col.", "colonel", "admiral", "adm.", "commander", "chancellor", "premier",
+    "chairman", "chairwoman", "chair", "king", "queen", "prince", "princess", "pope", "sheikh", "emir", "sultan",
+    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "dr.", "dr", "sir", "dame", "senator", "sen.", "rep.", "representative",
+    "governor", "gov.", "mayor", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "deputy",
+    "state", "counselor", "councillor", "chief", "director", "leader", "speaker", "justice", "judge", "former",
+    "acting", "first", "lady", "top", "diplomat", "officer", "official", "minister's", "ministry", "of", "the",
+    "opposition", "party", "army", "navy", "military", "head", "presidential", "candidate", "lawmaker", "mp",
+}  # fmt: skip
+EVENT_HEADS = {"forum", "dialogue", "summit", "conference", "olympics", "games", "cup", "expo", "congress", "talks"}
+WESTERN_NOUNS = {"world", "countries", "nations", "powers", "governments", "allies", "states", "democracies"}
+_EVENT_NAME = re.compile(r"\b((?:[A-Z][\w’'-]*\s){1,4}(?:Forum|Dialogue|Summit|Conference))\b")
+_ABBREVIATION = re.compile(r"(?:(?:\b[A-Za-z]\.){2,}|\b(?:Jr|Sr|St)\.)$")
+_TRIM = " \t\n\r\xa0\"“”‘’'`,.;:!?()[]{}*-–—"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A cleaned mention in one field: character offsets into that field, and spaCy token range."""
+
+    field: TextField
+    start: int
+    end: int
+    text: str
+    label: str
+    tok_start: int
+    tok_end: int
+
+
+def clean_spans(doc: Doc, spans: list[RawSpan], field: TextField) -> list[Candidate]:
+    """Trim, retype and complete the spans of one text; overlapping spans keep the longest."""
+    text = doc.text
+    found: list[tuple[int, int, str]] = []
+    for span in spans:
+        if span.label not in KEPT_LABELS:
+            continue
+        fixed = _trim(text, span.start, span.end, span.label)
+        if fixed is not None:
+            found.append(fixed)
+    for match in _EVENT_NAME.finditer(text):
+        start, end = match.span(1)
+        words = match.group(1).split()
+        while words and doc.vocab[words[0].lower()].is_stop:
+            start += len(words[0]) + 1
+            words = words[1:]
+        if len(words) >= 2:
+            found.append((start, end, "EVENT"))
+    found = [(s, e, _retype(text[s:e], label)) for s, e, label in found]
+    found = [_extend_western(text, s, e, label) for s, e, label in found]
+    return _to_candidates(doc, _drop_overlaps(found), field)
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
+    """Cut articles, possessives, punctuation and (for people) leading titles; None if nothing is left."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        piece = text[start:end]
+        for suffix in ("’s", "'s", "’", "'"):
+            if piece.endswith(suffix) and len(piece) > len(suffix):
+                end -= len(suffix)
+                changed = True
+                break
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip(_TRIM))
+        tail_kept = piece.rstrip(_TRIM)
+        if _ABBREVIATION.search(piece):
+            tail_kept = piece.rstrip(_TRIM.replace(".", ""))  # keep the dot of "U.S."
+        if lead or len(tail_kept) < len(piece):
+            start, end = start + lead, start + max(lead, len(tail_kept))
+            changed = True
+        for article in ("the ", "The ", "THE "):
+            if text[start:end].startswith(article) and end - start > len(article):
+                start += len(article)
+                changed = True
+        if label == "PERSON":
+            words = text[start:end].split()
+            if len(words) > 1 and words[0].lower() in TITLE_WORDS:
+                start += text[start:end].find(words[1], len(words[0]))
+                changed = True
+    words = text[start:end].split()
+    if not words or all(word.lower() in TITLE_WORDS for word in words) or not any(c.isupper() for c in words[0][:1]):
+        return None
+    return start, end, label
+
+
+def _retype(name: str, label: str) -> str:
+    """Names ending in an event word are EVENTs whatever the model said (not people)."""
+    last = name.split()[-1].lower() if name.split() else ""
+    if label != "PERSON" and last in EVENT_HEADS and len(name.split()) >= 2:
+        return "EVENT"
+    return label
+
+
+def _extend_western(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """Extend "Western" followed by world/countries/... names the bloc as a whole."""
+    if text[start:end] != "Western":
+        return start, end, label
+    match = re.match(r"\s+(\w+)", text[end:])
+    if match and match.group(1).lower() in WESTERN_NOUNS:
+        return start, end + match.end(), label
+    return start, end, label
+
+
+def _drop_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Longest span first; shorter spans overlapping a kept one are dropped."""
+    kept: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(set(found), key=lambda s: (-(s[1] - s[0]), s[0], s[2])):
+        if all(end <= k_start or start >= k_end for k_start, k_end, _ in kept):
+            kept.append((start, end, label))
+    return sorted(kept)
+
+
+def _to_candidates(doc: Doc, found: list[tuple[int, int, str]], field: TextField) -> list[Candidate]:
+    """Attach token ranges (expanded to whole tokens) for the parse-based steps."""
+    starts = [token.idx for token in doc]
+    text = doc.text  # built from the tokens on every access: read it once
+    result: list[Candidate] = []
+    for start, end, label in found:
+        first = max(bisect_right(starts, start) - 1, 0)
+        last = bisect_left(starts, end)
+        if last <= first:
+            continue
+        result.append(Candidate(field, start, end, text[start:end], label, first, last))
+    return result
+
+
+def propagate(found: dict[TextField, tuple[Doc, list[Candidate]]]) -> dict[TextField, list[Candidate]]:
+    """Add the repeats of names the model tagged elsewhere in the article but missed here.
+
+    Small models tag "the Western world" in one sentence and not in the next;
+    every exact, case-sensitive, whole-word repeat of a tagged name (in title or
+    body) becomes a mention with that name's most frequent label.
+    """
+    labels: dict[str, dict[str, int]] = {}
+    lower_text = " ".join(doc.text for doc, _ in found.values())
+    for _, cands in found.values():
+        for cand in cands:
+            counts = labels.setdefault(cand.text, {})
+            counts[cand.label] = counts.get(cand.label, 0) + 1
+            surname = cand.text.split()[-1]
+            if cand.label == "PERSON" and " " in cand.text and len(surname) >= 3 and surname.lower() not in lower_text:
+                counts = labels.setdefault(surname, {})
+                counts["PERSON"] = counts.get("PERSON", 0) + 1
+    result: dict[TextField, list[Candidate]] = {}
+    for field, (doc, cands) in found.items():
+        taken = [(c.start, c.end) for c in cands]
+        extra: list[tuple[int, int, str]] = []
+        text = doc.text
+        for name in sorted(labels, key=lambda n: (-len(n), n)):
+            if len(name) < 2 or not name[:1].isupper():
+                continue
+            label = max(sorted(labels[name]), key=lambda lab: labels[name][lab])
+            for match in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text):
+                start, end = match.span()
+                if all(end <= s or start >= e for s, e in taken):
+                    taken.append((start, end))
+                    extra.append((start, end, label))
+        result[field] = sorted([*cands, *_to_candidates(doc, sorted(extra), field)], key=lambda c: c.start)
+    return result

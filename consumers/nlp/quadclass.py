@@ -1,0 +1,75 @@
+"""The quad-class head: sentence embedding -> irrelevant / verbal|material conflict / cooperation.
+
+A multinomial logistic regression on frozen encoder embeddings, stored as a
+few-KB ``.npz`` so it ships in the package and is replaced by retraining
+(``python -m consumers.nlp.train_quadclass``) without touching the code.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import numpy as np
+import numpy.typing as npt
+
+QUAD_LABELS = ("irrelevant", "verbal_conflict", "material_conflict", "verbal_cooperation", "material_cooperation")
+DEFAULT_HEAD_PATH = Path(__file__).with_name("models") / "quadclass_head.npz"
+HEAD_VERSION = "minilm-quadclass-head:1"
+
+Valence = Literal["cooperative", "hostile", "neutral"]
+FloatArray = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class ValenceScore:
+    """Probability mass of the three stance labels for one sentence."""
+
+    cooperative: float
+    hostile: float
+    neutral: float
+
+    @property
+    def label(self) -> Valence:
+        """The most probable label (ties resolved toward neutral, then hostile)."""
+        best: Valence = "neutral"
+        value = self.neutral
+        for name, prob in (("hostile", self.hostile), ("cooperative", self.cooperative)):
+            if prob > value:
+                best, value = name, prob  # type: ignore[assignment]
+        return best
+
+
+class QuadClassHead:
+    """Linear softmax head over sentence embeddings."""
+
+    def __init__(self, weights: FloatArray, bias: FloatArray) -> None:
+        """Wrap trained parameters: ``weights`` is (dim, 5), ``bias`` is (5,)."""
+        if weights.ndim != 2 or weights.shape[1] != len(QUAD_LABELS) or bias.shape != (len(QUAD_LABELS),):
+            raise ValueError(f"quadclass head has shape {weights.shape}/{bias.shape}, expected (dim, 5)/(5,)")
+        self.weights = weights.astype(np.float32)
+        self.bias = bias.astype(np.float32)
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_HEAD_PATH) -> "QuadClassHead":
+        """Read the head written by the training script."""
+        with np.load(path) as data:
+            return cls(data["weights"], data["bias"])
+
+    def save(self, path: Path) -> None:
+        """Write the head as an uncompressed ``.npz`` (deterministic bytes for the same weights)."""
+        np.savez(path, weights=self.weights, bias=self.bias)
+
+    def probabilities(self, embeddings: FloatArray) -> FloatArray:
+        """Softmax over the five quad classes, one row per embedding."""
+        logits = embeddings @ self.weights + self.bias
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        result: FloatArray = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
+        return result
+
+    def valence(self, embeddings: FloatArray) -> list[ValenceScore]:
+        """Collapse quad classes to stance: conflict (1, 2) hostile, cooperation (3, 4) cooperative."""
+        probs = self.probabilities(embeddings)
+        return [
+            ValenceScore(cooperative=float(p[3] + p[4]), hostile=float(p[1] + p[2]), neutral=float(p[0])) for p in probs
+        ]

@@ -1,0 +1,77 @@
+"""Integration fixtures: one real Kafka broker per test session, fresh topics per test."""
+
+import asyncio
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from consumers.nlp.annotator import Annotator
+from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
+from consumers.topic_reader import ReadRecord, read_to_end
+from consumers.topics import create_topics
+
+ROOT = Path(__file__).resolve().parents[2]
+BROKER_SCRIPT = ROOT / "docker" / "kafka-local.sh"
+BROKER_PORT = os.environ.get("STANCEWIRE_TEST_KAFKA_PORT", "29192")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Start the project's local broker once for the session; stop and delete it afterwards."""
+    data_dir = tmp_path_factory.mktemp("kafka")
+    command = ["bash", str(BROKER_SCRIPT)]
+    where = ["--port", BROKER_PORT, "--dir", str(data_dir)]
+    subprocess.run([*command, "start", *where, "--timeout", "120"], check=True, capture_output=True)
+    try:
+        yield f"127.0.0.1:{BROKER_PORT}"
+    finally:
+        subprocess.run([*command, "stop", *where, "--clean"], check=False, capture_output=True)
+
+
+@pytest.fixture(scope="session")
+def annotator() -> Annotator:
+    """The real NLP, loaded once for the session."""
+    from consumers.nlp.pipeline import build_annotator
+
+    return build_annotator(Settings())
+
+
+@pytest.fixture
+def settings(broker: str) -> Settings:
+    """Settings with topics and a consumer group of this test's own, created on the broker."""
+    run = uuid.uuid4().hex[:8]
+    settings = Settings(
+        kafka=KafkaSettings(bootstrap_servers=broker),
+        topics=TopicSettings(prefix=f"test-{run}."),
+        worker=WorkerSettings(group_id=f"test-{run}", batch_size=8, shutdown_timeout_s=60),
+    )
+    asyncio.run(create_topics(settings))
+    return settings
+
+
+def worker_env(settings: Settings) -> dict[str, str]:
+    """Environment that makes a ``stancewire`` subprocess use ``settings``' broker, topics and group."""
+    return {
+        **os.environ,
+        "STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
+        "STANCEWIRE_TOPICS__PREFIX": settings.topics.prefix,
+        "STANCEWIRE_WORKER__GROUP_ID": settings.worker.group_id,
+        "STANCEWIRE_WORKER__BATCH_SIZE": str(settings.worker.batch_size),
+    }
+
+
+async def read_outputs(settings: Settings) -> dict[str, list[ReadRecord]]:
+    """Everything on the four output topics, by short name (enriched, stance, alerts, dlq)."""
+    names = {settings.topics.name(t): t for t in ("enriched", "stance", "alerts", "dlq")}  # type: ignore[arg-type]
+    records = await read_to_end(settings.kafka, list(names))
+    return {names[topic]: values for topic, values in records.items()}
