@@ -2,6 +2,8 @@
 
 import asyncio
 import os
+import random
+import socket
 import subprocess
 import uuid
 from collections.abc import Iterator
@@ -16,7 +18,20 @@ from consumers.topics import create_topics
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_SCRIPT = ROOT / "docker" / "kafka-local.sh"
-BROKER_PORT = os.environ.get("STANCEWIRE_TEST_KAFKA_PORT", "29192")
+
+
+def free_port_block(size: int = 3) -> str:
+    """A port with ``size - 1`` free neighbours, below the ephemeral range (the broker uses port+1, port+2)."""
+    for _ in range(100):
+        port = random.randrange(20_000, 32_000, 4)  # noqa: S311 - not security
+        try:
+            for offset in range(size):
+                with socket.socket() as probe:
+                    probe.bind(("127.0.0.1", port + offset))
+        except OSError:
+            continue
+        return str(port)
+    raise RuntimeError("no free ports for a test broker")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -30,10 +45,11 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Start the project's local broker once for the session; stop and delete it afterwards."""
     data_dir = tmp_path_factory.mktemp("kafka")
     command = ["bash", str(BROKER_SCRIPT)]
-    where = ["--port", BROKER_PORT, "--dir", str(data_dir)]
+    port = os.environ.get("STANCEWIRE_TEST_KAFKA_PORT") or free_port_block()
+    where = ["--port", port, "--dir", str(data_dir)]
     subprocess.run([*command, "start", *where, "--timeout", "120"], check=True, capture_output=True)
     try:
-        yield f"127.0.0.1:{BROKER_PORT}"
+        yield f"127.0.0.1:{port}"
     finally:
         subprocess.run([*command, "stop", *where, "--clean"], check=False, capture_output=True)
 

@@ -12,7 +12,7 @@ from schemas import RawArticle
 
 ARTICLES = Path(__file__).with_name("articles")
 REPO = Path(__file__).resolve().parents[2]
-SEED_NAME = "000_bbb3b0f043b1dfd2.txt"
+SEED = REPO / "seeds" / "000_bbb3b0f043b1dfd2.json"
 
 
 def article_from_text(text: str, article_id: str = "a1", source: str = "dw") -> RawArticle:
@@ -46,7 +46,6 @@ def annotate_text(annotator: NlpAnnotator) -> Callable[[str], Annotation]:
 
 @pytest.fixture(scope="session")
 def seed_text() -> str:
-    for path in (REPO / "seeds" / SEED_NAME, REPO.parent / "shared" / "seeds" / SEED_NAME):
-        if path.exists():
-            return path.read_text(encoding="utf-8")
-    pytest.skip("seed article not found")
+    """The seed article as "title, newline, body" (the form ``article_from_text`` reads)."""
+    seed = RawArticle.model_validate_json(SEED.read_bytes())
+    return f"{seed.title}\n{seed.body}"
