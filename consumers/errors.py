@@ -11,6 +11,8 @@ Hierarchy::
     │   ├── UnsupportedLanguage a language the models do not read
     │   └── AnnotationFailed    the models raised on this one article
     ├── DeadLetterLimitExceeded too many dead letters in a row: stop the worker
+    ├── ReplayInterrupted       a signal stopped a replay before its end offsets
+    ├── GroupNotEmpty           offsets of a group with live members cannot be reset
     └── ConfigurationError      settings or files that cannot work
 """
 
@@ -57,3 +59,16 @@ class DeadLetterLimitExceeded(StancewireError):
 
 class ConfigurationError(StancewireError):
     """Settings or files that cannot work."""
+
+
+class ReplayInterrupted(StancewireError):
+    """A signal stopped a replay before its end offsets; what was done is committed."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__(f"stopped after {done} of {total} offsets; run the same replay again to finish")
+        self.done = done
+        self.total = total
+
+
+class GroupNotEmpty(StancewireError):
+    """A consumer group's offsets can be reset only while none of its members runs."""

@@ -6,10 +6,10 @@ from aiokafka.admin import AIOKafkaAdminClient
 from consumers.settings import KafkaSettings
 
 
-def make_producer(kafka: KafkaSettings) -> AIOKafkaProducer:
-    """An idempotent producer (acks=all): retries never write duplicates."""
+def make_producer(kafka: KafkaSettings, transactional_id: str | None = None) -> AIOKafkaProducer:
+    """An idempotent producer (acks=all): its own retries never write duplicates; transactional when given an id."""
     return AIOKafkaProducer(
-        **kafka.client_options(), enable_idempotence=True, acks="all", linger_ms=5, compression_type=None
+        **kafka.client_options(), enable_idempotence=True, acks="all", linger_ms=5, transactional_id=transactional_id
     )
 
 

@@ -85,9 +85,22 @@ class WorkerSettings(_Section):
     batch_size: PositiveInt = Field(default=16, description="Articles annotated together.")
     batch_timeout_ms: PositiveInt = Field(default=200, description="Longest wait to fill a batch.")
     max_in_flight: PositiveInt = Field(default=4, description="Batches fetched ahead of the annotator.")
+    commit_interval_ms: PositiveInt = Field(
+        default=500, description="Longest wait before committing finished offsets (what a crash may redeliver)."
+    )
     max_body_chars: PositiveInt = Field(default=100_000, description="Longer bodies are dead-lettered.")
     dlq_max_consecutive: PositiveInt = Field(
         default=1000, description="Stop after this many dead letters in a row (a bad deploy)."
+    )
+    dlq_max_ratio: float = Field(
+        default=0.9, gt=0.0, le=1.0, description="Stop when more than this share of the last `dlq_window` is dead."
+    )
+    dlq_window: PositiveInt = Field(default=1000, description="Messages the dead-letter ratio is measured over.")
+    delivery: Literal["at_least_once", "exactly_once"] = Field(
+        default="at_least_once", description="exactly_once: outputs and offsets in one Kafka transaction per batch."
+    )
+    transactional_id: str | None = Field(
+        default=None, description="Exactly-once producer id; default `<group_id>-<hostname>`. Unique per worker."
     )
     shutdown_timeout_s: PositiveFloat = 30.0
     auto_offset_reset: Literal["earliest", "latest"] = "earliest"
@@ -96,20 +109,49 @@ class WorkerSettings(_Section):
 class NlpSettings(_Section):
     """Which models annotate. Hub ids or local paths work where a model is named."""
 
+    pipeline: Literal["full", "passthrough"] = Field(
+        default="full", description="passthrough publishes articles unannotated (measuring the streaming alone)."
+    )
     ner_backend: Literal["spacy", "transformers"] = "spacy"
     spacy_model: str = "en_core_web_sm"
     ner_model: str | None = Field(default=None, description="Token-classification model for the transformers backend.")
     encoder: str | None = Field(default=None, description="Sentence encoder; default: the bundled all-MiniLM-L6-v2.")
+    stance_backend: Literal["trained", "nli"] = Field(
+        default="trained", description="trained: the bundled target-stance model; nli: zero-shot with `nli_model`."
+    )
+    nli_model: str | None = Field(default=None, description="NLI model (hub id or path) for the nli stance backend.")
     languages: frozenset[str] = Field(
         default=frozenset({"en"}), description="ISO 639-1 codes the models read; others are dead-lettered."
     )
     torch_threads: PositiveInt = Field(default=max(1, (os.cpu_count() or 1)), description="CPU threads for inference.")
 
 
+class MetricsSettings(_Section):
+    """The worker's HTTP endpoints: /metrics, /healthz, /readyz."""
+
+    enabled: bool = True
+    host: str = Field(default="0.0.0.0", description="Interface to listen on.")  # noqa: S104 - containers
+    port: int = Field(default=9102, ge=0, le=65535, description="0 picks a free port.")
+
+
 class AlertSettings(_Section):
-    """Per-article alert rules."""
+    """Alert rules, and the escalation app (``stancewire alerts``)."""
 
     rules_file: Path | None = Field(default=None, description="YAML rules; default: the bundled rules.")
+    app_id: str = Field(
+        default="stancewire-escalation",
+        description="The escalation app's id (after the topic prefix): its consumer group and internal topics.",
+    )
+    data_dir: Path | None = Field(default=None, description="The escalation app's local state; default: a temp dir.")
+
+
+class SinkSettings(_Section):
+    """The reference storage subscriber: SQLite by default, PostgreSQL when a DSN is given."""
+
+    group_id: str = "stancewire-sink"
+    sqlite_path: Path = Field(default=Path("stancewire.db"), description="SQLite file, used without a DSN.")
+    postgres_dsn: SecretStr | None = Field(default=None, description="PostgreSQL DSN; overrides the SQLite file.")
+    batch_size: PositiveInt = Field(default=500, description="Records written in one transaction.")
 
 
 class Settings(BaseSettings):
@@ -130,7 +172,10 @@ class Settings(BaseSettings):
     worker: WorkerSettings = WorkerSettings()
     nlp: NlpSettings = NlpSettings()
     alerts: AlertSettings = AlertSettings()
+    sink: SinkSettings = SinkSettings()
+    metrics: MetricsSettings = MetricsSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    log_format: Literal["rich", "json"] = Field(default="rich", description="json: one JSON object per line.")
 
     @classmethod
     def settings_customise_sources(

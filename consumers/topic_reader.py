@@ -18,6 +18,7 @@ class ReadRecord:
     key: bytes | None
     value: bytes | None
     headers: tuple[tuple[str, bytes], ...]
+    timestamp_ms: int = 0
 
 
 async def read_to_end(kafka: KafkaSettings, topics: list[str]) -> dict[str, list[ReadRecord]]:
@@ -37,7 +38,8 @@ async def read_to_end(kafka: KafkaSettings, topics: list[str]) -> dict[str, list
             fetched = await consumer.getmany(*remaining, timeout_ms=1000)
             for tp, batch in fetched.items():
                 records[tp.topic].extend(
-                    ReadRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers)) for r in batch
+                    ReadRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers), r.timestamp)
+                    for r in batch
                 )
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
         return records

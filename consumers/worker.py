@@ -11,19 +11,31 @@ import asyncio
 import contextlib
 import logging
 import signal
+import socket
+import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
 from consumers.alerts import RuleSet
+from consumers.health import WorkerState, serve
 from consumers.kafka_clients import make_consumer, make_producer
+from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
-from consumers.records import Batch, Received
-from consumers.settings import Settings
-from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
+from consumers.records import Batch, OutRecord, Received
+from consumers.retry import is_transient
+from consumers.settings import Settings, WorkerSettings
+from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
 from consumers.steps.enrich import DeadLetterGuard
+from consumers.steps.transact import ProduceInTransactions
 
 logger = logging.getLogger(__name__)
+
+
+def transactional_id(worker: WorkerSettings) -> str:
+    """The exactly-once producer id: stable across restarts of one worker, so a restart fences its zombie."""
+    return worker.transactional_id or f"{worker.group_id}-{socket.gethostname()}"
 
 
 class _DrainOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
@@ -36,29 +48,52 @@ class _DrainOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
         await self._worker.drain(revoked)
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        REBALANCES.inc()
+        ASSIGNED_PARTITIONS.set(len(assigned))
+        self._worker.state.joined.set()
         logger.info("assigned partitions: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
 
 
 class EnrichmentWorker:
     """Consumes ``articles.raw`` and publishes enriched articles, stance events, alerts and dead letters."""
 
-    def __init__(self, settings: Settings, annotator: Annotator, rules: RuleSet) -> None:
-        """Build the clients and the chain; call from within the event loop that will ``run`` it."""
+    def __init__(
+        self,
+        settings: Settings,
+        annotator: Annotator,
+        rules: RuleSet,
+        *,
+        start_offsets: Mapping[TopicPartition, int] | None = None,
+        end_offsets: Mapping[TopicPartition, int] | None = None,
+    ) -> None:
+        """Build the clients and the chain; call from within the event loop that will ``run`` it.
+
+        Args:
+            settings: All settings; the group, input and output topics come from here.
+            annotator: The models.
+            rules: Per-article alert rules.
+            start_offsets: Replays: read exactly these partitions (no group rebalancing) from these offsets.
+            end_offsets: Replays: leave records at or past these offsets alone and stop once every
+                partition is processed up to its end.
+        """
         self._settings = settings
-        self._consumer = make_consumer(settings.kafka, settings.worker.group_id, settings.worker.auto_offset_reset)
-        self._producer = make_producer(settings.kafka)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
-        self._commit = CommitOffsets(self._consumer)
+        self._start_offsets = dict(start_offsets) if start_offsets is not None else None
+        self._end_offsets = dict(end_offsets or {})
         worker = settings.worker
+        exactly_once = worker.delivery == "exactly_once"
+        self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset)
+        self._producer = make_producer(settings.kafka, transactional_id(worker) if exactly_once else None)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
+        self._commit = CommitOffsets(self._consumer, interval_s=worker.commit_interval_ms / 1000)
+        output: Step[list[OutRecord]] = (
+            ProduceInTransactions(self._producer, worker.group_id)
+            if exactly_once
+            else ProduceRecords(self._commit, self._producer, max_in_flight=worker.max_in_flight)
+        )
+        guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
         self._chain = DecodeArticles(
             EnrichArticles(
-                ProduceRecords(self._commit, self._producer, max_in_flight=worker.max_in_flight),
-                annotator,
-                self._executor,
-                rules,
-                settings.topics,
-                DeadLetterGuard(worker.dlq_max_consecutive),
-                max_in_flight=worker.max_in_flight,
+                output, annotator, self._executor, rules, settings.topics, guard, max_in_flight=worker.max_in_flight
             ),
             worker.max_body_chars,
             settings.nlp.languages,
@@ -66,14 +101,26 @@ class EnrichmentWorker:
         self._lock = asyncio.Lock()
         self._pending: Batch[Received] | None = None
         self._stopping = asyncio.Event()
+        self._lag_due = 0.0
+        self.state = WorkerState(models_loaded=True)  # the annotator arrives loaded
 
     @property
     def consumer(self) -> AIOKafkaConsumer:
         return self._consumer
 
+    @property
+    def committed(self) -> Mapping[TopicPartition, int]:
+        """Offsets committed by this run so far, per partition (progress reports read it)."""
+        return self._commit.committed
+
     def stop(self) -> None:
         """Ask the worker to stop intake and drain (what SIGTERM does)."""
         self._stopping.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        """Whether ``stop`` was called (a signal), as opposed to a run that reached its end."""
+        return self._stopping.is_set()
 
     async def drain(self, revoked: set[TopicPartition]) -> None:
         """Finish and commit everything in flight; forget fetched-but-unstarted records of ``revoked``."""
@@ -88,30 +135,48 @@ class EnrichmentWorker:
 
     async def run(self, until_caught_up: bool = False) -> None:
         """Process until stopped (or, with ``until_caught_up``, until every assigned partition is done)."""
+        async with contextlib.AsyncExitStack() as stack:
+            self._handle_signals(stack)
+            metrics = self._settings.metrics
+            if metrics.enabled:
+                stack.push_async_callback((await serve(self.state, metrics.host, metrics.port)).cleanup)
+            await self._producer.start()
+            stack.push_async_callback(self._producer.stop)
+            stack.callback(self._executor.shutdown, wait=False, cancel_futures=True)
+            await self._consumer.start()
+            stack.push_async_callback(self._consumer.stop)
+            self._start_reading()
+            await self._loop(until_caught_up or bool(self._end_offsets))
+            logger.info("stopping: draining in-flight work")
+            await self.drain(set())
+
+    def _handle_signals(self, stack: contextlib.AsyncExitStack) -> None:
+        """SIGTERM and SIGINT ask for a graceful stop while the worker runs."""
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
-        await self._producer.start()
-        try:
-            await self._consumer.start()
+                stack.callback(loop.remove_signal_handler, sig)
+
+    def _start_reading(self) -> None:
+        """Join the group, or (replays) read the given partitions from the given offsets."""
+        if self._start_offsets is None:
             self._consumer.subscribe([self._settings.topics.name("raw")], listener=_DrainOnRevoke(self))
-            try:
-                await self._loop(until_caught_up)
-                logger.info("stopping: draining in-flight work")
-                await self.drain(set())
-            finally:
-                await self._consumer.stop()
-        finally:
-            await self._producer.stop()
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                with contextlib.suppress(NotImplementedError, RuntimeError):
-                    loop.remove_signal_handler(sig)
+            return
+        self.state.joined.set()  # no group: reading assigned partitions directly
+        self._consumer.assign(list(self._start_offsets))
+        for tp, offset in self._start_offsets.items():
+            self._consumer.seek(tp, offset)
+
+    def _within_end(self, record: Received) -> bool:
+        end = self._end_offsets.get(record.topic_partition)
+        return end is None or record.offset < end
 
     async def _loop(self, until_caught_up: bool) -> None:
         worker = self._settings.worker
         while not self._stopping.is_set():
+            self.state.beat()
+            await self._update_lag()
             if self._pending is None:
                 fetched = await self._consumer.getmany(
                     timeout_ms=worker.batch_timeout_ms, max_records=worker.batch_size
@@ -121,7 +186,10 @@ class EnrichmentWorker:
                     for tp_records in fetched.values()
                     for r in tp_records
                 ]
+                records = [record for record in records if self._within_end(record)]
                 if records:
+                    CONSUMED.inc(len(records))
+                    BATCH_SIZE.observe(len(records))
                     self._pending = Batch.of(records)
             async with self._lock:
                 await self._offer_pending()
@@ -150,6 +218,23 @@ class EnrichmentWorker:
             if not assigned or self._pending is not None or self._chain.in_flight:
                 return False
             await self._join_chain()  # commits what is done
-        ends = await self._consumer.end_offsets(list(assigned))
-        positions = [await self._consumer.position(tp) for tp in assigned]
+        try:
+            ends = await self._consumer.end_offsets(list(assigned))
+            positions = [await self._consumer.position(tp) for tp in assigned]
+        except Exception as error:
+            if is_transient(error):
+                return False  # the broker is away: ask again on a later iteration
+            raise
+        ends.update((tp, end) for tp, end in self._end_offsets.items() if tp in ends)
         return all(position >= ends[tp] for tp, position in zip(assigned, positions, strict=True))
+
+    async def _update_lag(self) -> None:
+        """Every few seconds, set each owned partition's lag: messages between its position and its end."""
+        if time.monotonic() < self._lag_due:
+            return
+        self._lag_due = time.monotonic() + 5.0
+        for tp in self._consumer.assignment():
+            highwater = self._consumer.highwater(tp)
+            if highwater is not None:
+                position = await self._consumer.position(tp)
+                CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position))

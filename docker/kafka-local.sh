@@ -4,12 +4,15 @@
 # cached outside the repository; each broker keeps its data in its own dir.
 #
 #   kafka-local.sh fetch                       download the broker jars (once)
-#   kafka-local.sh start  [--port N] [--dir D] [--timeout S]
+#   kafka-local.sh start  [--port N] [--dir D] [--timeout S] [--sasl]
 #   kafka-local.sh stop   [--port N] [--dir D] [--clean]
 #   kafka-local.sh status [--port N] [--dir D]
 #
 # Environment: KAFKA_VERSION (4.1.1), STANCEWIRE_KAFKA_HOME (jar cache),
 # STANCEWIRE_KAFKA_DATA (data dir), STANCEWIRE_KAFKA_JVM_OPTS, JAVA_HOME.
+# --sasl: clients must authenticate (SASL_PLAINTEXT; SCRAM-SHA-256/512 or PLAIN)
+# as STANCEWIRE_KAFKA__SASL_USERNAME / STANCEWIRE_KAFKA__SASL_PASSWORD, the same
+# variables the worker reads; brokers talk to each other on PORT+2 in plaintext.
 set -euo pipefail
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
@@ -20,7 +23,7 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # Small heap, serial GC and C1 only: a test broker wants a fast start, not peak throughput.
 JVM_OPTS="${STANCEWIRE_KAFKA_JVM_OPTS:--Xms128m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true}"
 
-PORT=9092 DIR="" TIMEOUT=60 CLEAN=0
+PORT=9092 DIR="" TIMEOUT=60 CLEAN=0 SASL=0
 
 die() { echo "kafka-local: $*" >&2; exit 1; }
 say() { echo "kafka-local: $*"; }
@@ -68,10 +71,15 @@ parse_args() {
       --dir) DIR="${2:?--dir needs a value}"; shift 2 ;;
       --timeout) TIMEOUT="${2:?--timeout needs a value}"; shift 2 ;;
       --clean) CLEAN=1; shift ;;
+      --sasl) SASL=1; shift ;;
       *) die "unknown option: $1" ;;
     esac
   done
   [[ "$PORT" =~ ^[0-9]+$ ]] || die "--port must be a number"
+  if ((SASL)); then
+    SASL_USER="${STANCEWIRE_KAFKA__SASL_USERNAME:?--sasl needs STANCEWIRE_KAFKA__SASL_USERNAME}"
+    SASL_PASSWORD="${STANCEWIRE_KAFKA__SASL_PASSWORD:?--sasl needs STANCEWIRE_KAFKA__SASL_PASSWORD}"
+  fi
   DIR="${DIR:-${STANCEWIRE_KAFKA_DATA:-/tmp/stancewire-kafka-$PORT}}"
   [[ "$DIR" == /* ]] || DIR="$PWD/$DIR"
   PIDFILE="$DIR/broker.pid"
@@ -109,11 +117,7 @@ write_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.bootstrap.servers=127.0.0.1:$ctl
-listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$ctl
-advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$DIR/data
 num.partitions=3
 auto.create.topics.enable=true
@@ -128,6 +132,28 @@ group.initial.rebalance.delay.ms=0
 log.segment.bytes=16777216
 log.retention.hours=24
 EOF
+  if ((SASL)); then
+    local internal=$((PORT + 2)) mechanism
+    cat >>"$DIR/server.properties" <<EOF
+listeners=SASL_PLAINTEXT://127.0.0.1:$PORT,INTERNAL://127.0.0.1:$internal,CONTROLLER://127.0.0.1:$ctl
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$PORT,INTERNAL://127.0.0.1:$internal
+inter.broker.listener.name=INTERNAL
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512,PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_$SASL_USER="$SASL_PASSWORD";
+EOF
+    for mechanism in scram-sha-256 scram-sha-512; do
+      echo "listener.name.sasl_plaintext.$mechanism.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;" \
+        >>"$DIR/server.properties"
+    done
+  else
+    cat >>"$DIR/server.properties" <<EOF
+listeners=PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$ctl
+advertised.listeners=PLAINTEXT://127.0.0.1:$PORT
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+EOF
+  fi
   cat >"$DIR/log4j2.properties" <<'EOF'
 rootLogger.level=INFO
 rootLogger.appenderRef.out.ref=OUT
@@ -153,6 +179,7 @@ start() {
   fi
   port_listening "$PORT" && die "port $PORT is already in use by another process"
   port_listening $((PORT + 1)) && die "controller port $((PORT + 1)) is already in use"
+  ((SASL)) && port_listening $((PORT + 2)) && die "internal port $((PORT + 2)) is already in use"
   if read -r lo hi </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null && ((PORT + 1 >= lo && PORT <= hi)); then
     echo "kafka-local: warning: port $PORT is in the ephemeral range $lo-$hi; it may be taken" >&2
   fi
@@ -162,8 +189,13 @@ start() {
   local cp="$LIBS/*" log4j="-Dlog4j2.configurationFile=$DIR/log4j2.properties"
   if [[ ! -f "$DIR/data/meta.properties" ]]; then
     # shellcheck disable=SC2086
+    local scram=()
+    if ((SASL)); then
+      scram=(--add-scram "SCRAM-SHA-256=[name=$SASL_USER,password=$SASL_PASSWORD]"
+        --add-scram "SCRAM-SHA-512=[name=$SASL_USER,password=$SASL_PASSWORD]")
+    fi
     "$JAVA" $JVM_OPTS "$log4j" -cp "$cp" kafka.tools.StorageTool format --standalone \
-      --ignore-formatted -t "$(cluster_id)" -c "$DIR/server.properties" >"$DIR/format.log" 2>&1 \
+      --ignore-formatted -t "$(cluster_id)" -c "$DIR/server.properties" "${scram[@]}" >"$DIR/format.log" 2>&1 \
       || { cat "$DIR/format.log" >&2; die "storage format failed"; }
   fi
   [[ -f "$DIR/broker.log" ]] && mv -f "$DIR/broker.log" "$DIR/broker.log.1"

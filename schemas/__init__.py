@@ -8,15 +8,18 @@ from schemas._codec import decode, encode
 from schemas.alert import Alert, Severity
 from schemas.dead_letter import DeadLetter
 from schemas.enriched import (
+    ArticleStance,
     EnrichedArticle,
     Entity,
     EntityType,
     Evidence,
     Mention,
     Provenance,
+    QuadClass,
     Stance,
     StanceRelation,
     TextField,
+    Tone,
     Versions,
 )
 from schemas.event_id import make_event_id
@@ -25,6 +28,7 @@ from schemas.stance_event import StanceEvent
 
 __all__ = [
     "Alert",
+    "ArticleStance",
     "DeadLetter",
     "EnrichedArticle",
     "Entity",
@@ -32,12 +36,14 @@ __all__ = [
     "Evidence",
     "Mention",
     "Provenance",
+    "QuadClass",
     "RawArticle",
     "Severity",
     "Stance",
     "StanceEvent",
     "StanceRelation",
     "TextField",
+    "Tone",
     "Versions",
     "decode",
     "encode",

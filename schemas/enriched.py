@@ -10,6 +10,8 @@ from schemas._base import Message
 
 TextField = Literal["title", "body"]
 Stance = Literal["cooperative", "hostile", "neutral"]
+QuadClass = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "neutral"]
+Tone = Literal["positive", "neutral", "negative"]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 
 
@@ -34,6 +36,16 @@ class Mention(Message):
     end: NonNegativeInt
 
 
+class ArticleStance(Message):
+    """How the article as a whole treats one entity, aggregated over the sentences that mention it."""
+
+    tone: Tone = Field(description="Overall treatment: the sign of ``score`` beyond a small margin.")
+    score: Annotated[float, Field(ge=-1.0, le=1.0)] = Field(
+        description="Mean of P(positive) - P(negative) over the entity's sentences, weighted by confidence."
+    )
+    sentences: NonNegativeInt = Field(description="Sentences the aggregate was read from.")
+
+
 class Entity(Message):
     """One real-world entity, once per article, with every mention of it."""
 
@@ -42,6 +54,15 @@ class Entity(Message):
     type: EntityType
     mentions: list[Mention]
     affiliation: str | None = Field(default=None, description="Entity id this one speaks for, when stated.")
+    wikidata: str | None = Field(
+        default=None, pattern=r"^Q[1-9][0-9]*$", description="Wikidata QID, where the bundled gazetteer knows it."
+    )
+    salience: Probability = Field(
+        default=0.0, description="How central the entity is to the article (0-1): mentions, title, first position."
+    )
+    stance: ArticleStance | None = Field(
+        default=None, description="The article's treatment of the entity; set for salient actors only."
+    )
 
 
 class Evidence(Message):
@@ -64,6 +85,9 @@ class StanceRelation(Message):
     confidence: Probability
     evidence: Evidence
     speaker: str | None = Field(default=None, description="Entity id of the person who spoke for the source.")
+    quad_class: QuadClass | None = Field(
+        default=None, description="CAMEO/PLOVER quad class of the relation: verbal/material cooperation/conflict."
+    )
 
 
 class Versions(Message):

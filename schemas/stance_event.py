@@ -4,7 +4,7 @@ from datetime import datetime
 from typing import Literal
 
 from schemas._base import Message
-from schemas.enriched import Evidence, Probability, Stance
+from schemas.enriched import Evidence, Probability, QuadClass, Stance
 
 
 class StanceEvent(Message):
@@ -24,6 +24,7 @@ class StanceEvent(Message):
     confidence: Probability
     evidence: Evidence
     speaker: str | None = None
+    quad_class: QuadClass | None = None
 
     @property
     def key(self) -> str:

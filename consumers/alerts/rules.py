@@ -10,7 +10,7 @@ from importlib import resources
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PositiveInt, ValidationError, model_validator
 
 from consumers.errors import ConfigurationError
 from schemas import Alert, EnrichedArticle, Severity, Stance, StanceRelation, make_event_id
@@ -46,6 +46,32 @@ class AlertRule(BaseModel):
         return True
 
 
+class EscalationRule(BaseModel):
+    """Escalation alerts (``stancewire alerts``): relations of one stance from one actor toward another,
+    counted in hopping windows; an alert when a window holds more than ``threshold`` of them and more than
+    the window before it. Once per pair and window."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(default="escalation-hostile", pattern=r"^[a-z0-9][a-z0-9-]*$")
+    description: str = "Hostile relations between two actors are rising."
+    severity: Severity = Severity.HIGH
+    stance: Stance = "hostile"
+    threshold: PositiveInt = Field(default=3, description="Alert when a window holds more relations than this.")
+    window_s: PositiveInt = Field(default=86_400, description="Window size in seconds.")
+    step_s: PositiveInt = Field(default=3_600, description="A new window starts every step_s seconds.")
+    expires_s: PositiveInt = Field(default=604_800, description="Windows are kept this long after they end.")
+    watched_only: bool = Field(default=True, description="Count only pairs of two watched entities.")
+
+    @model_validator(mode="after")
+    def _hops_fit(self) -> "EscalationRule":
+        if self.window_s % self.step_s:
+            raise ValueError("window_s must be a multiple of step_s")
+        if self.expires_s < 2 * self.window_s:
+            raise ValueError("expires_s must keep at least two windows (the previous one is compared)")
+        return self
+
+
 class RuleSet(BaseModel):
     """The rules file: watched entities and rules."""
 
@@ -53,6 +79,7 @@ class RuleSet(BaseModel):
 
     watched_entities: frozenset[str] = frozenset()
     rules: list[AlertRule]
+    escalation: EscalationRule | None = None
 
     def evaluate(self, article: EnrichedArticle) -> list[Alert]:
         """Alerts for one article: one per rule and directed pair (strongest evidence kept)."""

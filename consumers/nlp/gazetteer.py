@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from schemas import EntityType
 
@@ -52,6 +53,11 @@ _BLOC_TABLE: list[tuple[str, str, EntityType, tuple[str, ...]]] = [
      ("sco", "shanghai cooperation organisation", "shanghai cooperation organization")),
     ("org:ecowas", "ECOWAS", EntityType.ORG, ("ecowas", "economic community of west african states")),
 ]  # fmt: skip
+# Wikidata items of the blocs and organisations above (countries' are in ``data/world.json``).
+BLOC_WIKIDATA = {
+    "org:european-union": "Q458", "org:nato": "Q7184", "org:united-nations": "Q1065", "org:african-union": "Q7159",
+    "org:asean": "Q7768",
+}  # fmt: skip
 for _id, _name, _type, _aliases in _BLOC_TABLE:
     for _alias in _aliases:
         BLOCS[_alias] = (_id, _name, _type)
@@ -87,6 +93,7 @@ class Gazetteer:
         self._country_name: dict[str, str] = {}
         self._capitals: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
+        self._wikidata: dict[str, str] = dict(BLOC_WIKIDATA)
         for row in _country_rows():
             iso3 = row["ISO3"]
             self._country_name[iso3] = row["name_short"]
@@ -95,8 +102,10 @@ class Gazetteer:
             self._regexes.append((re.compile(row["regex"], re.IGNORECASE), iso3))
         for alias, iso3 in COUNTRY_ALIASES.items():
             self._names[alias] = iso3
-        world: dict[str, dict[str, list[str]]] = json.loads(WORLD_FILE.read_text(encoding="utf-8"))
+        world: dict[str, dict[str, Any]] = json.loads(WORLD_FILE.read_text(encoding="utf-8"))
         for iso3, info in sorted(world.items()):
+            if "wikidata" in info:
+                self._wikidata[f"country:{iso3}"] = str(info["wikidata"])
             for capital in info["capitals"]:
                 self._capitals.setdefault(normalise(capital), iso3)
             for demonym in info["demonyms"]:
@@ -138,6 +147,10 @@ class Gazetteer:
                 if pattern.search(key):
                     return self.country(iso3)
         return None
+
+    def wikidata(self, entity_id: str) -> str | None:
+        """The Wikidata QID of a country or organisation id, where the bundled tables know it."""
+        return self._wikidata.get(entity_id)
 
     def is_capital(self, text: str) -> bool:
         """Whether ``text`` names a capital city (so a locative use can stay a city)."""

@@ -17,7 +17,7 @@ COOPERATIVE = {
     "investment", "trade", "supply", "donate", "pledge", "promise", "reconcile", "reconciliation", "mediate",
     "embrace", "closeness", "closer", "solidarity", "unity", "joint", "mutual", "invite", "reassure",
     "stand", "together", "defend", "protect", "rescue", "release", "ease", "commend", "applaud", "honor", "honour",
-    "respect",
+    "respect", "join", "restore", "export",
 }  # fmt: skip
 HOSTILE = {
     "criticize", "criticise", "criticism", "critical", "condemn", "condemnation", "denounce", "warn", "warning",
@@ -30,7 +30,7 @@ HOSTILE = {
     "spy", "hack", "coerce", "coercion", "pressure", "bully", "intimidate", "aggression", "aggressive", "crisis",
     "danger", "dangerous", "risk", "escalate", "escalation", "undermine", "violate", "violation",
     "demand", "terrorist", "terrorism", "propaganda", "fire", "strike", "tariff", "tariffs", "embargo", "blockade",
-    "annex", "annexation", "occupy", "occupation",
+    "annex", "annexation", "occupy", "occupation", "block", "veto", "killing", "assassinate", "assassination",
 }  # fmt: skip
 # Nouns after which "of" introduces the one acted upon ("invasion of Ukraine", "critical of Beijing").
 OF_CUES = {
@@ -39,7 +39,10 @@ OF_CUES = {
 }  # fmt: skip
 # Objects that make a conflict verb harmless: "strike a deal", "fire a warning" stays hostile.
 HARMLESS_OBJECTS = {"deal", "agreement", "accord", "balance", "tone", "chord", "note", "compromise", "bargain", "pose"}
-NEGATORS = {"not", "n't", "never", "no", "without", "instead", "refuse", "fail", "decline", "avoid"}
+# Words that cancel a cue under them: "did not condemn", "refused to help", "ending a freeze", "lift sanctions".
+NEGATORS = {
+    "not", "n't", "never", "no", "without", "instead", "refuse", "fail", "decline", "avoid", "end", "lift", "resolve",
+}  # fmt: skip
 
 
 def cue_of(token: Token) -> str | None:

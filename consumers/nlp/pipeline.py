@@ -1,14 +1,16 @@
 """The annotator the workers call: NER, entity resolution, role links and stance, per batch.
 
 Models load once in ``build_annotator``; ``annotate`` runs spaCy over the
-whole batch with ``nlp.pipe`` and the sentence encoder once over every
-sentence that holds a candidate relation, so the cost per article stays low.
+whole batch with ``nlp.pipe``, the sentence encoder once over every sentence
+that holds a candidate relation, and the target-stance model once over every
+(sentence, target) question of the batch, so the cost per article stays low.
 An article that fails is returned as its exception; the others go on.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from spacy.tokens import Doc
 
 from consumers.nlp.affiliation import assign_affiliations, assign_org_countries
@@ -21,10 +23,12 @@ from consumers.nlp.ner import NerBackend, build_ner
 from consumers.nlp.quadclass import HEAD_VERSION, QuadClassHead
 from consumers.nlp.resolve import Resolution, resolve
 from consumers.nlp.roles import RoleLink, RoleReader
+from consumers.nlp.salience import ToneItem, article_stances, salience, tone_items
 from consumers.nlp.spans import ParsedText
 from consumers.nlp.stance import aggregate, expand_affiliations, score
+from consumers.nlp.target_stance import TSC_LABELS, UNKNOWN_TARGET, TargetItem, TargetScore, TargetScorer
 from consumers.settings import Settings
-from schemas import Entity, Mention, RawArticle, Versions
+from schemas import ArticleStance, Entity, Mention, RawArticle, TextField, Versions
 
 
 @dataclass(slots=True)
@@ -33,6 +37,9 @@ class _Analysed:
 
     resolution: Resolution
     links: list[RoleLink]
+    owners: dict[int, str]
+    salience: dict[str, float]
+    tones: list[ToneItem]
 
 
 class NlpAnnotator:
@@ -43,22 +50,39 @@ class NlpAnnotator:
         ner: NerBackend,
         encoder: SentenceEncoder,
         head: QuadClassHead,
+        target_scorer: TargetScorer,
         *,
         enrichment_version: str,
         gazetteer: Gazetteer | None = None,
-        stance_version: str = HEAD_VERSION,
     ) -> None:
         """Wire already-loaded components (see ``build_annotator``)."""
         self._ner = ner
         self._encoder = encoder
         self._head = head
+        self._scorer = target_scorer
         self._gazetteer = gazetteer or default_gazetteer()
+        stance_version = f"{target_scorer.version}+{HEAD_VERSION}"
         self._versions = Versions(enrichment=enrichment_version, ner=ner.version, stance=stance_version)
 
     @property
     def versions(self) -> Versions:
         """Names and versions of the models, recorded in every event."""
         return self._versions
+
+    @property
+    def target_scorer(self) -> TargetScorer:
+        """The target-stance model (for evaluation)."""
+        return self._scorer
+
+    @property
+    def encoder(self) -> SentenceEncoder:
+        """The frozen sentence encoder feeding the quad-class head (for evaluation)."""
+        return self._encoder
+
+    @property
+    def quad_head(self) -> QuadClassHead:
+        """The sentence-level quad-class head (for evaluation)."""
+        return self._head
 
     def annotate(self, articles: Sequence[RawArticle]) -> list[Annotation | Exception]:
         """One Annotation (or the article's exception) per article, in order."""
@@ -70,17 +94,32 @@ class NlpAnnotator:
                 analysed.append(self._analyse(parsed[2 * index], parsed[2 * index + 1]))
             except Exception as error:  # noqa: BLE001 - one bad article must not fail the batch
                 analysed.append(error)
-        sentences = sorted({link.sentence.text for a in analysed if isinstance(a, _Analysed) for link in a.links})
-        scores = dict(zip(sentences, self._head.valence(self._encoder.encode(sentences)), strict=True))
+        done = [a for a in analysed if isinstance(a, _Analysed)]
+        sentences = sorted({link.sentence.text for a in done for link in a.links})
+        quad = dict(zip(sentences, self._head.probabilities(self._encoder.encode(sentences)), strict=True))
+        questions = [_target_item(link, a.owners) for a in done for link in a.links]
+        questions += [tone.item for a in done for tone in a.tones]
+        asked = list(dict.fromkeys(q for q in questions if q is not None))  # each question once
+        rows = self._scorer.probabilities(asked) if asked else np.zeros((0, len(TSC_LABELS)), dtype=np.float32)
+        answers = {q: TargetScore.of(row) for q, row in zip(asked, rows, strict=True)}
+        targets = iter([answers[q] if q is not None else UNKNOWN_TARGET for q in questions])
+        per_link = {id(a): [next(targets) for _ in a.links] for a in done}
+        per_tone = {id(a): [next(targets) for _ in a.tones] for a in done}
         results: list[Annotation | Exception] = []
         for item in analysed:
             if isinstance(item, Exception):
                 results.append(item)
                 continue
             try:
-                scored = [s for link in item.links if (s := score(link, scores[link.sentence.text])) is not None]
+                scored = [
+                    s
+                    for link, target in zip(item.links, per_link[id(item)], strict=True)
+                    if (s := score(link, quad[link.sentence.text], target)) is not None
+                ]
                 stances = aggregate(scored, item.resolution, "body")
-                results.append(Annotation(entities=_entities(item.resolution), stances=stances))
+                tones = article_stances(item.tones, per_tone[id(item)])
+                entities = _entities(item.resolution, item.salience, tones, self._gazetteer)
+                results.append(Annotation(entities=entities, stances=stances))
             except Exception as error:  # noqa: BLE001
                 results.append(error)
         return results
@@ -93,7 +132,7 @@ class NlpAnnotator:
                 "body": (body.doc, clean_spans(body.doc, body.spans, "body")),
             }
         )
-        docs: dict[str, Doc] = {"title": title.doc, "body": body.doc}
+        docs: dict[TextField, Doc] = {"title": title.doc, "body": body.doc}
         candidates = [(cand, docs[field]) for field, cands in cleaned.items() for cand in cands]
         resolution = resolve(candidates, self._gazetteer)
         assign_org_countries(resolution, self._gazetteer)
@@ -102,10 +141,32 @@ class NlpAnnotator:
         owners.update(resolve_pronouns(body.doc, resolution, owners))
         owners.update(first_person_owners(body.doc, resolution, owners))
         links = expand_affiliations(RoleReader(body.doc, owners, resolution).links(), resolution)
-        return _Analysed(resolution, links)
+        scores = salience(resolution, docs)
+        return _Analysed(resolution, links, owners, scores, tone_items(resolution, docs, scores))
 
 
-def _entities(resolution: Resolution) -> list[Entity]:
+def _target_item(link: RoleLink, owners: dict[int, str]) -> TargetItem | None:
+    """The link's sentence with the target's mention nearest the link; None if the sentence lacks it."""
+    sentence = link.sentence
+    owned = [t.i for t in sentence if owners.get(t.i) == link.target]
+    if not owned:
+        return None
+    end_token = link.path[-1].i if link.path else owned[0]
+    anchor = end_token if end_token in owned else owned[0]
+    first = last = anchor
+    while first - 1 >= sentence.start and owners.get(first - 1) == link.target:
+        first -= 1
+    while last + 1 < sentence.end and owners.get(last + 1) == link.target:
+        last += 1
+    doc = sentence.doc
+    start = doc[first].idx - sentence.start_char
+    end = doc[last].idx + len(doc[last].text) - sentence.start_char
+    return TargetItem(sentence.text, start, end)
+
+
+def _entities(
+    resolution: Resolution, scores: dict[str, float], tones: dict[str, ArticleStance], gazetteer: Gazetteer
+) -> list[Entity]:
     """Publishable entities, in order of first mention (title first)."""
     records = sorted(
         resolution.entities.values(),
@@ -117,6 +178,9 @@ def _entities(resolution: Resolution) -> list[Entity]:
             name=record.name,
             type=record.type,
             affiliation=record.affiliation,
+            wikidata=gazetteer.wikidata(record.id),
+            salience=scores.get(record.id, 0.0),
+            stance=tones.get(record.id),
             mentions=[
                 Mention(text=m.candidate.text, field=m.candidate.field, start=m.candidate.start, end=m.candidate.end)
                 for m in record.mentions
@@ -131,4 +195,20 @@ def build_annotator(settings: Settings) -> Annotator:
     nlp = settings.nlp
     ner = build_ner(nlp.ner_backend, spacy_model=nlp.spacy_model, ner_model=nlp.ner_model, threads=nlp.torch_threads)
     encoder = SentenceEncoder(nlp.encoder, threads=nlp.torch_threads)
-    return NlpAnnotator(ner, encoder, QuadClassHead.load(), enrichment_version=settings.enrichment_version)
+    scorer = build_target_scorer(nlp.stance_backend, nli_model=nlp.nli_model, threads=nlp.torch_threads)
+    return NlpAnnotator(ner, encoder, QuadClassHead.load(), scorer, enrichment_version=settings.enrichment_version)
+
+
+def build_target_scorer(backend: str, *, nli_model: str | None, threads: int | None = None) -> TargetScorer:
+    """The target-stance backend named in settings: the bundled trained model, or a zero-shot NLI model."""
+    if backend == "trained":
+        from consumers.nlp.target_stance import TargetStanceModel
+
+        return TargetStanceModel(threads=threads)
+    if backend == "nli":
+        if not nli_model:
+            raise ValueError("nlp.nli_model must name an NLI model (hub id or path) for the nli stance backend")
+        from consumers.nlp.nli_stance import NliTargetScorer
+
+        return NliTargetScorer(nli_model, threads=threads)
+    raise ValueError(f"unknown stance backend {backend!r}")

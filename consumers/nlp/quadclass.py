@@ -12,6 +12,8 @@ from typing import Literal
 import numpy as np
 import numpy.typing as npt
 
+from schemas import QuadClass
+
 QUAD_LABELS = ("irrelevant", "verbal_conflict", "material_conflict", "verbal_cooperation", "material_cooperation")
 DEFAULT_HEAD_PATH = Path(__file__).with_name("models") / "quadclass_head.npz"
 HEAD_VERSION = "minilm-quadclass-head:1"
@@ -69,7 +71,24 @@ class QuadClassHead:
 
     def valence(self, embeddings: FloatArray) -> list[ValenceScore]:
         """Collapse quad classes to stance: conflict (1, 2) hostile, cooperation (3, 4) cooperative."""
-        probs = self.probabilities(embeddings)
-        return [
-            ValenceScore(cooperative=float(p[3] + p[4]), hostile=float(p[1] + p[2]), neutral=float(p[0])) for p in probs
-        ]
+        return [valence_of(p) for p in self.probabilities(embeddings)]
+
+
+def valence_of(probs: FloatArray) -> ValenceScore:
+    """One sentence's five class probabilities collapsed to the three stance labels."""
+    return ValenceScore(
+        cooperative=float(probs[3] + probs[4]), hostile=float(probs[1] + probs[2]), neutral=float(probs[0])
+    )
+
+
+def quad_class_for(probs: FloatArray, stance: Valence) -> QuadClass:
+    """The quad class consistent with a relation's stance: the likelier of its verbal and material kinds.
+
+    A hostile relation is a verbal or material conflict, whichever the sentence
+    head finds more probable; a neutral one has no quad class beyond "neutral".
+    """
+    if stance == "hostile":
+        return "verbal_conflict" if probs[1] >= probs[2] else "material_conflict"
+    if stance == "cooperative":
+        return "verbal_cooperation" if probs[3] >= probs[4] else "material_cooperation"
+    return "neutral"

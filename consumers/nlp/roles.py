@@ -96,9 +96,16 @@ class RoleReader:
             return [owner]
         if token.pos_ not in ("NOUN", "PROPN"):
             return []
-        for deps in (("appos",), ("poss",), ("compound", "amod")):
+        # a named possessor first; a possessive pronoun only after a nationality word:
+        # "his Ghanaian counterpart" is Ghana's, "its allies" are the pronoun's
+        for deps, pronoun in (
+            (("appos",), False),
+            (("poss",), False),
+            (("compound", "amod"), False),
+            (("poss",), True),
+        ):
             for child in token.children:
-                if child.dep_ in deps and self.own(child) is not None:
+                if child.dep_ in deps and (child.pos_ == "PRON") == pronoun and self.own(child) is not None:
                     return [str(self.own(child))]
         for child in token.children:
             if child.dep_ == "compound":
@@ -151,8 +158,12 @@ class RoleReader:
             if len(path) > MAX_DEPTH:
                 continue
             if self._owned_by_other(token, path, has_object):
-                # "criticized Moscow for its threats against NATO": what follows is the possessor's
-                stack.extend((c, (*path, c), slot) for c in token.children if c.dep_ == "poss")
+                # "criticized Moscow for its threats against NATO": what follows is the possessor's;
+                # but "talks with his Ghanaian counterpart" are with Ghana, not with "his"
+                possessors = [c for c in token.children if c.dep_ == "poss"]
+                named = [c for c in token.children if c.dep_ in ("amod", "compound") and self.own(c) is not None]
+                keep = named if named and all(p.pos_ == "PRON" for p in possessors) else possessors
+                stack.extend((c, (*path, c), slot) for c in keep)
                 continue
             if has_object and token.pos_ in ("VERB", "AUX") and token.dep_ in ("pcomp", "xcomp"):
                 continue
@@ -221,7 +232,9 @@ class RoleReader:
                 ]
                 result.extend(self._attribute(link, token, content) for link in mutual)
         for root, (speech, speakers, via) in content.items():
-            clause_subjects, _ = self.subjects(root)
+            clause_subjects, passive = self.subjects(root)
+            # "agents of India may have been involved": a passive clause is about its subject
+            clause_subjects = clause_subjects or [a for p in passive for a in self.actors(p)]
             for speaker in speakers:
                 result.extend(
                     RoleLink(speaker, target, root.sent, (speech, root), None, via, True)

@@ -1,11 +1,15 @@
-"""From role links to stance relations: direction from cue words, confidence from the classifier.
+"""From role links to stance relations: direction from cue words and two trained models.
 
 Each link is labelled from the words between its two ends (``lexicon``):
 a conflict cue makes it hostile, a cooperation cue cooperative (conflict wins
-when both occur: "cut ties", "support sanctions against"). Without a cue the
-sentence classifier decides, and only when it is confident. Links are then
-aggregated per (source, target): the label with the largest summed
-confidence wins and its best sentence is the evidence.
+when both occur: "cut ties", "support sanctions against"). Without a cue two
+models vote: the sentence-level quad-class head (is this sentence about
+cooperation or conflict?) and the target-dependent stance model (does the
+sentence treat this target negatively or positively?). A label is emitted
+only when their mean is confident and neither contradicts it, because one
+model alone confuses "how the target is portrayed" with "what the source does
+toward it". Links are then aggregated per (source, target): the label with
+the largest summed confidence wins and its best sentence is the evidence.
 """
 
 from collections.abc import Sequence
@@ -14,12 +18,14 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from consumers.nlp.lexicon import cue_of, is_negated
-from consumers.nlp.quadclass import Valence, ValenceScore
+from consumers.nlp.quadclass import FloatArray, Valence, quad_class_for, valence_of
 from consumers.nlp.resolve import Resolution, same_side, sides
 from consumers.nlp.roles import RoleLink
+from consumers.nlp.target_stance import TargetScore
 from schemas import EntityType, Evidence, StanceRelation, TextField
 
-CLASSIFIER_MIN = 0.6
+MODELS_MIN = 0.6  # mean of the two models' probability for the label, when no cue word decides
+CONTRADICTION = 0.5  # either model this sure of the opposite direction vetoes a label without a cue
 CLAUSE_DEPS = {"dobj", "acomp", "attr", "xcomp", "oprd"}
 
 
@@ -30,11 +36,22 @@ class Scored:
     link: RoleLink
     stance: Valence
     confidence: float
+    quad: FloatArray
 
 
 def expand_affiliations(links: Sequence[RoleLink], resolution: Resolution) -> list[RoleLink]:
-    """A person speaking for a country also gives that country's stance (``speaker`` = the person)."""
+    """A person speaking for a country gives both stances: the person's and the country's.
+
+    "Tusk said Warsaw would keep arming Ukraine" is Poland's act voiced by Tusk,
+    so Tusk -> Ukraine joins Poland -> Ukraine; "Shoigu warned the West" is
+    Shoigu's, so Russia -> the West joins it (``speaker`` = the person).
+    """
     result = list(links)
+    for link in links:
+        if link.speaker is not None and link.speaker != link.source and link.speaker in resolution.entities:
+            if not same_side(resolution, link.speaker, link.target):
+                voiced = RoleLink(link.speaker, link.target, link.sentence, link.path, None, link.via, link.needs_cue)
+                result.append(voiced)
     for link in links:
         person = resolution.entities[link.source]
         groups = [g for g in sides(resolution, link.source)[1:] if resolution.entities[g].type is EntityType.GPE]
@@ -51,6 +68,8 @@ def cue_tokens(link: RoleLink) -> list[Token]:
     tokens = list(link.path)
     # "urged India to stop its propaganda": what the source asks or wants of the target counts
     tokens.extend(t for c in link.path[0].children if c.dep_ == "xcomp" for t in c.subtree)
+    if link.via == "mutual":  # "signed a pact", "launched joint exercises": the object and its modifiers
+        tokens.extend(t for c in link.path[0].children if c.dep_ == "dobj" for t in c.subtree)
     if link.via in ("speech", "according") and len(link.path) == 2:
         root = link.path[1]
         subject = {t.i for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
@@ -75,20 +94,28 @@ def cue_label(link: RoleLink) -> Valence | None:
     return None
 
 
-def score(link: RoleLink, valence: ValenceScore) -> Scored | None:
-    """Label one link; None when neither the cues nor a confident classifier say anything."""
+def score(link: RoleLink, quad: FloatArray, target: TargetScore) -> Scored | None:
+    """Label one link from its cue words, the sentence's quad classes and the target's treatment.
+
+    Returns None when neither the cues nor the two models agree on a direction.
+    """
+    valence = valence_of(quad)
+    polar = {
+        "cooperative": (valence.cooperative + target.positive) / 2,
+        "hostile": (valence.hostile + target.negative) / 2,
+    }
     cue = cue_label(link)
-    polar = valence.cooperative + valence.hostile
     if cue is not None:
-        share = (valence.cooperative if cue == "cooperative" else valence.hostile) / polar if polar > 0 else 0.5
-        return Scored(link, cue, round(0.6 + 0.35 * share, 4))
+        total = polar["cooperative"] + polar["hostile"]
+        share = polar[cue] / total if total > 0 else 0.5
+        return Scored(link, cue, round(0.6 + 0.35 * share, 4), quad)
     if link.needs_cue:
         return None
-    label = valence.label
-    probability = {"cooperative": valence.cooperative, "hostile": valence.hostile}.get(label, 0.0)
-    if label == "neutral" or probability < CLASSIFIER_MIN:
+    label: Valence = "hostile" if polar["hostile"] >= polar["cooperative"] else "cooperative"
+    opposite = {"hostile": (valence.cooperative, target.positive), "cooperative": (valence.hostile, target.negative)}
+    if polar[label] < MODELS_MIN or max(opposite[label]) >= CONTRADICTION:
         return None
-    return Scored(link, label, round(0.8 * probability, 4))
+    return Scored(link, label, round(0.85 * polar[label], 4), quad)
 
 
 def evidence_of(sentence: Span, field: TextField) -> Evidence:
@@ -126,6 +153,7 @@ def aggregate(scored: Sequence[Scored], resolution: Resolution, field: TextField
                 confidence=round(best.confidence * share, 4),
                 evidence=evidence_of(best.link.sentence, field),
                 speaker=best.link.speaker,
+                quad_class=quad_class_for(best.quad, best.stance),
             )
         )
     return relations

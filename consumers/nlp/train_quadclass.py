@@ -1,8 +1,10 @@
 """Train the quad-class head on the UN Parallel Corpus annotations (frozen MiniLM embeddings).
 
-Run ``python -m consumers.nlp.train_quadclass [--data TSV] [--out NPZ]``. Seeded
-and full-batch, so the same data and encoder give the same weights. Holds out
-15% (stratified) to report accuracy, then refits on everything it ships.
+Run ``python -m consumers.nlp.train_quadclass [--data TSV] [--out NPZ]`` (or
+``python -m consumers.nlp.train`` for every shipped model). Seeded and
+full-batch, so the same data and encoder give the same weights. Holds out 15%
+(stratified, seeded) and ships the head fit on the other 85%, so ``stancewire
+eval`` can score the shipped head on sentences it never saw.
 """
 
 import argparse
@@ -78,7 +80,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, epochs: int = 300, se
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Encode, evaluate on the held-out split, refit on all data and save the head."""
+    """Encode, fit on the training split, report held-out accuracy and save the head."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, default=DEFAULT_HEAD_PATH)
@@ -98,11 +100,10 @@ def main(argv: list[str] | None = None) -> None:
     accuracy = float((predicted == labels[held]).mean())
     stance_of = np.asarray([0, 1, 1, 2, 2])
     stance_accuracy = float((stance_of[predicted] == stance_of[labels[held]]).mean())
-    final = fit(embeddings, labels, l2=args.l2)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    final.save(args.out)
+    head.save(args.out)
     print(
-        f"sentences={len(texts)} held_out={len(held)} accuracy={accuracy:.3f} "
+        f"quad class: sentences={len(texts)} held_out={len(held)} accuracy={accuracy:.3f} "
         f"stance3_accuracy={stance_accuracy:.3f} encode_s={encoded - started:.1f} "
         f"total_s={time.perf_counter() - started:.1f} -> {args.out}"
     )

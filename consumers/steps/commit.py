@@ -1,5 +1,6 @@
 """Commit: store the consumer group's offsets once their batches are fully produced."""
 
+import asyncio
 import logging
 import time
 from typing import Protocol
@@ -8,6 +9,7 @@ from aiokafka import TopicPartition
 from aiokafka.errors import CommitFailedError
 
 from consumers.records import Batch
+from consumers.retry import is_transient
 
 logger = logging.getLogger(__name__)
 
@@ -36,8 +38,11 @@ class CommitOffsets:
             await self._commit()
 
     async def join(self) -> None:
-        if self._uncommitted:
+        """Commit what is done; retried until it succeeds (callers bound it with a timeout)."""
+        while self._uncommitted:
             await self._commit()
+            if self._uncommitted:
+                await asyncio.sleep(0.5)
 
     @property
     def in_flight(self) -> int:
@@ -57,5 +62,12 @@ class CommitOffsets:
             # The group rebalanced: these partitions are someone else's now and
             # will be redelivered from their last commit (at-least-once).
             logger.warning("commit of %s failed after a rebalance; they will be redelivered", offsets)
+            return
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("commit failed (%s); retrying on the next poll", error)
+            for tp, offset in offsets.items():  # keep the newest offset per partition
+                self._uncommitted[tp] = max(offset, self._uncommitted.get(tp, 0))
             return
         self.committed.update(offsets)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from consumers.alerts import RuleSet
 from consumers.errors import AnnotationFailed, DeadLetterLimitExceeded, InvalidMessage
+from consumers.metrics import DEAD_LETTERED, INFERENCE_SECONDS
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.outputs import dead_letter, dead_letter_record, enrich, enrichment_records
 from consumers.records import Batch, OutRecord, Received
@@ -30,7 +31,8 @@ Decoded = RawArticle | InvalidMessage
 def annotate_isolating_failures(annotator: Annotator, articles: Sequence[RawArticle]) -> list[Annotation | Exception]:
     """Annotate a batch; if the batch as a whole fails, retry one by one so only the culprit fails."""
     try:
-        return annotator.annotate(articles)
+        with INFERENCE_SECONDS.time():
+            return annotator.annotate(articles)
     except Exception:  # any model error: isolate it per article below
         logger.warning("batch annotation failed, retrying %d articles one by one", len(articles), exc_info=True)
     results: list[Annotation | Exception] = []
@@ -43,19 +45,29 @@ def annotate_isolating_failures(annotator: Annotator, articles: Sequence[RawArti
 
 
 class DeadLetterGuard:
-    """Counts dead letters in a row and stops the worker past the limit."""
+    """Stops the worker when too many messages in a row, or too large a share of recent ones, are dead."""
 
-    def __init__(self, max_consecutive: int) -> None:
+    def __init__(self, max_consecutive: int, max_ratio: float = 1.0, window: int = 1000) -> None:
         self._max_consecutive = max_consecutive
+        self._max_ratio = max_ratio
+        self._recent: deque[bool] = deque(maxlen=window)
         self._consecutive = 0
 
     def record(self, dead: bool) -> None:
-        """Count one processed message; raise once too many in a row were dead."""
+        """Count one processed message; raise once the limits are passed."""
         self._consecutive = self._consecutive + 1 if dead else 0
+        self._recent.append(dead)
+        advice = "stopping instead of dead-lettering everything: check the producer or this deploy"
         if self._consecutive > self._max_consecutive:
             raise DeadLetterLimitExceeded(
                 f"{self._consecutive} messages in a row could not be processed (limit {self._max_consecutive}); "
-                "stopping instead of dead-lettering everything: check the producer or this deploy"
+                + advice
+            )
+        dead_share = sum(self._recent) / len(self._recent)
+        if len(self._recent) == self._recent.maxlen and dead_share > self._max_ratio:
+            raise DeadLetterLimitExceeded(
+                f"{dead_share:.0%} of the last {len(self._recent)} messages could not be processed "
+                f"(limit {self._max_ratio:.0%}); " + advice
             )
 
 
@@ -149,6 +161,7 @@ class EnrichArticles:
             payload = AnnotationFailed(f"annotation failed: {type(result).__name__}: {result}")
         self._guard.record(dead=True)
         letter = dead_letter(received, payload, self._annotator.versions.enrichment)
+        DEAD_LETTERED.labels(letter.error_class).inc()
         logger.warning(
             "dead-lettering %s/%d@%d: %s: %s",
             received.topic,
@@ -156,5 +169,11 @@ class EnrichArticles:
             received.offset,
             letter.error_class,
             letter.reason,
+            extra={
+                "topic": received.topic,
+                "partition": received.partition,
+                "offset": received.offset,
+                "error_class": letter.error_class,
+            },
         )
         return [dead_letter_record(letter, self._topics)]

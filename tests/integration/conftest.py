@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from consumers.nlp.annotator import Annotator
-from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
+from consumers.settings import KafkaSettings, MetricsSettings, Settings, TopicSettings, WorkerSettings
 from consumers.topic_reader import ReadRecord, read_to_end
 from consumers.topics import create_topics
 
@@ -70,6 +70,7 @@ def settings(broker: str) -> Settings:
         kafka=KafkaSettings(bootstrap_servers=broker),
         topics=TopicSettings(prefix=f"test-{run}."),
         worker=WorkerSettings(group_id=f"test-{run}", batch_size=8, shutdown_timeout_s=60),
+        metrics=MetricsSettings(port=0),  # tests and other workers share this host
     )
     asyncio.run(create_topics(settings))
     return settings
@@ -80,6 +81,7 @@ def worker_env(settings: Settings) -> dict[str, str]:
     return {
         **os.environ,
         "STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS": settings.kafka.bootstrap_servers,
+        "STANCEWIRE_METRICS__PORT": "0",  # several workers share this host
         "STANCEWIRE_TOPICS__PREFIX": settings.topics.prefix,
         "STANCEWIRE_WORKER__GROUP_ID": settings.worker.group_id,
         "STANCEWIRE_WORKER__BATCH_SIZE": str(settings.worker.batch_size),

@@ -15,7 +15,7 @@ def test_versions(annotator: NlpAnnotator) -> None:
     versions = annotator.versions
     assert versions.enrichment == "0.1.0"
     assert versions.ner == "spacy:en_core_web_sm-3.8.0"
-    assert versions.stance == "minilm-quadclass-head:1"
+    assert versions.stance == "minilm-tsc-lora:1+minilm-quadclass-head:1"
 
 
 def test_batch_results_in_order(annotator: NlpAnnotator) -> None:
@@ -48,7 +48,9 @@ def test_one_failing_article_does_not_fail_the_batch(annotator: NlpAnnotator) ->
             parsed[3] = ParsedText(None, parsed[3].spans)  # type: ignore[arg-type]
             return parsed
 
-    broken = NlpAnnotator(Broken(annotator), annotator._encoder, annotator._head, enrichment_version="x")
+    broken = NlpAnnotator(
+        Broken(annotator), annotator._encoder, annotator._head, annotator._scorer, enrichment_version="x"
+    )
     articles: list[RawArticle] = [article_from_text(TEXT, "a"), article_from_text(TEXT, "b")]
     results = broken.annotate(articles)
     assert isinstance(results[0], Annotation)

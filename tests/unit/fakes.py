@@ -1,7 +1,7 @@
 """Fake next steps and clients for unit tests of single steps."""
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from aiokafka import TopicPartition
@@ -43,6 +43,7 @@ class FakeProducer:
     def __init__(self) -> None:
         self.sent: list[tuple[str, bytes | None, bytes | None, Any]] = []
         self.acks: list[asyncio.Future[Any]] = []
+        self.on_send: Callable[[asyncio.Future[Any]], None] = lambda ack: None
 
     async def send(
         self, topic: str, value: bytes | None = None, key: bytes | None = None, *, headers: Any = None
@@ -50,6 +51,7 @@ class FakeProducer:
         self.sent.append((topic, value, key, headers))
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self.acks.append(future)
+        self.on_send(future)
         return future
 
 

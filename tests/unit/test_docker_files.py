@@ -50,8 +50,11 @@ def test_commands_and_health_checks_name_real_subcommands() -> None:
     for service in stancewire_services().values():
         assert service["command"][0] in SUBCOMMANDS
     worker_check = stancewire_services()["worker"]["healthcheck"]["test"]
-    assert worker_check[1:] == ["stancewire", "ping"]
-    assert re.search(r'HEALTHCHECK .*CMD \["stancewire", "ping"\]', DOCKERFILE, re.S)
+    assert worker_check[1] == "stancewire" and worker_check[2] in SUBCOMMANDS
+    image_check = re.search(r'HEALTHCHECK .*?CMD \["stancewire", "(\w+)"', DOCKERFILE, re.S)
+    assert image_check and image_check.group(1) in SUBCOMMANDS
+    exposed = re.search(r"^EXPOSE (\d+)", DOCKERFILE, re.M)
+    assert exposed and int(exposed.group(1)) == Settings().metrics.port, "the image exposes the metrics port"
     assert 'ENTRYPOINT ["stancewire"]' in DOCKERFILE
     assert re.search(r'CMD \["(\w+)"\]\s*$', DOCKERFILE).group(1) in SUBCOMMANDS  # type: ignore[union-attr]
 

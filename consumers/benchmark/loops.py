@@ -1,0 +1,62 @@
+"""The two baselines the worker is compared with: a naive consumer and a raw consume→produce loop."""
+
+import time
+
+from aiokafka import TopicPartition
+
+from consumers.alerts import RuleSet
+from consumers.kafka_clients import make_consumer, make_producer
+from consumers.nlp.annotator import Annotation, Annotator
+from consumers.outputs import enrich, enrichment_records
+from consumers.settings import Settings
+from consumers.steps.decode import decode_article
+
+
+async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSet, count: int) -> float:
+    """One message at a time: consume, annotate (on the event loop), produce and wait, commit. Articles/s."""
+    consumer = make_consumer(settings.kafka, settings.worker.group_id)
+    producer = make_producer(settings.kafka)
+    await producer.start()
+    await consumer.start()
+    try:
+        consumer.subscribe([settings.topics.name("raw")])
+        started = 0.0
+        for _ in range(count):
+            record = await consumer.getone()
+            started = started or time.perf_counter()
+            article = decode_article(record.value, settings.worker.max_body_chars, settings.nlp.languages)
+            (annotation,) = annotator.annotate([article])
+            assert isinstance(annotation, Annotation), annotation  # noqa: S101 - valid seed articles
+            for out in enrichment_records(enrich(article, annotation, annotator.versions, rules), settings.topics):
+                await producer.send_and_wait(out.topic, out.value, out.key)
+            await consumer.commit({TopicPartition(record.topic, record.partition): record.offset + 1})
+        return count / (time.perf_counter() - started)
+    finally:
+        await consumer.stop()
+        await producer.stop()
+
+
+async def raw_consume_produce(settings: Settings, count: int) -> float:
+    """Plain aiokafka: fetch a batch, copy every value to an output topic, await the acks, commit. Messages/s."""
+    consumer = make_consumer(settings.kafka, settings.worker.group_id)
+    producer = make_producer(settings.kafka)
+    await producer.start()
+    await consumer.start()
+    try:
+        consumer.subscribe([settings.topics.name("raw")])
+        output = settings.topics.name("enriched")
+        started, done = 0.0, 0
+        while done < count:
+            fetched = await consumer.getmany(timeout_ms=200, max_records=settings.worker.batch_size)
+            if not fetched:
+                continue
+            started = started or time.perf_counter()
+            acks = [await producer.send(output, r.value, r.key) for records in fetched.values() for r in records]
+            for ack in acks:
+                await ack
+            await consumer.commit({tp: records[-1].offset + 1 for tp, records in fetched.items()})
+            done += len(acks)
+        return count / (time.perf_counter() - started)
+    finally:
+        await consumer.stop()
+        await producer.stop()

@@ -1,0 +1,83 @@
+"""Runs every measurement in one go and prints one table, with the ratios the targets are stated in."""
+
+import resource
+from collections.abc import Awaitable, Callable
+
+from rich.console import Console
+from rich.table import Table
+
+from consumers.alerts import load_rules
+from consumers.annotators import PassthroughAnnotator, load_annotator
+from consumers.benchmark.fixtures import bench_articles, published
+from consumers.benchmark.loops import naive_consumer, raw_consume_produce
+from consumers.benchmark.measure import latency_at_rate, nlp_alone, worker_in_process, worker_processes
+from consumers.settings import Settings
+
+
+def _peak_rss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+async def run_bench(settings: Settings, count: int, console: Console) -> None:
+    """Measure, then print articles/s, ratios against the targets, latency and peak memory."""
+    annotator = load_annotator(settings)
+    rules = load_rules(settings.alerts.rules_file)
+    articles = bench_articles(settings, count)
+    annotator.annotate(articles[:2])  # lazy initialisation happens before anything is timed
+    noop = PassthroughAnnotator(settings.enrichment_version)
+    count = len(articles)
+
+    async def nlp() -> float:
+        return nlp_alone(annotator, articles, settings.worker.batch_size)
+
+    async def worker() -> float:
+        return await worker_in_process(await published(settings, articles), annotator, rules, count)
+
+    async def naive() -> float:
+        return await naive_consumer(await published(settings, articles), annotator, rules, count)
+
+    async def noop_worker() -> float:
+        return await worker_in_process(await published(settings, articles), noop, rules, count)
+
+    async def raw() -> float:
+        return await raw_consume_produce(await published(settings, articles), count)
+
+    async def one() -> float:
+        return await worker_processes(settings, articles, processes=1)
+
+    async def two() -> float:
+        return await worker_processes(settings, articles, processes=2)
+
+    steps: list[tuple[str, str, Callable[[], Awaitable[float]]]] = [
+        ("nlp", "1. NLP alone, in-process, batched (ceiling)", nlp),
+        ("worker", "2. worker end to end (raw → all outputs, committed)", worker),
+        ("naive", "3. naive consumer (one at a time: consume, annotate, produce, commit)", naive),
+        ("noop", "4a. worker with a no-op annotator", noop_worker),
+        ("raw", "4b. raw aiokafka consume → produce loop", raw),
+        ("one", "5a. 1 worker process, 6 partitions", one),
+        ("two", "5b. 2 worker processes, 6 partitions", two),
+    ]
+    rates: dict[str, float] = {}
+    for key, label, measure in steps:
+        with console.status(f"{label}…"):
+            rates[key] = await measure()
+    with console.status("latency at half the worker's rate…"):
+        p50, p99 = await latency_at_rate(settings, annotator, rules, articles, per_second=rates["worker"] / 2)
+
+    table = Table(
+        "measurement", "articles/s", title=f"stancewire bench: {count} articles, batch {settings.worker.batch_size}"
+    )
+    for key, label, _ in steps:
+        table.add_row(label, f"{rates[key]:.1f}")
+    console.print(table)
+    ratios = Table("ratio", "measured", "target")
+    ratios.add_row("(2) worker / (1) NLP alone", f"{rates['worker'] / rates['nlp']:.2f}", "≥ 0.9")
+    ratios.add_row("(2) worker / (3) naive consumer", f"{rates['worker'] / rates['naive']:.2f}", "≥ 3")
+    ratios.add_row("(4a) no-op worker / (4b) raw loop", f"{rates['noop'] / rates['raw']:.2f}", "≥ 0.8")
+    ratios.add_row("(5b) 2 processes / (5a) 1 process", f"{rates['two'] / rates['one']:.2f}", "")
+    ratios.add_row("end-to-end latency p50 / p99 at half rate (s)", f"{p50:.2f} / {p99:.2f}", "")
+    ratios.add_row(
+        "peak RSS, this process (worker + models), MB", f"{_peak_rss_mb(resource.RUSAGE_SELF):.0f}", "≤ 1536"
+    )
+    ratios.add_row("peak RSS, worker subprocesses, MB", f"{_peak_rss_mb(resource.RUSAGE_CHILDREN):.0f}", "≤ 1536")
+    console.print(ratios)

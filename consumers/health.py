@@ -1,0 +1,66 @@
+"""The worker's HTTP endpoints for orchestrators and Prometheus.
+
+``/healthz``: the event loop answers and the consume loop ran recently
+(liveness). ``/readyz``: models are loaded and the consumer joined its group
+(readiness). ``/metrics``: Prometheus text format.
+"""
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+
+from aiohttp import web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+
+@dataclass
+class WorkerState:
+    """What the endpoints report; the worker updates it as it runs."""
+
+    stall_after_s: float = 120.0
+    models_loaded: bool = False
+    joined: asyncio.Event = field(default_factory=asyncio.Event)
+    last_loop_at: float = field(default_factory=time.monotonic)
+
+    @property
+    def joined_group(self) -> bool:
+        """Whether the consumer received its first assignment (or reads assigned partitions directly)."""
+        return self.joined.is_set()
+
+    def beat(self) -> None:
+        """Mark one iteration of the consume loop."""
+        self.last_loop_at = time.monotonic()
+
+    @property
+    def alive(self) -> bool:
+        return time.monotonic() - self.last_loop_at < self.stall_after_s
+
+    @property
+    def ready(self) -> bool:
+        return self.models_loaded and self.joined_group and self.alive
+
+
+def _app(state: WorkerState) -> web.Application:
+    async def healthz(_: web.Request) -> web.Response:
+        return web.json_response({"alive": state.alive}, status=200 if state.alive else 503)
+
+    async def readyz(_: web.Request) -> web.Response:
+        body = {"ready": state.ready, "models_loaded": state.models_loaded, "joined_group": state.joined_group}
+        return web.json_response(body, status=200 if state.ready else 503)
+
+    async def metrics(_: web.Request) -> web.Response:
+        return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+    app = web.Application()
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics)
+    return app
+
+
+async def serve(state: WorkerState, host: str, port: int) -> web.AppRunner:
+    """Start serving the endpoints on the running loop; ``await runner.cleanup()`` stops them."""
+    runner = web.AppRunner(_app(state), access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, host, port).start()
+    return runner

@@ -1,0 +1,157 @@
+"""Target-dependent stance: how one sentence treats one entity in it (negative / neutral / positive).
+
+The model is the all-MiniLM-L6-v2 encoder with LoRA adapters and a linear
+head over [CLS, mean] pooling, trained on NewsMTSC (``train_target_stance``).
+The input marks the target: the sentence with the mention wrapped in
+``<< >>``, paired with the mention itself, so the same sentence can score
+differently for each entity in it. The shipped file holds only the adapters
+and the head (about a megabyte); the encoder comes from the bundled package.
+"""
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+import numpy.typing as npt
+import torch
+from safetensors.torch import load_file
+from torch import nn
+from transformers import AutoModel, AutoTokenizer
+from transformers.utils import logging as transformers_logging
+
+from consumers.nlp.encoder import default_encoder_path
+from consumers.nlp.lora import merge_lora
+
+TSC_LABELS = ("negative", "neutral", "positive")
+DEFAULT_TSC_PATH = Path(__file__).with_name("models") / "target_stance.safetensors"
+MAX_LENGTH = 128
+
+
+@dataclass(frozen=True, slots=True)
+class TargetItem:
+    """One (sentence, target) question: ``sentence[start:end]`` is the target's mention."""
+
+    sentence: str
+    start: int
+    end: int
+
+    @property
+    def mention(self) -> str:
+        """The marked mention."""
+        return self.sentence[self.start : self.end]
+
+
+@dataclass(frozen=True, slots=True)
+class TargetScore:
+    """How one sentence treats one target: probabilities of negative, neutral and positive."""
+
+    negative: float
+    neutral: float
+    positive: float
+
+    @classmethod
+    def of(cls, row: npt.NDArray[np.float32]) -> "TargetScore":
+        """From one row of ``probabilities`` (label order ``TSC_LABELS``)."""
+        return cls(negative=float(row[0]), neutral=float(row[1]), positive=float(row[2]))
+
+
+UNKNOWN_TARGET = TargetScore(negative=0.0, neutral=1.0, positive=0.0)
+
+
+class TargetScorer(Protocol):
+    """Anything that scores (sentence, target) pairs: the trained model or a zero-shot NLI model."""
+
+    version: str
+
+    def probabilities(self, items: Sequence[TargetItem]) -> npt.NDArray[np.float32]:
+        """Rows of (negative, neutral, positive) probabilities, one per item, in input order."""
+        ...
+
+
+def marked(item: TargetItem) -> tuple[str, str]:
+    """The input pair: the sentence with the target wrapped in ``<< >>``, and the mention."""
+    text = f"{item.sentence[: item.start]}<< {item.mention} >>{item.sentence[item.end :]}"
+    return text, item.mention
+
+
+class StanceNet(nn.Module):
+    """Encoder plus a linear head over the [CLS] vector and the masked mean of the last layer."""
+
+    def __init__(self, encoder: nn.Module, hidden: int, classes: int = len(TSC_LABELS), dropout: float = 0.1) -> None:
+        """``encoder`` is a transformers ``AutoModel`` (adapters already added, or merged)."""
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        self.head = nn.Linear(2 * hidden, classes)
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, **extra: torch.Tensor) -> torch.Tensor:
+        """Logits, one row per input."""
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        mean = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+        pooled = torch.cat([hidden[:, 0], mean], dim=-1)
+        logits: torch.Tensor = self.head(self.dropout(pooled))
+        return logits
+
+
+def batches(order: Sequence[int], size: int) -> list[list[int]]:
+    """Consecutive slices of ``order``."""
+    return [list(order[i : i + size]) for i in range(0, len(order), size)]
+
+
+class TargetStanceModel:
+    """Inference with the shipped adapters merged into the encoder; thread-safe once loaded."""
+
+    def __init__(
+        self,
+        path: Path = DEFAULT_TSC_PATH,
+        *,
+        encoder: str | None = None,
+        threads: int | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        """Load the base encoder, merge the adapters from ``path`` and attach the head."""
+        if threads is not None:
+            torch.set_num_threads(threads)
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        state = load_file(str(path))
+        with open(path, "rb") as handle:  # safetensors header: 8-byte length, then JSON with __metadata__
+            length = int.from_bytes(handle.read(8), "little")
+            meta: dict[str, str] = json.loads(handle.read(length)).get("__metadata__", {})
+        self.version = meta.get("version", "minilm-tsc-lora")
+        base = encoder or default_encoder_path()
+        self._tokenizer = AutoTokenizer.from_pretrained(base)
+        model = AutoModel.from_pretrained(base)
+        adapters = {k.removeprefix("encoder."): v for k, v in state.items() if k.startswith("encoder.")}
+        merge_lora(model, adapters, rank=int(meta["rank"]), alpha=float(meta["alpha"]))
+        self._net = StanceNet(model, int(model.config.hidden_size))
+        self._net.head.load_state_dict({"weight": state["head.weight"], "bias": state["head.bias"]})
+        self._net.eval()
+        self._batch_size = batch_size
+
+    def probabilities(self, items: Sequence[TargetItem]) -> npt.NDArray[np.float32]:
+        """Softmax over (negative, neutral, positive), one row per item, in input order."""
+        return predict(self._net, self._tokenizer, items, self._batch_size)
+
+
+def predict(net: nn.Module, tokenizer: object, items: Sequence[TargetItem], batch_size: int) -> npt.NDArray[np.float32]:
+    """Run ``net`` over items in length-sorted batches; shared by inference and training-time evaluation."""
+    out = np.zeros((len(items), len(TSC_LABELS)), dtype=np.float32)
+    pairs = [marked(item) for item in items]
+    order = sorted(range(len(items)), key=lambda i: len(pairs[i][0]))
+    with torch.no_grad():
+        for idx in batches(order, batch_size):
+            encoded = tokenizer(  # type: ignore[operator]
+                [pairs[i][0] for i in idx],
+                [pairs[i][1] for i in idx],
+                padding=True,
+                truncation="only_first",
+                max_length=MAX_LENGTH,
+                return_tensors="pt",
+            )
+            logits = net(**encoded)
+            out[idx] = torch.softmax(logits, dim=-1).numpy().astype(np.float32)
+    return out

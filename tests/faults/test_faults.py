@@ -1,0 +1,44 @@
+"""Every message ends up enriched or dead-lettered, whatever fails (see report.py for the table)."""
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.faults import scenarios
+from tests.faults.harness import Broker, running_broker
+from tests.integration.conftest import free_port_block
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Broker]:
+    """A broker of these tests' own: one scenario stops and restarts it."""
+    with running_broker(free_port_block(), tmp_path_factory.mktemp("fault-kafka")) as running:
+        yield running
+
+
+def test_sigkill_mid_batch_loses_nothing(broker: Broker) -> None:
+    row = scenarios.sigkill_mid_batch(broker)
+    assert row.lost == 0 and row.enriched == row.produced
+
+
+def test_broker_restart_loses_nothing(broker: Broker) -> None:
+    row = scenarios.broker_restart(broker)
+    assert row.lost == 0 and row.enriched == row.produced
+
+
+def test_rebalances_lose_nothing(broker: Broker) -> None:
+    row = scenarios.rebalances(broker)
+    assert row.lost == 0 and row.enriched == row.produced
+
+
+def test_bad_inputs_are_dead_lettered_and_good_ones_enriched(broker: Broker) -> None:
+    row = scenarios.bad_inputs(broker)
+    assert row.lost == 0 and row.duplicated == 0
+    assert row.enriched == 1000 and row.dead_lettered == 1000
+
+
+def test_exactly_once_under_sigkill_has_no_duplicates(broker: Broker) -> None:
+    row = scenarios.sigkill_mid_batch(broker, exactly_once=True)
+    assert row.lost == 0 and row.duplicated == 0 and row.enriched == row.produced

@@ -1,0 +1,134 @@
+"""``stancewire alerts`` (faust) against the real broker: windowed counts, alerts once per window, restarts."""
+
+import asyncio
+import json
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from consumers.escalation.app import COUNTS_TABLE, changelog_topic
+from consumers.settings import Settings
+from consumers.topic_reader import read_to_end
+from schemas import Alert, decode
+from tests.factories import stance_event, stance_record
+from tests.integration.conftest import worker_env
+from tests.integration.history import produce
+
+WINDOW_S, STEP_S = 3600, 600
+RULES = f"""
+watched_entities: [country:RUS, bloc:west, country:CHN, country:USA]
+rules: []
+escalation:
+  id: escalation-hostile
+  description: Hostility is rising.
+  severity: high
+  stance: hostile
+  threshold: 2
+  window_s: {WINDOW_S}
+  step_s: {STEP_S}
+  expires_s: 86400
+  watched_only: true
+"""
+
+
+def window_start() -> datetime:
+    """The start of a window that began within the last hour (windows expire by the wall clock)."""
+    now = int(time.time())
+    return datetime.fromtimestamp(now - now % STEP_S - WINDOW_S, UTC)
+
+
+def start_app(settings: Settings, tmp_path: Path) -> subprocess.Popen[bytes]:
+    (tmp_path / "rules.yaml").write_text(RULES)
+    env = {
+        **worker_env(settings),
+        "STANCEWIRE_ALERTS__RULES_FILE": str(tmp_path / "rules.yaml"),
+        "STANCEWIRE_ALERTS__DATA_DIR": str(tmp_path / "faust"),
+    }
+    with (tmp_path / "faust.log").open("ab") as log:  # the child keeps its own descriptor
+        return subprocess.Popen(
+            [sys.executable, "-m", "consumers.cli", "alerts"], env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+
+
+def stop_app(app: subprocess.Popen[bytes], tmp_path: Path) -> None:
+    app.send_signal(signal.SIGTERM)
+    app.wait(timeout=120)
+    assert app.returncode in (0, -signal.SIGTERM), (tmp_path / "faust.log").read_text()[-3000:]
+
+
+async def counts(settings: Settings) -> dict[tuple[str, float], int]:
+    """The latest count per (pair key, window start), read back from the table's changelog topic."""
+    topic = changelog_topic(settings, COUNTS_TABLE)
+    latest: dict[tuple[str, float], int] = {}
+    for record in (await read_to_end(settings.kafka, [topic]))[topic]:
+        key, (start, _) = json.loads(record.key or b"null")
+        latest[(key, start)] = json.loads(record.value or b"0")
+    return latest
+
+
+async def wait_for_count(
+    settings: Settings, app: subprocess.Popen[bytes], key: tuple[str, float], value: int, tmp_path: Path
+) -> None:
+    deadline = time.monotonic() + 240
+    while time.monotonic() < deadline:
+        assert app.poll() is None, (tmp_path / "faust.log").read_text()[-3000:]
+        if (await counts(settings)).get(key) == value:
+            return
+        await asyncio.sleep(0.5)
+    raise AssertionError(f"count of {key} never reached {value}: {await counts(settings)}")
+
+
+async def alerts(settings: Settings) -> list[Alert]:
+    topic = settings.topics.name("alerts")
+    return [decode(Alert, record.value or b"") for record in (await read_to_end(settings.kafka, [topic]))[topic]]
+
+
+async def test_escalation_counts_survive_a_restart_mid_window_and_alert_once(
+    settings: Settings, tmp_path: Path
+) -> None:
+    start = window_start()
+    previous = start - timedelta(seconds=WINDOW_S)
+
+    def hostile(article_id: str, at: datetime, source: str = "country:RUS", target: str = "bloc:west") -> object:
+        return stance_record(stance_event(article_id, source, target, "hostile", published_at=at), settings.topics)
+
+    key, stable = "country:RUS->bloc:west|hostile", "country:CHN->country:USA|hostile"
+    first = [hostile("p1", previous + timedelta(minutes=5))]
+    first += [hostile(f"a{n}", start + timedelta(minutes=n)) for n in (1, 2)]
+    # A pair as hostile now as in the window before: its first window over the threshold alerts, this one not.
+    first += [hostile(f"s{n}", previous + timedelta(minutes=n), "country:CHN", "country:USA") for n in (1, 2, 3)]
+    first += [hostile(f"t{n}", start + timedelta(minutes=n), "country:CHN", "country:USA") for n in (1, 2, 3)]
+    first += [stance_record(stance_event("c1", "country:RUS", "bloc:west", "cooperative", start), settings.topics)]
+    await produce(settings, first)  # type: ignore[arg-type]
+
+    app = start_app(settings, tmp_path)
+    try:
+        await wait_for_count(settings, app, (key, start.timestamp()), 2, tmp_path)
+        await wait_for_count(settings, app, (stable, start.timestamp()), 3, tmp_path)
+        before_restart = await alerts(settings)
+        assert [a.entities for a in before_restart] == [["country:CHN", "country:USA"]], "RUS→West: 2 is not over"
+        assert f"from {previous:%Y-%m-%d %H:%M} UTC, up from 0" in before_restart[0].summary, "the window before"
+    finally:
+        stop_app(app, tmp_path)  # in the middle of the window
+
+    app = start_app(settings, tmp_path)
+    try:
+        later = [hostile(f"b{n}", start + timedelta(minutes=2 + n)) for n in (1, 2, 3)]
+        await produce(settings, later)  # type: ignore[arg-type]
+        await wait_for_count(settings, app, (key, start.timestamp()), 5, tmp_path)
+    finally:
+        stop_app(app, tmp_path)
+
+    state = await counts(settings)
+    assert state[(key, start.timestamp())] == 5, "2 before the restart + 3 after: none lost, none doubled"
+    assert state[(key, previous.timestamp())] == 1
+    assert state[(stable, start.timestamp())] == 3
+    found = await alerts(settings)
+    assert len(found) == 2 and before_restart[0] in found, "one alert per pair and window"
+    alert = next(a for a in found if a != before_restart[0])
+    assert alert.rule_id == "escalation-hostile" and alert.entities == ["country:RUS", "bloc:west"]
+    assert f"3 hostile relations in the 1 h from {start:%Y-%m-%d %H:%M} UTC, up from 1" in alert.summary
+    assert alert.article_ids == ["b1"]

@@ -1,0 +1,145 @@
+"""Transient failures are retried, permanent ones stop the worker, bad bytes never raise anything else."""
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import orjson
+import pytest
+from aiokafka import TopicPartition
+from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, MessageSizeTooLargeError
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from consumers.errors import DeadLetterLimitExceeded, InvalidMessage
+from consumers.records import Batch, OutRecord
+from consumers.retry import Backoff, is_transient
+from consumers.steps import CommitOffsets, ProduceRecords
+from consumers.steps.decode import decode_article
+from consumers.steps.enrich import DeadLetterGuard
+from consumers.steps.transact import ProduceInTransactions
+from tests.unit.fakes import FakeCommitter, FakeProducer, received
+
+FAST = Backoff(initial_s=0.001, max_s=0.01)
+
+
+def test_transient_errors_are_told_apart_from_permanent_ones() -> None:
+    assert is_transient(KafkaTimeoutError())
+    assert is_transient(KafkaConnectionError())
+    assert not is_transient(MessageSizeTooLargeError())
+    assert not is_transient(ValueError("bad"))
+
+
+def test_backoff_grows_and_is_capped() -> None:
+    backoff = Backoff(initial_s=0.1, max_s=1.0)
+    assert [backoff.delay(n) for n in (1, 2, 3, 5, 10)] == [0.1, 0.2, 0.4, 1.0, 1.0]
+
+
+async def test_a_transiently_failed_record_is_resent_and_then_committed() -> None:
+    committer = FakeCommitter()
+    producer = FakeProducer()
+    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, max_in_flight=2, backoff=FAST)
+    await produce.submit(Batch([(received(0, b""), [OutRecord("out", b"a", b"1"), OutRecord("out", b"b", b"2")])]))
+    producer.acks[0].set_result(None)
+    producer.acks[1].set_exception(KafkaTimeoutError())
+
+    producer.on_send = lambda ack: ack.set_result(None)  # the broker is back: resends succeed
+    await asyncio.wait_for(produce.join(), 5)
+    assert [sent[2] for sent in producer.sent] == [b"a", b"b", b"b"], "only the failed record is sent again"
+    assert committer.commits == [{TopicPartition("articles.raw", 0): 1}]
+
+
+class FlakyTransactionalProducer:
+    """Fails the first transaction's offsets with a timeout, then works."""
+
+    def __init__(self, failures: list[BaseException]) -> None:
+        self.failures = failures
+        self.committed: list[list[bytes | None]] = []
+        self.aborted = 0
+        self._open: list[bytes | None] = []
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[None]:
+        self._open = []
+        try:
+            yield
+        except BaseException:
+            self.aborted += 1
+            raise
+        self.committed.append(self._open)
+
+    async def send(
+        self, topic: str, value: bytes | None = None, key: bytes | None = None, *, headers: Any = None
+    ) -> Any:
+        self._open.append(value)
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        done.set_result(None)
+        return done
+
+    async def send_offsets_to_transaction(self, offsets: dict[TopicPartition, int], group_id: str) -> None:
+        if self.failures:
+            raise self.failures.pop(0)
+
+
+async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
+    producer = FlakyTransactionalProducer([KafkaTimeoutError()])
+    step = ProduceInTransactions(producer, "group", backoff=FAST)
+    await step.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v1"), OutRecord("out", b"k", b"v2")])]))
+    assert producer.aborted == 1
+    assert producer.committed == [[b"v1", b"v2"]], "the aborted attempt left nothing committed"
+
+
+async def test_a_permanent_transaction_failure_stops_the_worker() -> None:
+    producer = FlakyTransactionalProducer([MessageSizeTooLargeError()])
+    step = ProduceInTransactions(producer, "group", backoff=FAST)
+    with pytest.raises(MessageSizeTooLargeError):
+        await step.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v")])]))
+    assert producer.committed == []
+
+
+def test_dead_letter_ratio_over_a_window_stops_the_worker() -> None:
+    guard = DeadLetterGuard(max_consecutive=100, max_ratio=0.5, window=10)
+    for index in range(9):
+        guard.record(dead=index % 3 != 0)  # 6 dead of 9: the window is not full yet
+    with pytest.raises(DeadLetterLimitExceeded, match="of the last 10 messages"):
+        guard.record(dead=True)
+
+
+def test_a_mostly_good_stream_never_trips_the_ratio() -> None:
+    guard = DeadLetterGuard(max_consecutive=100, max_ratio=0.5, window=10)
+    for index in range(1000):
+        guard.record(dead=index % 4 == 0)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300) | st.text(max_size=200).map(str.encode))
+def test_any_bytes_either_decode_or_raise_an_invalid_message(value: bytes) -> None:
+    try:
+        article = decode_article(value, 100, frozenset({"en"}))
+    except InvalidMessage as error:
+        assert error.reason
+    else:
+        assert article.id and article.body.strip()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "id": st.one_of(st.text(max_size=300), st.integers(-(2**63), 2**63 - 1), st.none()),
+            "url": st.one_of(st.just("https://e.org/x"), st.text(max_size=20)),
+            "title": st.one_of(st.text(max_size=20), st.none()),
+            "body": st.one_of(st.text(max_size=150), st.lists(st.text())),
+            "source": st.text(max_size=10),
+            "language": st.one_of(st.sampled_from(["en", "de", "en-GB", "EN", ""]), st.none()),
+            "published_at": st.one_of(st.text(max_size=25), st.integers(-(2**63), 2**63 - 1), st.none()),
+        },
+    )
+)
+def test_any_json_object_either_decodes_or_raises_an_invalid_message(fields: dict[str, Any]) -> None:
+    try:
+        decode_article(orjson.dumps(fields), 100, frozenset({"en"}))
+    except InvalidMessage:
+        pass
