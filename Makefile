@@ -6,7 +6,7 @@ KAFKA := bash docker/kafka-local.sh
 DEMO_PORT ?= 9092
 DEMO_DIR ?= /tmp/stancewire-demo-kafka
 
-.PHONY: install demo test lint schemas clean
+.PHONY: install demo test lint schemas models faults bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,20 @@ lint: install
 
 schemas: install
 	$(BIN)/stancewire schemas export
+
+## models: retrain every shipped model from ../shared/data (seeded, about 20 minutes on 2 cores)
+models: install
+	$(BIN)/python -m consumers.nlp.train
+
+## faults: the fault drills' accounting table (its own broker)
+faults: install
+	$(BIN)/python -m tests.faults.report
+
+## bench: the benchmark table (its own broker on port 19092)
+bench: install
+	$(KAFKA) start --port 19092 --dir /tmp/stancewire-bench-kafka
+	@trap '$(KAFKA) stop --port 19092 --dir /tmp/stancewire-bench-kafka --clean' EXIT; \
+	STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:19092 $(BIN)/stancewire bench --articles 96
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

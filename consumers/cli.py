@@ -1,7 +1,7 @@
 """The ``stancewire`` command line.
 
 Subcommands: worker, enrich, topics, publish, summary, schemas, ping, bench,
-replay, offsets, tail, sink, alerts.
+replay, offsets, tail, sink, alerts, eval.
 Settings come from ``STANCEWIRE_*`` environment variables (see the README).
 """
 

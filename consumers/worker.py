@@ -13,7 +13,7 @@ import logging
 import signal
 import socket
 import time
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
@@ -24,7 +24,6 @@ from consumers.kafka_clients import make_consumer, make_producer
 from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
 from consumers.records import Batch, OutRecord, Received
-from consumers.retry import is_transient
 from consumers.settings import Settings, WorkerSettings
 from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
 from consumers.steps.enrich import DeadLetterGuard
@@ -86,7 +85,7 @@ class EnrichmentWorker:
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
         self._commit = CommitOffsets(self._consumer, interval_s=worker.commit_interval_ms / 1000)
         output: Step[list[OutRecord]] = (
-            ProduceInTransactions(self._producer, worker.group_id)
+            ProduceInTransactions(self._producer, worker.group_id, committed=self._commit.committed)
             if exactly_once
             else ProduceRecords(self._commit, self._producer, max_in_flight=worker.max_in_flight)
         )
@@ -141,14 +140,29 @@ class EnrichmentWorker:
             if metrics.enabled:
                 stack.push_async_callback((await serve(self.state, metrics.host, metrics.port)).cleanup)
             await self._producer.start()
-            stack.push_async_callback(self._producer.stop)
+            stack.push_async_callback(self._stop_within, self._producer.stop, "producer")
             stack.callback(self._executor.shutdown, wait=False, cancel_futures=True)
             await self._consumer.start()
-            stack.push_async_callback(self._consumer.stop)
+            stack.push_async_callback(self._stop_within, self._consumer.stop, "consumer")
             self._start_reading()
             await self._loop(until_caught_up or bool(self._end_offsets))
             logger.info("stopping: draining in-flight work")
             await self.drain(set())
+
+    async def _stop_within(self, stop: Callable[[], Awaitable[None]], client: str) -> None:
+        """Stop a client, but never hang on it: with every broker gone, aiokafka's stop can wait forever."""
+        timeout_s = self._settings.worker.shutdown_timeout_s
+        try:
+            async with asyncio.timeout(timeout_s):
+                await stop()
+        except TimeoutError:
+            logger.warning("the Kafka %s did not stop within %.0fs; leaving it", client, timeout_s)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # we are being cancelled ourselves
+            # aiokafka's fetcher re-raises its own tasks' cancellation when the broker is gone
+            logger.warning("the Kafka %s stopped without reaching the broker", client)
 
     def _handle_signals(self, stack: contextlib.AsyncExitStack) -> None:
         """SIGTERM and SIGINT ask for a graceful stop while the worker runs."""
@@ -212,21 +226,20 @@ class EnrichmentWorker:
             self._consumer.resume(*self._consumer.paused())
 
     async def _caught_up(self) -> bool:
-        """Whether every record up to the end of each assigned partition is produced and committed."""
+        """Whether every record up to the end of each assigned partition is produced and committed.
+
+        The ends are the last stable offsets seen by the last fetch (no broker round trip), or a replay's end offsets.
+        """
         assigned = self._consumer.assignment()
-        async with self._lock:
-            if not assigned or self._pending is not None or self._chain.in_flight:
+        if not assigned or self._pending is not None or self._chain.in_flight:
+            return False
+        for tp in assigned:
+            end = self._end_offsets.get(tp, self._consumer.last_stable_offset(tp))
+            if end is None or await self._consumer.position(tp) < end:
                 return False
+        async with self._lock:
             await self._join_chain()  # commits what is done
-        try:
-            ends = await self._consumer.end_offsets(list(assigned))
-            positions = [await self._consumer.position(tp) for tp in assigned]
-        except Exception as error:
-            if is_transient(error):
-                return False  # the broker is away: ask again on a later iteration
-            raise
-        ends.update((tp, end) for tp, end in self._end_offsets.items() if tp in ends)
-        return all(position >= ends[tp] for tp, position in zip(assigned, positions, strict=True))
+        return True
 
     async def _update_lag(self) -> None:
         """Every few seconds, set each owned partition's lag: messages between its position and its end."""

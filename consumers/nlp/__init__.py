@@ -4,6 +4,8 @@ Modules, in pipeline order: ``ner`` (backends behind ``NerBackend``),
 ``mentions`` (span clean-up), ``gazetteer`` and ``resolve`` (canonical
 entities), ``affiliation`` and ``coref`` (who speaks for whom, pronouns),
 ``roles`` (source/target links from the parse), ``lexicon``, ``encoder``,
-``quadclass`` and ``stance`` (labels and aggregation), ``pipeline``
-(``build_annotator``). ``train_quadclass`` retrains the shipped head.
+``quadclass``, ``target_stance`` (or ``nli_stance``) and ``stance`` (labels
+and aggregation), ``salience`` (article-level fields), ``pipeline``
+(``build_annotator``). ``train`` retrains every shipped model
+(``train_target_stance`` with ``lora``, and ``train_quadclass``).
 """

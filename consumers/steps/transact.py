@@ -34,10 +34,17 @@ class TransactionalProducer(Protocol):
 class ProduceInTransactions:
     """The last step in exactly-once mode: one transaction holds a batch's outputs and offsets."""
 
-    def __init__(self, producer: TransactionalProducer, group_id: str, backoff: Backoff | None = None) -> None:
+    def __init__(
+        self,
+        producer: TransactionalProducer,
+        group_id: str,
+        backoff: Backoff | None = None,
+        committed: dict[TopicPartition, int] | None = None,
+    ) -> None:
         self._producer = producer
         self._group_id = group_id
         self._backoff = backoff or Backoff()
+        self.committed = committed if committed is not None else {}
 
     async def submit(self, batch: Batch[list[OutRecord]]) -> None:
         attempt = 0
@@ -53,6 +60,7 @@ class ProduceInTransactions:
                 await asyncio.sleep(delay)
             else:
                 record_delivered(batch)
+                self.committed.update(batch.next_offsets())
                 return
 
     async def _transact(self, batch: Batch[list[OutRecord]]) -> None:

@@ -135,7 +135,9 @@ class Worker(subprocess.Popen[bytes]):
         return self.log_path.read_text(errors="replace")[-size:]
 
 
-def worker_process(settings: Settings, *args: str, transactional_id: str | None = None) -> Worker:
+def worker_process(
+    settings: Settings, *args: str, transactional_id: str | None = None, extra_env: dict[str, str] | None = None
+) -> Worker:
     env = {
         **os.environ,
         "STANCEWIRE_NLP__PIPELINE": "passthrough",
@@ -149,6 +151,7 @@ def worker_process(settings: Settings, *args: str, transactional_id: str | None 
     }
     if transactional_id:
         env["STANCEWIRE_WORKER__TRANSACTIONAL_ID"] = transactional_id
+    env.update(extra_env or {})
     log = tempfile.NamedTemporaryFile(prefix="stancewire-worker-", suffix=".log", delete=False)
     worker = Worker(
         [sys.executable, "-m", "consumers.cli", "worker", *args], env=env, stdout=subprocess.DEVNULL, stderr=log

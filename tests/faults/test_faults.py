@@ -1,11 +1,20 @@
 """Every message ends up enriched or dead-lettered, whatever fails (see report.py for the table)."""
 
+import signal
 from collections.abc import Iterator
 
 import pytest
 
 from tests.faults import scenarios
-from tests.faults.harness import Broker, running_broker
+from tests.faults.harness import (
+    Broker,
+    good_messages,
+    prepare,
+    running_broker,
+    scenario_settings,
+    wait_for_commits,
+    worker_process,
+)
 from tests.integration.conftest import free_port_block
 
 pytestmark = pytest.mark.integration
@@ -42,3 +51,17 @@ def test_bad_inputs_are_dead_lettered_and_good_ones_enriched(broker: Broker) -> 
 def test_exactly_once_under_sigkill_has_no_duplicates(broker: Broker) -> None:
     row = scenarios.sigkill_mid_batch(broker, exactly_once=True)
     assert row.lost == 0 and row.duplicated == 0 and row.enriched == row.produced
+
+
+def test_sigterm_with_the_broker_away_still_stops_the_worker(broker: Broker) -> None:
+    settings = scenario_settings(broker)
+    prepare(settings, good_messages(50))
+    worker = worker_process(settings, extra_env={"STANCEWIRE_WORKER__SHUTDOWN_TIMEOUT_S": "5"})
+    wait_for_commits(settings, worker, at_least=50)
+    broker.stop()
+    try:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=60)  # drain, then give up on the unreachable broker instead of hanging
+    finally:
+        broker.start()
+    assert worker.returncode == 0, worker.log_tail()

@@ -88,6 +88,7 @@ async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
     await step.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v1"), OutRecord("out", b"k", b"v2")])]))
     assert producer.aborted == 1
     assert producer.committed == [[b"v1", b"v2"]], "the aborted attempt left nothing committed"
+    assert step.committed == {TopicPartition("articles.raw", 0): 1}
 
 
 async def test_a_permanent_transaction_failure_stops_the_worker() -> None:
