@@ -15,11 +15,10 @@ from aiokafka import TopicPartition
 from rich.console import Console
 from rich.table import Table
 
-from consumers.errors import ConfigurationError, GroupNotEmpty
+from consumers.errors import GroupNotEmpty
 from consumers.kafka_clients import make_admin, make_consumer
-from consumers.positions import beginnings, ends, offsets_at
+from consumers.positions import beginnings, ends, offsets_at, raw_partitions
 from consumers.settings import Settings
-from consumers.topic_reader import topic_partitions
 
 Target = datetime | Literal["earliest", "latest"]
 _INACTIVE = frozenset({"Empty", "Dead"})
@@ -86,9 +85,7 @@ async def plan_reset(settings: Settings, to: Target, group_id: str | None = None
     """What resetting the group (default: the workers') on the raw topic to ``to`` would change."""
     group_id = group_id or settings.worker.group_id
     raw = settings.topics.name("raw")
-    partitions = await topic_partitions(settings.kafka, [raw])
-    if not partitions:
-        raise ConfigurationError(f"topic {raw} does not exist")
+    partitions = await raw_partitions(settings)
     consumer = make_consumer(settings.kafka, group_id=None)
     await consumer.start()
     try:

@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from consumers.errors import ConfigurationError
+from consumers.settings import Settings
+from consumers.topic_reader import topic_partitions
 
 _RANGE = re.compile(r"^(?P<partition>\d+):(?P<start>\d*)-(?P<end>\d*)$")
 
@@ -75,3 +77,12 @@ async def beginnings(consumer: AIOKafkaConsumer, partitions: list[TopicPartition
 async def ends(consumer: AIOKafkaConsumer, partitions: list[TopicPartition]) -> dict[TopicPartition, int]:
     """The offset after the last committed record of each partition (read_committed consumers)."""
     return dict(await consumer.end_offsets(partitions))
+
+
+async def raw_partitions(settings: Settings) -> list[TopicPartition]:
+    """Every partition of the raw topic; a clear error when the topic does not exist."""
+    raw = settings.topics.name("raw")
+    partitions = await topic_partitions(settings.kafka, [raw])
+    if not partitions:
+        raise ConfigurationError(f"topic {raw} does not exist")
+    return partitions

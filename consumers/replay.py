@@ -24,9 +24,8 @@ from consumers.alerts import RuleSet
 from consumers.errors import ConfigurationError, ReplayInterrupted
 from consumers.kafka_clients import make_consumer
 from consumers.nlp.annotator import Annotation, Annotator
-from consumers.positions import OffsetRange, beginnings, ends, offsets_at
+from consumers.positions import OffsetRange, beginnings, ends, offsets_at, raw_partitions
 from consumers.settings import Settings
-from consumers.topic_reader import topic_partitions
 from consumers.topics import create_topics
 from consumers.worker import EnrichmentWorker
 from schemas import RawArticle, Versions
@@ -91,9 +90,7 @@ async def plan_replay(
 ) -> ReplayPlan:
     """Resolve what to replay: everything (default), from ``since`` / to ``until``, or explicit ``ranges``."""
     raw = settings.topics.name("raw")
-    partitions = await topic_partitions(settings.kafka, [raw])
-    if not partitions:
-        raise ConfigurationError(f"topic {raw} does not exist")
+    partitions = await raw_partitions(settings)
     consumer = make_consumer(settings.kafka, group_id=None)
     await consumer.start()
     try:

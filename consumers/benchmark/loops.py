@@ -1,8 +1,10 @@
 """The two baselines the worker is compared with: a naive consumer and a raw consume→produce loop."""
 
+import contextlib
 import time
+from collections.abc import AsyncIterator
 
-from aiokafka import TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from consumers.alerts import RuleSet
 from consumers.kafka_clients import make_consumer, make_producer
@@ -12,14 +14,24 @@ from consumers.settings import Settings
 from consumers.steps.decode import decode_article
 
 
-async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSet, count: int) -> float:
-    """One message at a time: consume, annotate (on the event loop), produce and wait, commit. Articles/s."""
+@contextlib.asynccontextmanager
+async def _clients(settings: Settings) -> AsyncIterator[tuple[AIOKafkaConsumer, AIOKafkaProducer]]:
+    """A producer and a consumer subscribed to the raw topic in the settings' group, stopped on exit."""
     consumer = make_consumer(settings.kafka, settings.worker.group_id)
     producer = make_producer(settings.kafka)
     await producer.start()
     await consumer.start()
     try:
         consumer.subscribe([settings.topics.name("raw")])
+        yield consumer, producer
+    finally:
+        await consumer.stop()
+        await producer.stop()
+
+
+async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSet, count: int) -> float:
+    """One message at a time: consume, annotate (on the event loop), produce and wait, commit. Articles/s."""
+    async with _clients(settings) as (consumer, producer):
         started = 0.0
         for _ in range(count):
             record = await consumer.getone()
@@ -31,19 +43,11 @@ async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSe
                 await producer.send_and_wait(out.topic, out.value, out.key)
             await consumer.commit({TopicPartition(record.topic, record.partition): record.offset + 1})
         return count / (time.perf_counter() - started)
-    finally:
-        await consumer.stop()
-        await producer.stop()
 
 
 async def raw_consume_produce(settings: Settings, count: int) -> float:
     """Plain aiokafka: fetch a batch, copy every value to an output topic, await the acks, commit. Messages/s."""
-    consumer = make_consumer(settings.kafka, settings.worker.group_id)
-    producer = make_producer(settings.kafka)
-    await producer.start()
-    await consumer.start()
-    try:
-        consumer.subscribe([settings.topics.name("raw")])
+    async with _clients(settings) as (consumer, producer):
         output = settings.topics.name("enriched")
         started, done = 0.0, 0
         while done < count:
@@ -57,6 +61,3 @@ async def raw_consume_produce(settings: Settings, count: int) -> float:
             await consumer.commit({tp: records[-1].offset + 1 for tp, records in fetched.items()})
             done += len(acks)
         return count / (time.perf_counter() - started)
-    finally:
-        await consumer.stop()
-        await producer.stop()
