@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 
 COUNTS_TABLE = "escalation-counts"
 ALERTED_TABLE = "escalation-alerted"
+COUNTED_TABLE = "escalation-counted"
 
 
 def app_id(settings: Settings) -> str:
@@ -78,6 +79,8 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
     window = faust.HoppingWindow(rule.window_s, rule.step_s, expires=rule.expires_s)
     counts = app.Table(COUNTS_TABLE, default=int, partitions=partitions).using_window(window)
     alerted = app.Table(ALERTED_TABLE, default=bool, partitions=partitions)
+    # Event ids already counted: a redelivered event (a restart, a rebalance, a replay) never counts twice.
+    counted_ids = app.Table(COUNTED_TABLE, default=bool, partitions=partitions)
 
     async def escalate(stream: Any) -> AsyncIterator[None]:
         async for record in stream.events():
@@ -87,7 +90,8 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
                 logger.warning("skipping a record that is not a StanceEvent: %s", error)
                 yield None
                 continue
-            if counted(rule, rules.watched_entities, event):
+            if counted(rule, rules.watched_entities, event) and not counted_ids[event.event_id]:
+                counted_ids[event.event_id] = True
                 at = event_time(event, record.message.timestamp)
                 key = pair_key(event)
                 for window_range in window.ranges(at):
