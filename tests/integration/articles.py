@@ -2,7 +2,6 @@
 
 import itertools
 
-from consumers.publish import RawMessage
 from schemas import RawArticle
 
 _PAIRS = [
@@ -36,7 +35,3 @@ def generated_articles(count: int, prefix: str = "gen") -> list[RawArticle]:
             )
         )
     return articles
-
-
-def as_messages(articles: list[RawArticle]) -> list[RawMessage]:
-    return [RawMessage(article.id.encode(), article.model_dump_json().encode()) for article in articles]

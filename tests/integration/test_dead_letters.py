@@ -4,12 +4,13 @@ from collections import Counter
 
 import orjson
 
+from consumers.benchmark.fixtures import as_messages
 from consumers.nlp.annotator import Annotator
 from consumers.publish import RawMessage, publish
 from consumers.settings import Settings
 from consumers.topic_reader import read_to_end
 from schemas import DeadLetter, EnrichedArticle, decode
-from tests.integration.articles import as_messages, generated_articles
+from tests.integration.articles import generated_articles
 from tests.integration.conftest import read_outputs
 from tests.integration.test_seed_end_to_end import run_worker
 

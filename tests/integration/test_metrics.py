@@ -10,9 +10,10 @@ from subprocess import DEVNULL
 
 import aiohttp
 
+from consumers.benchmark.fixtures import as_messages
 from consumers.publish import RawMessage, publish
 from consumers.settings import Settings
-from tests.integration.articles import as_messages, generated_articles
+from tests.integration.articles import generated_articles
 from tests.integration.conftest import free_port_block, worker_env
 
 

@@ -8,10 +8,11 @@ import time
 
 from aiokafka.admin import AIOKafkaAdminClient
 
+from consumers.benchmark.fixtures import as_messages
 from consumers.publish import publish
 from consumers.settings import Settings
 from schemas import EnrichedArticle, decode
-from tests.integration.articles import as_messages, generated_articles
+from tests.integration.articles import generated_articles
 from tests.integration.conftest import read_outputs, worker_env
 
 TOTAL = 240

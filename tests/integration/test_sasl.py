@@ -10,10 +10,11 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
+from consumers.benchmark.fixtures import as_messages
 from consumers.publish import publish
 from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
 from consumers.topics import create_topics
-from tests.integration.articles import as_messages, generated_articles
+from tests.integration.articles import generated_articles
 from tests.integration.conftest import BROKER_SCRIPT, free_port_block, read_outputs
 
 USER, PASSWORD = "stancewire-test", f"pw-{uuid.uuid4().hex}"

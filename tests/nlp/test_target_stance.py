@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import torch
-from transformers import BertConfig, BertForSequenceClassification, BertTokenizerFast
+from transformers import BertForSequenceClassification
 
 from consumers.nlp.lora import add_lora, lora_state, merge_lora
 from consumers.nlp.nli_stance import NliTargetScorer, entailment_index
@@ -13,6 +13,7 @@ from consumers.nlp.pipeline import NlpAnnotator, build_annotator, build_target_s
 from consumers.nlp.target_stance import DEFAULT_TSC_PATH, TargetItem, TargetStanceModel, marked
 from consumers.settings import Settings
 from tests.nlp.conftest import article_from_text
+from tests.nlp.helpers import tiny_bert_config
 
 WORDS = "china russia the west warned praised criticised is of to this text about neutral supportive hostile".split()
 
@@ -55,21 +56,7 @@ def test_shipped_model_is_small_and_reads_direction() -> None:
 @pytest.fixture(scope="module")
 def tiny_nli(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("tiny-nli")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS]
-    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    BertTokenizerFast(vocab_file=str(path / "vocab.txt"), do_lower_case=True).save_pretrained(path)
-    labels = ["contradiction", "entailment", "neutral"]
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=32,
-        max_position_embeddings=256,
-        num_labels=3,
-        id2label=dict(enumerate(labels)),
-        label2id={label: i for i, label in enumerate(labels)},
-    )
+    config = tiny_bert_config(path, WORDS, ["contradiction", "entailment", "neutral"], max_positions=256)
     torch.manual_seed(0)
     BertForSequenceClassification(config).save_pretrained(path)
     return path

@@ -4,10 +4,11 @@ from pathlib import Path
 
 import pytest
 import torch
-from transformers import BertConfig, BertForTokenClassification, BertTokenizerFast
+from transformers import BertForTokenClassification
 
 from consumers.nlp.mentions import KEPT_LABELS
 from consumers.nlp.ner import TransformersNer, build_ner, map_hub_label
+from tests.nlp.helpers import tiny_bert_config
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 WORDS = "china russia united states sergei shoigu warned the west on monday . he said that".split()
@@ -16,21 +17,7 @@ WORDS = "china russia united states sergei shoigu warned the west on monday . he
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("tiny-ner")
-    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS]
-    (path / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
-    tokenizer = BertTokenizerFast(vocab_file=str(path / "vocab.txt"), do_lower_case=True)
-    tokenizer.save_pretrained(path)
-    config = BertConfig(
-        vocab_size=len(vocab),
-        hidden_size=16,
-        num_hidden_layers=1,
-        num_attention_heads=2,
-        intermediate_size=32,
-        max_position_embeddings=64,
-        num_labels=len(LABELS),
-        id2label=dict(enumerate(LABELS)),
-        label2id={label: i for i, label in enumerate(LABELS)},
-    )
+    config = tiny_bert_config(path, WORDS, LABELS, max_positions=64)
     torch.manual_seed(0)
     model = BertForTokenClassification(config)
     with torch.no_grad():  # make every token an entity so the mapping code runs on something
