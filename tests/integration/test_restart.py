@@ -6,27 +6,15 @@ import subprocess
 import sys
 import time
 
-from aiokafka.admin import AIOKafkaAdminClient
-
 from consumers.benchmark.fixtures import as_messages
 from consumers.publish import publish
 from consumers.settings import Settings
 from schemas import EnrichedArticle, decode
+from tests.faults.harness import committed_total
 from tests.integration.articles import generated_articles
 from tests.integration.conftest import read_outputs, worker_env
 
 TOTAL = 240
-
-
-async def committed_total(settings: Settings) -> int:
-    """Sum of the group's committed offsets over the raw topic's partitions."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=settings.kafka.bootstrap_servers)
-    await admin.start()
-    try:
-        offsets = await admin.list_consumer_group_offsets(settings.worker.group_id)
-    finally:
-        await admin.close()
-    return sum(meta.offset for tp, meta in offsets.items() if tp.topic == settings.topics.name("raw"))
 
 
 def start_worker(settings: Settings, *args: str) -> subprocess.Popen[bytes]:
