@@ -1,4 +1,4 @@
-"""Choosing the annotator from settings: the full NLP, or a passthrough that annotates nothing."""
+"""Choosing the annotator from settings: the full NLP or a passthrough, in the worker or in a child process."""
 
 from collections.abc import Sequence
 
@@ -22,7 +22,12 @@ class PassthroughAnnotator:
 
 
 def load_annotator(settings: Settings) -> Annotator:
-    """The annotator ``settings.nlp.pipeline`` names, models loaded."""
+    """The annotator ``nlp.pipeline`` names, models loaded (in a child process if ``worker.inference`` says)."""
+    if settings.worker.inference == "process":
+        from consumers.child_annotator import ChildProcessAnnotator
+
+        in_child = settings.worker.model_copy(update={"inference": "thread"})
+        return ChildProcessAnnotator(settings.model_copy(update={"worker": in_child}), load_annotator)
     if settings.nlp.pipeline == "passthrough":
         return PassthroughAnnotator(settings.enrichment_version)
     from consumers.nlp.pipeline import build_annotator

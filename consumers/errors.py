@@ -11,6 +11,7 @@ Hierarchy::
     │   ├── UnsupportedLanguage a language the models do not read
     │   └── AnnotationFailed    the models raised on this one article
     ├── DeadLetterLimitExceeded too many dead letters in a row: stop the worker
+    ├── InferenceProcessDied    the child process running the models is gone: stop the worker
     ├── ReplayInterrupted       a signal stopped a replay before its end offsets
     ├── GroupNotEmpty           offsets of a group with live members cannot be reset
     └── ConfigurationError      settings or files that cannot work
@@ -55,6 +56,10 @@ class AnnotationFailed(InvalidMessage):
 
 class DeadLetterLimitExceeded(StancewireError):
     """Too many dead letters in a row: most likely a bad deploy, so stop instead."""
+
+
+class InferenceProcessDied(StancewireError):
+    """The child process running the models died; no article is to blame, so none is dead-lettered."""
 
 
 class ConfigurationError(StancewireError):

@@ -84,6 +84,13 @@ class WorkerSettings(_Section):
     group_id: str = "stancewire-enrich"
     batch_size: PositiveInt = Field(default=16, description="Articles annotated together.")
     batch_timeout_ms: PositiveInt = Field(default=200, description="Longest wait to fill a batch.")
+    batch_max_tokens: PositiveInt = Field(
+        default=32_000,
+        description="Token budget of one batch (estimated at 4 bytes per token); fetched articles past it wait.",
+    )
+    inference: Literal["thread", "process"] = Field(
+        default="thread", description="Where the models run: a thread of the worker, or a child process."
+    )
     max_in_flight: PositiveInt = Field(default=4, description="Batches fetched ahead of the annotator.")
     commit_interval_ms: PositiveInt = Field(
         default=500, description="Longest wait before committing finished offsets (what a crash may redeliver)."

@@ -13,12 +13,14 @@ import logging
 import signal
 import socket
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
 from consumers.alerts import RuleSet
+from consumers.batching import token_budget_batches
 from consumers.health import WorkerState, serve
 from consumers.kafka_clients import make_consumer, make_producer
 from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
@@ -98,7 +100,7 @@ class EnrichmentWorker:
             settings.nlp.languages,
         )
         self._lock = asyncio.Lock()
-        self._pending: Batch[Received] | None = None
+        self._pending: deque[Batch[Received]] = deque()  # fetched, split by token budget, not yet submitted
         self._stopping = asyncio.Event()
         self._lag_due = 0.0
         self.state = WorkerState(models_loaded=True)  # the annotator arrives loaded
@@ -124,7 +126,7 @@ class EnrichmentWorker:
     async def drain(self, revoked: set[TopicPartition]) -> None:
         """Finish and commit everything in flight; forget fetched-but-unstarted records of ``revoked``."""
         async with self._lock:
-            self._pending = None  # re-fetched from the committed offset by whoever owns them next
+            self._pending.clear()  # re-fetched from the committed offset by whoever owns them next
             await self._join_chain()
             self._commit.forget(revoked)
 
@@ -191,7 +193,7 @@ class EnrichmentWorker:
         while not self._stopping.is_set():
             self.state.beat()
             await self._update_lag()
-            if self._pending is None:
+            if not self._pending:
                 fetched = await self._consumer.getmany(
                     timeout_ms=worker.batch_timeout_ms, max_records=worker.batch_size
                 )
@@ -201,10 +203,10 @@ class EnrichmentWorker:
                     for r in tp_records
                 ]
                 records = [record for record in records if self._within_end(record)]
-                if records:
-                    CONSUMED.inc(len(records))
-                    BATCH_SIZE.observe(len(records))
-                    self._pending = Batch.of(records)
+                CONSUMED.inc(len(records))
+                for batch in token_budget_batches(records, worker.batch_max_tokens):
+                    BATCH_SIZE.observe(len(batch))
+                    self._pending.append(batch)
             async with self._lock:
                 await self._offer_pending()
                 await self._chain.poll()
@@ -212,16 +214,15 @@ class EnrichmentWorker:
                 return
 
     async def _offer_pending(self) -> None:
-        """Submit the fetched batch, pausing intake while the pipeline is full."""
-        if self._pending is None:
-            return
-        try:
-            await self._chain.submit(self._pending)
-        except MessageRejected:
-            self._consumer.pause(*self._consumer.assignment())
-            await asyncio.sleep(0.005)
-            return
-        self._pending = None
+        """Submit the fetched batches in order, pausing intake while the pipeline is full."""
+        while self._pending:
+            try:
+                await self._chain.submit(self._pending[0])
+            except MessageRejected:
+                self._consumer.pause(*self._consumer.assignment())
+                await asyncio.sleep(0.005)
+                return
+            self._pending.popleft()
         if self._consumer.paused():
             self._consumer.resume(*self._consumer.paused())
 
@@ -231,7 +232,7 @@ class EnrichmentWorker:
         The ends are the last stable offsets seen by the last fetch (no broker round trip), or a replay's end offsets.
         """
         assigned = self._consumer.assignment()
-        if not assigned or self._pending is not None or self._chain.in_flight:
+        if not assigned or self._pending or self._chain.in_flight:
             return False
         for tp in assigned:
             end = self._end_offsets.get(tp, self._consumer.last_stable_offset(tp))

@@ -14,7 +14,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from consumers.alerts import RuleSet
-from consumers.errors import AnnotationFailed, DeadLetterLimitExceeded, InvalidMessage
+from consumers.errors import AnnotationFailed, DeadLetterLimitExceeded, InferenceProcessDied, InvalidMessage
 from consumers.metrics import DEAD_LETTERED, INFERENCE_SECONDS
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.outputs import dead_letter, dead_letter_record, enrich, enrichment_records
@@ -29,10 +29,15 @@ Decoded = RawArticle | InvalidMessage
 
 
 def annotate_isolating_failures(annotator: Annotator, articles: Sequence[RawArticle]) -> list[Annotation | Exception]:
-    """Annotate a batch; if the batch as a whole fails, retry one by one so only the culprit fails."""
+    """Annotate a batch; if the batch as a whole fails, retry one by one so only the culprit fails.
+
+    A dead inference process is no article's fault: it propagates and stops the worker, nothing dead-lettered.
+    """
     try:
         with INFERENCE_SECONDS.time():
             return annotator.annotate(articles)
+    except InferenceProcessDied:
+        raise
     except Exception:  # any model error: isolate it per article below
         logger.warning("batch annotation failed, retrying %d articles one by one", len(articles), exc_info=True)
     results: list[Annotation | Exception] = []
