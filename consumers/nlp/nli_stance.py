@@ -15,7 +15,8 @@ import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
-from consumers.nlp.target_stance import TSC_LABELS, TargetItem, batches
+from consumers.nlp.length_batches import batches
+from consumers.nlp.target_stance import TSC_LABELS, TargetItem
 
 # One hypothesis per label of TSC_LABELS (negative, neutral, positive), about the target.
 HYPOTHESES = (

@@ -9,6 +9,7 @@ An article that fails is returned as its exception; the others go on.
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 from spacy.tokens import Doc
@@ -16,7 +17,7 @@ from spacy.tokens import Doc
 from consumers.nlp.affiliation import assign_affiliations, assign_org_countries
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.nlp.coref import first_person_owners, resolve_pronouns
-from consumers.nlp.encoder import SentenceEncoder
+from consumers.nlp.encoder import Encoder, SentenceEncoder
 from consumers.nlp.gazetteer import Gazetteer, default_gazetteer
 from consumers.nlp.mentions import clean_spans, propagate
 from consumers.nlp.ner import NerBackend, build_ner
@@ -48,7 +49,7 @@ class NlpAnnotator:
     def __init__(
         self,
         ner: NerBackend,
-        encoder: SentenceEncoder,
+        encoder: Encoder,
         head: QuadClassHead,
         target_scorer: TargetScorer,
         *,
@@ -75,7 +76,7 @@ class NlpAnnotator:
         return self._scorer
 
     @property
-    def encoder(self) -> SentenceEncoder:
+    def encoder(self) -> Encoder:
         """The frozen sentence encoder feeding the quad-class head (for evaluation)."""
         return self._encoder
 
@@ -194,14 +195,48 @@ def build_annotator(settings: Settings) -> Annotator:
     """Load the models named in settings once; the result is safe to call from one worker thread."""
     nlp = settings.nlp
     ner = build_ner(nlp.ner_backend, spacy_model=nlp.spacy_model, ner_model=nlp.ner_model, threads=nlp.torch_threads)
-    encoder = SentenceEncoder(nlp.encoder, threads=nlp.torch_threads)
-    scorer = build_target_scorer(nlp.stance_backend, nli_model=nlp.nli_model, threads=nlp.torch_threads)
+    encoder = build_encoder(nlp.encoder, runtime=nlp.runtime, threads=nlp.torch_threads, onnx_dir=nlp.onnx_dir)
+    scorer = build_target_scorer(
+        nlp.stance_backend,
+        nli_model=nlp.nli_model,
+        threads=nlp.torch_threads,
+        runtime=nlp.runtime,
+        onnx_dir=nlp.onnx_dir,
+    )
     return NlpAnnotator(ner, encoder, QuadClassHead.load(), scorer, enrichment_version=settings.enrichment_version)
 
 
-def build_target_scorer(backend: str, *, nli_model: str | None, threads: int | None = None) -> TargetScorer:
-    """The target-stance backend named in settings: the bundled trained model, or a zero-shot NLI model."""
+def build_encoder(
+    name: str | None, *, runtime: str = "torch", threads: int | None = None, onnx_dir: Path | None = None
+) -> Encoder:
+    """The sentence encoder on the runtime named in settings (``onnx``: int8 export, built once if missing)."""
+    if runtime == "onnx":
+        from consumers.nlp.onnx_models import OnnxSentenceEncoder
+
+        return OnnxSentenceEncoder(name, threads=threads, onnx_dir=onnx_dir)
+    if runtime == "torch":
+        return SentenceEncoder(name, threads=threads)
+    raise ValueError(f"unknown runtime {runtime!r}")
+
+
+def build_target_scorer(
+    backend: str,
+    *,
+    nli_model: str | None,
+    threads: int | None = None,
+    runtime: str = "torch",
+    onnx_dir: Path | None = None,
+) -> TargetScorer:
+    """The target-stance backend named in settings: the bundled trained model, or a zero-shot NLI model.
+
+    ``runtime`` applies to the trained model only: NLI models are arbitrary
+    hub models, so they stay on torch rather than being exported blind.
+    """
     if backend == "trained":
+        if runtime == "onnx":
+            from consumers.nlp.onnx_models import OnnxTargetStanceModel
+
+            return OnnxTargetStanceModel(threads=threads, onnx_dir=onnx_dir)
         from consumers.nlp.target_stance import TargetStanceModel
 
         return TargetStanceModel(threads=threads)

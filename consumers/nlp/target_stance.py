@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -22,11 +22,13 @@ from torch import nn
 from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
-from consumers.nlp.encoder import default_encoder_path
+from consumers.nlp.encoder import default_encoder_path, mean_pool
+from consumers.nlp.length_batches import length_sorted
 from consumers.nlp.lora import merge_lora
 
 TSC_LABELS = ("negative", "neutral", "positive")
 DEFAULT_TSC_PATH = Path(__file__).with_name("models") / "target_stance.safetensors"
+DEFAULT_VERSION = "minilm-tsc-lora"
 MAX_LENGTH = 128
 
 
@@ -77,6 +79,26 @@ def marked(item: TargetItem) -> tuple[str, str]:
     return text, item.mention
 
 
+def tokenize_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], tensors: Literal["pt", "np"]) -> Any:
+    """Model inputs for one batch of ``marked`` pairs: only the sentence is truncated, never the mention."""
+    return tokenizer(
+        [pair[0] for pair in pairs],
+        [pair[1] for pair in pairs],
+        padding=True,
+        truncation="only_first",
+        max_length=MAX_LENGTH,
+        return_tensors=tensors,
+    )
+
+
+def read_metadata(path: Path) -> dict[str, str]:
+    """The ``__metadata__`` of a safetensors file (version, LoRA rank and alpha) without loading tensors."""
+    with open(path, "rb") as handle:  # safetensors header: 8-byte length, then JSON with __metadata__
+        length = int.from_bytes(handle.read(8), "little")
+        meta: dict[str, str] = json.loads(handle.read(length)).get("__metadata__", {})
+    return meta
+
+
 class StanceNet(nn.Module):
     """Encoder plus a linear head over the [CLS] vector and the masked mean of the last layer."""
 
@@ -90,16 +112,9 @@ class StanceNet(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor, **extra: torch.Tensor) -> torch.Tensor:
         """Logits, one row per input."""
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        mean = (hidden * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1.0)
-        pooled = torch.cat([hidden[:, 0], mean], dim=-1)
+        pooled = torch.cat([hidden[:, 0], mean_pool(hidden, attention_mask)], dim=-1)
         logits: torch.Tensor = self.head(self.dropout(pooled))
         return logits
-
-
-def batches(order: Sequence[int], size: int) -> list[list[int]]:
-    """Consecutive slices of ``order``."""
-    return [list(order[i : i + size]) for i in range(0, len(order), size)]
 
 
 class TargetStanceModel:
@@ -117,19 +132,10 @@ class TargetStanceModel:
         if threads is not None:
             torch.set_num_threads(threads)
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        state = load_file(str(path))
-        with open(path, "rb") as handle:  # safetensors header: 8-byte length, then JSON with __metadata__
-            length = int.from_bytes(handle.read(8), "little")
-            meta: dict[str, str] = json.loads(handle.read(length)).get("__metadata__", {})
-        self.version = meta.get("version", "minilm-tsc-lora")
+        self.version = read_metadata(path).get("version", DEFAULT_VERSION)
         base = encoder or default_encoder_path()
         self._tokenizer = AutoTokenizer.from_pretrained(base)
-        model = AutoModel.from_pretrained(base)
-        adapters = {k.removeprefix("encoder."): v for k, v in state.items() if k.startswith("encoder.")}
-        merge_lora(model, adapters, rank=int(meta["rank"]), alpha=float(meta["alpha"]))
-        self._net = StanceNet(model, int(model.config.hidden_size))
-        self._net.head.load_state_dict({"weight": state["head.weight"], "bias": state["head.bias"]})
-        self._net.eval()
+        self._net = load_stance_net(path, base)
         self._batch_size = batch_size
 
     def probabilities(self, items: Sequence[TargetItem]) -> npt.NDArray[np.float32]:
@@ -137,21 +143,29 @@ class TargetStanceModel:
         return predict(self._net, self._tokenizer, items, self._batch_size)
 
 
+def load_stance_net(path: Path, encoder: str, *, attention: str | None = None) -> StanceNet:
+    """The base encoder with the adapters from ``path`` merged in and the head attached, in eval mode.
+
+    ``attention`` picks the transformers attention implementation (the ONNX
+    export wants ``eager``, whose graph runs faster there); default: theirs.
+    """
+    state = load_file(str(path))
+    meta = read_metadata(path)
+    model = AutoModel.from_pretrained(encoder, **({"attn_implementation": attention} if attention else {}))
+    adapters = {k.removeprefix("encoder."): v for k, v in state.items() if k.startswith("encoder.")}
+    merge_lora(model, adapters, rank=int(meta["rank"]), alpha=float(meta["alpha"]))
+    net = StanceNet(model, int(model.config.hidden_size))
+    net.head.load_state_dict({"weight": state["head.weight"], "bias": state["head.bias"]})
+    net.eval()
+    return net
+
+
 def predict(net: nn.Module, tokenizer: object, items: Sequence[TargetItem], batch_size: int) -> npt.NDArray[np.float32]:
     """Run ``net`` over items in length-sorted batches; shared by inference and training-time evaluation."""
     out = np.zeros((len(items), len(TSC_LABELS)), dtype=np.float32)
     pairs = [marked(item) for item in items]
-    order = sorted(range(len(items)), key=lambda i: len(pairs[i][0]))
     with torch.no_grad():
-        for idx in batches(order, batch_size):
-            encoded = tokenizer(  # type: ignore[operator]
-                [pairs[i][0] for i in idx],
-                [pairs[i][1] for i in idx],
-                padding=True,
-                truncation="only_first",
-                max_length=MAX_LENGTH,
-                return_tensors="pt",
-            )
-            logits = net(**encoded)
+        for idx in length_sorted([pair[0] for pair in pairs], batch_size):
+            logits = net(**tokenize_pairs(tokenizer, [pairs[i] for i in idx], "pt"))
             out[idx] = torch.softmax(logits, dim=-1).numpy().astype(np.float32)
     return out

@@ -1,0 +1,115 @@
+"""The sentence encoder and the target-stance model on ONNX Runtime, with int8 weights.
+
+Same contracts, tokenization and length-sorted batching as the torch classes
+(``SentenceEncoder``, ``TargetStanceModel``), so either runtime can serve
+the annotator (``STANCEWIRE_NLP__RUNTIME``). The graphs hold pooling and
+head, so a call is: tokenize, run the session. The exports come from
+``onnx_cache`` (built once per weights); the version string says which
+runtime scored, because int8 weights shift probabilities slightly.
+"""
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import onnxruntime as ort
+from transformers import AutoTokenizer
+from transformers.utils import logging as transformers_logging
+
+from consumers.nlp.encoder import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
+from consumers.nlp.length_batches import length_sorted
+from consumers.nlp.onnx_cache import ensure_exported
+from consumers.nlp.target_stance import (
+    DEFAULT_TSC_PATH,
+    DEFAULT_VERSION,
+    TSC_LABELS,
+    TargetItem,
+    marked,
+    read_metadata,
+    tokenize_pairs,
+)
+
+RUNTIME_SUFFIX = "+onnx-int8"
+
+
+def open_session(path: Path, threads: int | None) -> ort.InferenceSession:
+    """A CPU session with ``threads`` intra-op threads (the batch is one op chain, so one inter-op thread)."""
+    options = ort.SessionOptions()
+    if threads is not None:
+        options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def run(session: ort.InferenceSession, encoded: Any) -> npt.NDArray[np.float32]:
+    """The session's single output for one tokenized batch (only the inputs the graph declares are fed)."""
+    feeds = {node.name: np.asarray(encoded[node.name], dtype=np.int64) for node in session.get_inputs()}
+    result: npt.NDArray[np.float32] = np.asarray(session.run(None, feeds)[0], dtype=np.float32)
+    return result
+
+
+class OnnxSentenceEncoder:
+    """Implements ``Encoder``: mean-pooled, L2-normalised embeddings; sessions are thread-safe."""
+
+    def __init__(
+        self,
+        name_or_path: str | None = None,
+        *,
+        threads: int | None = None,
+        onnx_dir: Path | None = None,
+        max_length: int = MAX_LENGTH,
+        batch_size: int = 64,
+    ) -> None:
+        """Load the tokenizer and the int8 export (exporting it first if the cache lacks it)."""
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        self.name = name_or_path or default_encoder_path()
+        self._tokenizer = AutoTokenizer.from_pretrained(self.name)
+        self._session = open_session(ensure_exported("encoder", self.name, root=onnx_dir), threads)
+        self._dim = int(self._session.get_outputs()[0].shape[-1])
+        self._max_length = max_length
+        self._batch_size = batch_size
+
+    @property
+    def dim(self) -> int:
+        """Size of one embedding."""
+        return self._dim
+
+    def encode(self, sentences: Sequence[str]) -> Embeddings:
+        """Embed sentences in length-sorted batches (less padding), returned in input order."""
+        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+        for idx in length_sorted(sentences, self._batch_size):
+            batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "np", self._max_length)
+            out[idx] = run(self._session, batch)
+        return out
+
+
+class OnnxTargetStanceModel:
+    """Implements ``TargetScorer`` with the int8 export of the shipped target-stance model."""
+
+    def __init__(
+        self,
+        path: Path = DEFAULT_TSC_PATH,
+        *,
+        encoder: str | None = None,
+        threads: int | None = None,
+        onnx_dir: Path | None = None,
+        batch_size: int = 32,
+    ) -> None:
+        """Load the tokenizer and the export of ``path`` merged into ``encoder`` (exported first if missing)."""
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        self.version = read_metadata(path).get("version", DEFAULT_VERSION) + RUNTIME_SUFFIX
+        base = encoder or default_encoder_path()
+        self._tokenizer = AutoTokenizer.from_pretrained(base)
+        self._session = open_session(ensure_exported("target-stance", base, path, root=onnx_dir), threads)
+        self._batch_size = batch_size
+
+    def probabilities(self, items: Sequence[TargetItem]) -> npt.NDArray[np.float32]:
+        """Softmax over (negative, neutral, positive), one row per item, in input order."""
+        out = np.zeros((len(items), len(TSC_LABELS)), dtype=np.float32)
+        pairs = [marked(item) for item in items]
+        for idx in length_sorted([pair[0] for pair in pairs], self._batch_size):
+            out[idx] = run(self._session, tokenize_pairs(self._tokenizer, [pairs[i] for i in idx], "np"))
+        return out
