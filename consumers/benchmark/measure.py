@@ -16,6 +16,8 @@ from consumers.topic_reader import read_to_end
 from consumers.worker import EnrichmentWorker
 from schemas import RawArticle
 
+FIRST_BURST_MS = 200  # a batch's outputs leave the producer together, well within this
+
 
 def nlp_alone(annotator: Annotator, articles: list[RawArticle], batch_size: int) -> float:
     """The ceiling: the annotator in-process, batched. Articles/s."""
@@ -41,9 +43,11 @@ async def worker_in_process(settings: Settings, annotator: Annotator, rules: Rul
 
 
 async def worker_processes(settings: Settings, articles: list[RawArticle], processes: int) -> float:
-    """``processes`` worker subprocesses in one group on a 6-partition topic. Articles/s between first and last output.
+    """``processes`` worker subprocesses in one group on a 6-partition topic. Articles/s after the first output.
 
-    Timed from the outputs' own timestamps, so model loading and group joins are left out.
+    Timed from the outputs' own timestamps, so model loading and group joins
+    are left out; the first batch's outputs (the burst at the first
+    timestamp) were annotated before that, so they are not counted.
     """
     isolated = await published(settings, articles, partitions=6)
     env = {
@@ -62,7 +66,8 @@ async def worker_processes(settings: Settings, articles: list[RawArticle], proce
         await worker.wait()
     enriched = (await read_to_end(isolated.kafka, [isolated.topics.name("enriched")]))[isolated.topics.name("enriched")]
     stamps = sorted(record.timestamp_ms for record in enriched)
-    return (len(stamps) - 1) / max(1e-3, (stamps[-1] - stamps[0]) / 1000)
+    first_burst = sum(1 for stamp in stamps if stamp <= stamps[0] + FIRST_BURST_MS)
+    return (len(stamps) - first_burst) / max(1e-3, (stamps[-1] - stamps[0]) / 1000)
 
 
 async def latency_at_rate(
