@@ -41,7 +41,12 @@ def decode_article(value: bytes | None, max_body_chars: int, languages: frozense
 
 
 class DecodeArticles:
-    """Decodes every record of a batch and passes the batch straight on."""
+    """Decodes every record of a batch and passes the batch straight on.
+
+    While the pipeline is full the worker offers the same batch again every
+    few milliseconds; the decoded batch is kept for those retries, so a batch
+    is decoded once, not once per retry (CPU the models would miss).
+    """
 
     def __init__(
         self, next_step: Step[RawArticle | InvalidMessage], max_body_chars: int, languages: frozenset[str]
@@ -49,9 +54,16 @@ class DecodeArticles:
         self._next = next_step
         self._max_body_chars = max_body_chars
         self._languages = languages
+        self._rejected: tuple[Batch[Received], Batch[RawArticle | InvalidMessage]] | None = None
 
     async def submit(self, batch: Batch[Received]) -> None:
-        await self._next.submit(batch.replace(self._decode(received) for received, _ in batch.items))
+        if self._rejected is not None and self._rejected[0] is batch:
+            decoded = self._rejected[1]
+        else:
+            decoded = batch.replace(self._decode(received) for received, _ in batch.items)
+        self._rejected = (batch, decoded)
+        await self._next.submit(decoded)  # MessageRejected leaves the decoded batch for the retry
+        self._rejected = None
 
     def _decode(self, received: Received) -> RawArticle | InvalidMessage:
         try:

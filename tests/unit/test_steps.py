@@ -10,9 +10,10 @@ from consumers.alerts import load_rules
 from consumers.errors import DeadLetterLimitExceeded
 from consumers.records import Batch, OutRecord
 from consumers.settings import TopicSettings
-from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
+from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, decode
 from consumers.steps.enrich import DeadLetterGuard
-from schemas import DeadLetter, EnrichedArticle, decode
+from schemas import DeadLetter, EnrichedArticle, RawArticle
+from schemas import decode as decode_message
 from tests.unit.fakes import FakeAnnotator, FakeCommitter, FakeProducer, RecordingStep, raw_value, received
 
 TOPICS = TopicSettings()
@@ -41,6 +42,29 @@ async def test_decode_marks_invalid_messages_and_keeps_order() -> None:
     assert [type(p).__name__ for p in payloads] == ["RawArticle", "InvalidJson", "RawArticle"]
 
 
+async def test_a_batch_offered_again_after_a_rejection_is_decoded_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bytes | None] = []
+    real = decode.decode_article
+
+    def counting(value: bytes | None, max_body_chars: int, languages: frozenset[str]) -> RawArticle:
+        calls.append(value)
+        return real(value, max_body_chars, languages)
+
+    monkeypatch.setattr(decode, "decode_article", counting)
+    full = RecordingStep(capacity=0)
+    decode_step = DecodeArticles(full, 1000, EN)
+    batch = Batch.of([received(0, raw_value("a")), received(1, raw_value("b"))])
+    for _ in range(3):
+        with pytest.raises(MessageRejected):
+            await decode_step.submit(batch)
+    full.capacity = 10
+    await decode_step.submit(batch)
+    assert len(calls) == 2
+    assert [payload.id for _, payload in full.batches[0].items if isinstance(payload, RawArticle)] == ["a", "b"]
+    await decode_step.submit(Batch.of([received(2, raw_value("c"))]))  # a new batch is decoded anew
+    assert len(calls) == 3
+
+
 async def test_enrich_builds_every_output_and_dead_letters_the_original_bytes() -> None:
     sink = RecordingStep()
     chain = DecodeArticles(make_enrich(sink), 1000, EN)
@@ -53,7 +77,7 @@ async def test_enrich_builds_every_output_and_dead_letters_the_original_bytes() 
     topics = [record.topic for record in good_records]
     assert topics == ["articles.enriched", "stance.events", "alerts"]
     assert good_records[2].key == b"hostile-military:country:AAA->country:BBB"
-    enriched = decode(EnrichedArticle, good_records[0].value or b"")
+    enriched = decode_message(EnrichedArticle, good_records[0].value or b"")
     assert enriched.provenance is not None and enriched.provenance.offset == 5
     assert good_records[1].key == b"country:AAA->country:BBB"
 
