@@ -50,7 +50,7 @@ faults: install
 bench: install
 	$(KAFKA) start --port 19092 --dir /tmp/stancewire-bench-kafka
 	@trap '$(KAFKA) stop --port 19092 --dir /tmp/stancewire-bench-kafka --clean' EXIT; \
-	STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:19092 $(BIN)/stancewire bench --articles 96
+	STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:19092 $(BIN)/stancewire bench --articles 192
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
