@@ -15,7 +15,7 @@ from torch import nn
 from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
-from consumers.nlp.length_batches import length_sorted
+from consumers.nlp.length_batches import by_length
 
 Embeddings = npt.NDArray[np.float32]
 MAX_LENGTH = 128
@@ -101,9 +101,10 @@ class SentenceEncoder:
 
     def encode(self, sentences: Sequence[str]) -> Embeddings:
         """Embed sentences in length-sorted batches (less padding), returned in input order."""
-        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
+
+        def embed(idx: list[int]) -> Embeddings:
+            batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "pt", self._max_length)
+            return self._model(**batch).numpy().astype(np.float32)  # type: ignore[no-any-return]
+
         with torch.no_grad():
-            for idx in length_sorted(sentences, self._batch_size):
-                batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "pt", self._max_length)
-                out[idx] = self._model(**batch).numpy().astype(np.float32)
-        return out
+            return by_length(sentences, self._batch_size, self.dim, embed)

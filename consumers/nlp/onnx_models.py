@@ -19,7 +19,7 @@ from transformers import AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
 from consumers.nlp.encoder import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
-from consumers.nlp.length_batches import length_sorted
+from consumers.nlp.length_batches import by_length
 from consumers.nlp.onnx_cache import ensure_exported
 from consumers.nlp.target_stance import (
     DEFAULT_TSC_PATH,
@@ -79,11 +79,12 @@ class OnnxSentenceEncoder:
 
     def encode(self, sentences: Sequence[str]) -> Embeddings:
         """Embed sentences in length-sorted batches (less padding), returned in input order."""
-        out = np.zeros((len(sentences), self.dim), dtype=np.float32)
-        for idx in length_sorted(sentences, self._batch_size):
+
+        def embed(idx: list[int]) -> Embeddings:
             batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "np", self._max_length)
-            out[idx] = run(self._session, batch)
-        return out
+            return run(self._session, batch)
+
+        return by_length(sentences, self._batch_size, self.dim, embed)
 
 
 class OnnxTargetStanceModel:
@@ -108,8 +109,9 @@ class OnnxTargetStanceModel:
 
     def probabilities(self, items: Sequence[TargetItem]) -> npt.NDArray[np.float32]:
         """Softmax over (negative, neutral, positive), one row per item, in input order."""
-        out = np.zeros((len(items), len(TSC_LABELS)), dtype=np.float32)
         pairs = [marked(item) for item in items]
-        for idx in length_sorted([pair[0] for pair in pairs], self._batch_size):
-            out[idx] = run(self._session, tokenize_pairs(self._tokenizer, [pairs[i] for i in idx], "np"))
-        return out
+
+        def score(idx: list[int]) -> npt.NDArray[np.float32]:
+            return run(self._session, tokenize_pairs(self._tokenizer, [pairs[i] for i in idx], "np"))
+
+        return by_length([pair[0] for pair in pairs], self._batch_size, len(TSC_LABELS), score)

@@ -23,7 +23,7 @@ from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
 from consumers.nlp.encoder import default_encoder_path, mean_pool
-from consumers.nlp.length_batches import length_sorted
+from consumers.nlp.length_batches import by_length
 from consumers.nlp.lora import merge_lora
 
 TSC_LABELS = ("negative", "neutral", "positive")
@@ -162,10 +162,11 @@ def load_stance_net(path: Path, encoder: str, *, attention: str | None = None) -
 
 def predict(net: nn.Module, tokenizer: object, items: Sequence[TargetItem], batch_size: int) -> npt.NDArray[np.float32]:
     """Run ``net`` over items in length-sorted batches; shared by inference and training-time evaluation."""
-    out = np.zeros((len(items), len(TSC_LABELS)), dtype=np.float32)
     pairs = [marked(item) for item in items]
+
+    def score(idx: list[int]) -> npt.NDArray[np.float32]:
+        logits = net(**tokenize_pairs(tokenizer, [pairs[i] for i in idx], "pt"))
+        return torch.softmax(logits, dim=-1).numpy().astype(np.float32)
+
     with torch.no_grad():
-        for idx in length_sorted([pair[0] for pair in pairs], batch_size):
-            logits = net(**tokenize_pairs(tokenizer, [pairs[i] for i in idx], "pt"))
-            out[idx] = torch.softmax(logits, dim=-1).numpy().astype(np.float32)
-    return out
+        return by_length([pair[0] for pair in pairs], batch_size, len(TSC_LABELS), score)
