@@ -69,7 +69,14 @@ def enrich_file(
             decoded: list[RawArticle | InvalidMessage] = []
             for _, line in chunk:
                 try:
-                    decoded.append(decode_article(line, settings.worker.max_body_chars, settings.nlp.languages))
+                    decoded.append(
+                        decode_article(
+                            line,
+                            settings.worker.max_body_chars,
+                            settings.nlp.languages,
+                            detect_language=settings.nlp.detect_language,
+                        )
+                    )
                 except InvalidMessage as error:
                     decoded.append(error)
             articles = [d for d in decoded if isinstance(d, RawArticle)]

@@ -130,6 +130,9 @@ class NlpSettings(_Section):
     languages: frozenset[str] = Field(
         default=frozenset({"en"}), description="ISO 639-1 codes the models read; others are dead-lettered."
     )
+    detect_language: bool = Field(
+        default=True, description="Detect the language of articles without one; other languages are dead-lettered."
+    )
     torch_threads: PositiveInt = Field(default=max(1, (os.cpu_count() or 1)), description="CPU threads for inference.")
     runtime: Literal["torch", "onnx"] = Field(
         default="torch",

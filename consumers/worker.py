@@ -98,6 +98,7 @@ class EnrichmentWorker:
             ),
             worker.max_body_chars,
             settings.nlp.languages,
+            detect_language=settings.nlp.detect_language,
         )
         self._lock = asyncio.Lock()
         self._pending: deque[Batch[Received]] = deque()  # fetched, split by token budget, not yet submitted

@@ -18,7 +18,14 @@ def bench_articles(settings: Settings, count: int, seeds: Path = SEEDS) -> list[
     valid: list[RawArticle] = []
     for message in read_messages([seeds]):
         try:
-            valid.append(decode_article(message.value, settings.worker.max_body_chars, settings.nlp.languages))
+            valid.append(
+                decode_article(
+                    message.value,
+                    settings.worker.max_body_chars,
+                    settings.nlp.languages,
+                    detect_language=settings.nlp.detect_language,
+                )
+            )
         except InvalidMessage:
             continue
     if not valid:

@@ -36,7 +36,12 @@ async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSe
         for _ in range(count):
             record = await consumer.getone()
             started = started or time.perf_counter()
-            article = decode_article(record.value, settings.worker.max_body_chars, settings.nlp.languages)
+            article = decode_article(
+                record.value,
+                settings.worker.max_body_chars,
+                settings.nlp.languages,
+                detect_language=settings.nlp.detect_language,
+            )
             (annotation,) = annotator.annotate([article])
             assert isinstance(annotation, Annotation), annotation  # noqa: S101 - valid seed articles
             for out in enrichment_records(enrich(article, annotation, annotator.versions, rules), settings.topics):

@@ -3,6 +3,7 @@
 import orjson
 from pydantic import ValidationError
 
+from consumers import language
 from consumers.errors import (
     BodyTooLong,
     InvalidEncoding,
@@ -16,8 +17,16 @@ from consumers.steps.base import Step
 from schemas import RawArticle
 
 
-def decode_article(value: bytes | None, max_body_chars: int, languages: frozenset[str]) -> RawArticle:
-    """Parse and validate one value; raise the InvalidMessage subclass that names the problem."""
+def decode_article(
+    value: bytes | None, max_body_chars: int, languages: frozenset[str], *, detect_language: bool = True
+) -> RawArticle:
+    """Parse and validate one value; raise the InvalidMessage subclass that names the problem.
+
+    An article without a ``language`` field has its language detected (unless
+    ``detect_language`` is off), so that one in another language is dead-lettered
+    instead of being annotated as English. The article itself is returned as
+    published, ``language`` still None: the enriched output copies it.
+    """
     if value is None:
         raise SchemaMismatch("empty value (tombstone)")
     try:
@@ -37,6 +46,12 @@ def decode_article(value: bytes | None, max_body_chars: int, languages: frozense
         raise BodyTooLong(f"body has {len(article.body)} characters, limit is {max_body_chars}")
     if article.language is not None and article.language.split("-")[0].lower() not in languages:
         raise UnsupportedLanguage(f"language {article.language!r} is not one of {sorted(languages)}")
+    if article.language is None and detect_language:
+        detected = language.detect_language(article.title, article.body, languages)
+        if detected is not None and detected not in languages:
+            raise UnsupportedLanguage(
+                f"detected language {detected!r} (no language field) is not one of {sorted(languages)}"
+            )
     return article
 
 
@@ -49,11 +64,17 @@ class DecodeArticles:
     """
 
     def __init__(
-        self, next_step: Step[RawArticle | InvalidMessage], max_body_chars: int, languages: frozenset[str]
+        self,
+        next_step: Step[RawArticle | InvalidMessage],
+        max_body_chars: int,
+        languages: frozenset[str],
+        *,
+        detect_language: bool = True,
     ) -> None:
         self._next = next_step
         self._max_body_chars = max_body_chars
         self._languages = languages
+        self._detect_language = detect_language
         self._rejected: tuple[Batch[Received], Batch[RawArticle | InvalidMessage]] | None = None
 
     async def submit(self, batch: Batch[Received]) -> None:
@@ -67,7 +88,9 @@ class DecodeArticles:
 
     def _decode(self, received: Received) -> RawArticle | InvalidMessage:
         try:
-            return decode_article(received.value, self._max_body_chars, self._languages)
+            return decode_article(
+                received.value, self._max_body_chars, self._languages, detect_language=self._detect_language
+            )
         except InvalidMessage as error:
             return error
 

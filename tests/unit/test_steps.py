@@ -46,9 +46,11 @@ async def test_a_batch_offered_again_after_a_rejection_is_decoded_once(monkeypat
     calls: list[bytes | None] = []
     real = decode.decode_article
 
-    def counting(value: bytes | None, max_body_chars: int, languages: frozenset[str]) -> RawArticle:
+    def counting(
+        value: bytes | None, max_body_chars: int, languages: frozenset[str], *, detect_language: bool = True
+    ) -> RawArticle:
         calls.append(value)
-        return real(value, max_body_chars, languages)
+        return real(value, max_body_chars, languages, detect_language=detect_language)
 
     monkeypatch.setattr(decode, "decode_article", counting)
     full = RecordingStep(capacity=0)
