@@ -196,9 +196,16 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _eval(settings: Settings, args: argparse.Namespace) -> int:
+    from consumers.evaluation.events import DEFAULT_FILES
     from consumers.evaluation.report import DEFAULT_NEWSMTSC, DEFAULT_QUADCLASS, run_eval
 
-    run_eval(settings, args.newsmtsc or DEFAULT_NEWSMTSC, args.quadclass or DEFAULT_QUADCLASS, articles=args.articles)
+    run_eval(
+        settings,
+        args.newsmtsc or DEFAULT_NEWSMTSC,
+        args.quadclass or DEFAULT_QUADCLASS,
+        events=args.events or DEFAULT_FILES,
+        articles=args.articles,
+    )
     return 0
 
 
@@ -296,6 +303,9 @@ def _parser() -> argparse.ArgumentParser:
         "--newsmtsc", type=Path, action="append", help="NewsMTSC-format file to score (repeatable; default: dev splits)"
     )
     evaluate.add_argument("--quadclass", type=Path, help="quad-class TSV to score (default: the held-out UN sentences)")
+    evaluate.add_argument(
+        "--events", type=Path, action="append", help="coded event file to score (repeatable; default: dev and test)"
+    )
     evaluate.add_argument("--articles", type=int, default=32, help="articles timed for the speed figure")
     evaluate.set_defaults(run=_eval)
     alerts = commands.add_parser("alerts", help="run the escalation alert app (faust): windowed counts per pair")

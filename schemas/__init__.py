@@ -15,14 +15,13 @@ from schemas.enriched import (
     Evidence,
     Mention,
     Provenance,
-    QuadClass,
-    Stance,
     StanceRelation,
     TextField,
     Tone,
     Versions,
 )
 from schemas.event_id import make_event_id
+from schemas.events import EventType, QuadClass, Sector, Stance, quad_class_of, stance_of
 from schemas.raw import RawArticle
 from schemas.stance_event import StanceEvent
 
@@ -33,11 +32,13 @@ __all__ = [
     "EnrichedArticle",
     "Entity",
     "EntityType",
+    "EventType",
     "Evidence",
     "Mention",
     "Provenance",
     "QuadClass",
     "RawArticle",
+    "Sector",
     "Severity",
     "Stance",
     "StanceEvent",
@@ -48,4 +49,6 @@ __all__ = [
     "decode",
     "encode",
     "make_event_id",
+    "quad_class_of",
+    "stance_of",
 ]

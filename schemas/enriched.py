@@ -7,10 +7,9 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeInt
 
 from schemas._base import Message
+from schemas.events import EventType, QuadClass, Sector, Stance
 
 TextField = Literal["title", "body"]
-Stance = Literal["cooperative", "hostile", "neutral"]
-QuadClass = Literal["verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "neutral"]
 Tone = Literal["positive", "neutral", "negative"]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
 
@@ -88,6 +87,14 @@ class StanceRelation(Message):
     quad_class: QuadClass | None = Field(
         default=None, description="CAMEO/PLOVER quad class of the relation: verbal/material cooperation/conflict."
     )
+    event: EventType | None = Field(
+        default=None, description="PLOVER event type; None where a stance is expressed but no event is coded."
+    )
+    mode: str | None = Field(default=None, description="PLOVER mode of the event, e.g. 'aerial', 'humanitarian'.")
+    source_sector: Sector | None = Field(
+        default=None, description="What part of the source acted: government, military, police, rebels, ..."
+    )
+    target_sector: Sector | None = Field(default=None, description="What part of the target was acted upon.")
 
 
 class Versions(Message):

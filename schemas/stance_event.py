@@ -4,7 +4,8 @@ from datetime import datetime
 from typing import Literal
 
 from schemas._base import Message
-from schemas.enriched import Evidence, Probability, QuadClass, Stance
+from schemas.enriched import Evidence, Probability
+from schemas.events import EventType, QuadClass, Sector, Stance
 
 
 class StanceEvent(Message):
@@ -25,6 +26,10 @@ class StanceEvent(Message):
     evidence: Evidence
     speaker: str | None = None
     quad_class: QuadClass | None = None
+    event: EventType | None = None
+    mode: str | None = None
+    source_sector: Sector | None = None
+    target_sector: Sector | None = None
 
     @property
     def key(self) -> str:

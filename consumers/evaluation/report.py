@@ -17,6 +17,8 @@ from rich.table import Table
 
 from consumers.evaluation.actor_target import DEFAULT_SET, evaluate_passages, load_passages
 from consumers.evaluation.benchmarks import articles_per_second, newsmtsc_score, quadclass_score
+from consumers.evaluation.events import DEFAULT_FILES as DEFAULT_EVENT_FILES
+from consumers.evaluation.events import evaluate_items, load_items
 from consumers.settings import NlpSettings, Settings
 from schemas import RawArticle
 
@@ -46,6 +48,7 @@ def run_eval(
     newsmtsc: Sequence[Path] = DEFAULT_NEWSMTSC,
     quadclass: Path = DEFAULT_QUADCLASS,
     actor_set: Path = DEFAULT_SET,
+    events: Sequence[Path] = DEFAULT_EVENT_FILES,
     articles: int = 32,
     console: Console | None = None,
 ) -> Table:
@@ -82,6 +85,26 @@ def run_eval(
             str(ours.annotated),
             f"{100 * ours.precision:.0f} / {100 * ours.recall:.0f} / {100 * ours.accuracy:.0f}",
             f"co-occurrence baseline: {100 * base.precision:.0f} / {100 * base.recall:.0f} / {100 * base.accuracy:.0f}",
+        )
+    for path in events:
+        if not path.exists():
+            table.add_row("event coding", str(path), "-", "file not found", "")
+            continue
+        coded, cooccurring, first_two = evaluate_items(load_items(path), annotator.annotate)
+        table.add_row(
+            "events: dyad R / P, event type acc.",
+            f"events/{path.name}",
+            str(coded.coded),
+            f"{100 * coded.recall:.0f} / {100 * coded.precision:.0f}, {100 * coded.event_accuracy:.0f}",
+            f"co-occurrence: {100 * cooccurring.recall:.0f} / {100 * cooccurring.precision:.0f}; "
+            f"first two: {100 * first_two.recall:.0f} / {100 * first_two.precision:.0f}",
+        )
+        table.add_row(
+            "events: type acc. over all coded, sector acc.",
+            f"events/{path.name}",
+            str(coded.coded),
+            f"{100 * coded.event_accuracy_all:.0f}, {100 * coded.sector_accuracy:.0f}",
+            "",
         )
     sample = seed_articles(articles, settings.nlp.languages)
     if sample:

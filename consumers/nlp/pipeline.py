@@ -18,14 +18,17 @@ from consumers.nlp.affiliation import assign_affiliations, assign_org_countries
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.nlp.coref import first_person_owners, resolve_pronouns
 from consumers.nlp.encoder import Encoder, SentenceEncoder
+from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.coder import CodedEvent, EventCoder
+from consumers.nlp.events.relations import merge_relations, relations_of
 from consumers.nlp.gazetteer import Gazetteer, default_gazetteer
-from consumers.nlp.mentions import clean_spans, propagate
+from consumers.nlp.mentions import KEPT_LABELS, clean_spans, propagate
 from consumers.nlp.ner import NerBackend, build_ner
 from consumers.nlp.quadclass import HEAD_VERSION, QuadClassHead
 from consumers.nlp.resolve import Resolution, resolve
 from consumers.nlp.roles import RoleLink, RoleReader
 from consumers.nlp.salience import ToneItem, article_stances, salience, tone_items
-from consumers.nlp.spans import ParsedText
+from consumers.nlp.spans import ParsedText, RawSpan
 from consumers.nlp.stance import aggregate, expand_affiliations, score
 from consumers.nlp.target_stance import TSC_LABELS, UNKNOWN_TARGET, TargetItem, TargetScore, TargetScorer
 from consumers.settings import Settings
@@ -41,6 +44,7 @@ class _Analysed:
     owners: dict[int, str]
     salience: dict[str, float]
     tones: list[ToneItem]
+    events: list[CodedEvent]
 
 
 class NlpAnnotator:
@@ -92,7 +96,7 @@ class NlpAnnotator:
         analysed: list[_Analysed | Exception] = []
         for index in range(len(articles)):
             try:
-                analysed.append(self._analyse(parsed[2 * index], parsed[2 * index + 1]))
+                analysed.append(self._analyse(parsed[2 * index], parsed[2 * index + 1], articles[index]))
             except Exception as error:  # noqa: BLE001 - one bad article must not fail the batch
                 analysed.append(error)
         done = [a for a in analysed if isinstance(a, _Analysed)]
@@ -117,7 +121,9 @@ class NlpAnnotator:
                     for link, target in zip(item.links, per_link[id(item)], strict=True)
                     if (s := score(link, quad[link.sentence.text], target)) is not None
                 ]
-                stances = aggregate(scored, item.resolution, "body")
+                stances = merge_relations(
+                    relations_of(item.events, item.resolution), aggregate(scored, item.resolution, "body")
+                )
                 tones = article_stances(item.tones, per_tone[id(item)])
                 entities = _entities(item.resolution, item.salience, tones, self._gazetteer)
                 results.append(Annotation(entities=entities, stances=stances))
@@ -125,12 +131,12 @@ class NlpAnnotator:
                 results.append(error)
         return results
 
-    def _analyse(self, title: ParsedText, body: ParsedText) -> _Analysed:
+    def _analyse(self, title: ParsedText, body: ParsedText, article: RawArticle) -> _Analysed:
         """Mentions, entities, affiliations, pronouns and role links of one article."""
         cleaned = propagate(
             {
-                "title": (title.doc, clean_spans(title.doc, title.spans, "title")),
-                "body": (body.doc, clean_spans(body.doc, body.spans, "body")),
+                "title": (title.doc, clean_spans(title.doc, self._with_countries(title), "title")),
+                "body": (body.doc, clean_spans(body.doc, self._with_countries(body), "body")),
             }
         )
         docs: dict[TextField, Doc] = {"title": title.doc, "body": body.doc}
@@ -141,9 +147,43 @@ class NlpAnnotator:
         owners = dict(resolution.token_entity["body"])
         owners.update(resolve_pronouns(body.doc, resolution, owners))
         owners.update(first_person_owners(body.doc, resolution, owners))
-        links = expand_affiliations(RoleReader(body.doc, owners, resolution).links(), resolution)
+        # Acts are coded as events; the stance reader adds only what speakers say of others, with no act
+        # to code ("According to him, Russia poses a threat"), labelled by the cue words and the two models.
+        links = [
+            link
+            for link in expand_affiliations(RoleReader(body.doc, owners, resolution).links(), resolution)
+            if link.via in ("speech", "according")
+        ]
         scores = salience(resolution, docs)
-        return _Analysed(resolution, links, owners, scores, tone_items(resolution, docs, scores))
+        published = article.published_at.date().isoformat() if article.published_at else None
+        events: list[CodedEvent] = []
+        for field, parsed in (("title", title), ("body", body)):
+            field_owners = owners if field == "body" else dict(resolution.token_entity["title"])
+            reader = ActorReader(parsed.doc, field_owners, resolution, self._country_name, published)
+            events += EventCoder(reader, field).events()  # type: ignore[arg-type]
+        return _Analysed(resolution, links, owners, scores, tone_items(resolution, docs, scores), events)
+
+    def _with_countries(self, parsed: ParsedText) -> list[RawSpan]:
+        """The backend's spans plus country names it missed or mistyped ("Cyprus" as a product)."""
+        taken = {i for span in parsed.spans if span.label in KEPT_LABELS for i in range(span.start, span.end)}
+        extra: list[RawSpan] = []
+        doc = parsed.doc
+        index = 0
+        while index < len(doc):
+            end = index
+            while end < len(doc) and doc[end].pos_ == "PROPN":
+                end += 1
+            if end > index:
+                start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
+                place = self._gazetteer.lookup(doc.text[start_char:end_char], "GPE", fuzzy=False)
+                if place is not None and place.kind == "country" and start_char not in taken:
+                    extra.append(RawSpan(start_char, end_char, "GPE"))
+            index = end + 1
+        return [*parsed.spans, *extra]
+
+    def _country_name(self, entity_id: str) -> str:
+        """Display name of a ``country:ISO3`` id."""
+        return self._gazetteer.country(entity_id.removeprefix("country:")).name
 
 
 def _target_item(link: RoleLink, owners: dict[int, str]) -> TargetItem | None:

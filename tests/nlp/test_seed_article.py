@@ -5,6 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from consumers.nlp.annotator import Annotation
+from schemas import stance_of
 from tests.nlp.conftest import article_from_text
 from tests.nlp.helpers import entity, pairs, relation
 
@@ -64,7 +65,7 @@ def test_affiliations(seed: Annotation) -> None:
 
 
 def test_key_relations_with_evidence(seed: Annotation, seed_text: str) -> None:
-    body = article_from_text(seed_text).body
+    article = article_from_text(seed_text)
     china_us = relation(seed, "country:CHN", "country:USA")
     assert china_us is not None and china_us.stance == "cooperative"
     china_russia = relation(seed, "country:CHN", "country:RUS")
@@ -72,8 +73,11 @@ def test_key_relations_with_evidence(seed: Annotation, seed_text: str) -> None:
     russia_west = relation(seed, "country:RUS", "bloc:west")
     assert russia_west is not None and russia_west.stance == "hostile"
     assert russia_west.speaker == "person:sergei-shoigu"
+    for typed in (china_us, china_russia, russia_west):  # coded as events, the stance following the type
+        assert typed.event is not None and stance_of(typed.event) == typed.stance, typed
     for rel in seed.stances:
-        assert body[rel.evidence.start : rel.evidence.end] == rel.evidence.text
+        text = article.title if rel.evidence.field == "title" else article.body
+        assert text[rel.evidence.start : rel.evidence.end] == rel.evidence.text
         assert rel.source != rel.target
 
 

@@ -1,0 +1,6 @@
+"""Event coding: who does what to whom in news sentences, typed with PLOVER and coded with sectors.
+
+``lexicon`` says which words trigger which event, ``actors`` which actor a
+noun phrase stands for, ``coder`` reads agent and patient off the parse, and
+``relations`` turns coded events into the stance relations we publish.
+"""

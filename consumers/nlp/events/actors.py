@@ -1,0 +1,327 @@
+"""Which actor a noun phrase stands for, coded as an analyst codes it: an id and a sector.
+
+* Named entities: countries and blocs as they are; a person or a state body
+  with a stated (or known) country becomes that country, with the sector of
+  the role ("Defence Minister Sergei Shoigu" → Russia, government); IGOs and
+  known armed groups keep their own id with their sector.
+* Generic agents ("warplanes", "police", "protesters") take their sector from
+  the agents table and their country from a nationality word, a possessor,
+  "of/from X", or, for the state's own forces, "in X" ("Police in Hong
+  Kong"); without one they are ``group:<sector>``.
+* Pronouns and "the army" take the actor the text last made act.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from consumers.nlp.events.sectors import (
+    IGO_IDS,
+    STATE_SECTORS,
+    agent_sector,
+    is_titled,
+    known_group,
+    org_sector,
+    person_country,
+    title_sector,
+)
+from consumers.nlp.resolve import Resolution, sides, slugify
+from schemas import EntityType, Sector
+
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+# Nouns that stand for whoever holds them: "militant positions", "the Turkish embassy", "an Israeli convoy".
+PROXY_NOUNS = {
+    "position", "positions", "base", "bases", "convoy", "convoys", "embassy", "consulate", "territory", "target",
+    "targets", "camp", "camps", "village", "villages", "ship", "ships", "vessel", "vessels", "facility",
+    "facilities", "hideout", "hideouts", "stronghold", "strongholds", "outpost", "outposts", "headquarters",
+    "checkpoint", "checkpoints", "patrol", "patrols", "post", "posts", "plane", "aircraft", "jet", "drone",
+    "drones", "tanker", "boat", "boats", "fishermen", "nationals", "citizens", "interests", "assets", "forces",
+    "force", "unit", "units", "delegation", "counterpart", "counterparts", "leaders", "leadership", "side",
+}  # fmt: skip
+VAGUE_AGENTS = {
+    "officers", "officer", "men", "members", "gunmen", "fighters", "agents", "personnel", "workers", "staff",
+    "forces", "units", "troops", "operatives", "guards", "officials",
+}  # fmt: skip
+PROXY_SECTORS: dict[str, Sector] = {
+    "embassy": "government", "consulate": "government", "delegation": "government", "counterpart": "government",
+    "counterparts": "government", "leaders": "government", "leadership": "government", "nationals": "civilians",
+    "citizens": "civilians", "fishermen": "civilians", "convoy": "military", "convoys": "military",
+    "base": "military", "bases": "military", "positions": "military", "position": "military", "patrol": "military",
+    "patrols": "military", "forces": "military", "force": "military", "unit": "military", "units": "military",
+    "outpost": "military", "outposts": "military", "checkpoint": "military", "checkpoints": "military",
+}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A coded actor: ``id`` is a country, bloc, organisation, person or ``group:<sector>``."""
+
+    id: str
+    name: str
+    sector: Sector | None = None
+    person: str | None = None  # the named person acting for a country, if any
+
+
+@dataclass(slots=True)
+class ActorReader:
+    """Reads actors off the noun phrases of one parsed text."""
+
+    doc: Doc
+    owners: dict[int, str]
+    resolution: Resolution
+    country_name: Callable[[str], str]
+    published: str | None = None
+    recent: list[tuple[int, Actor]] = field(default_factory=list)
+    voiced: dict[int, Actor] = field(default_factory=dict)  # token -> the speaker whose words it is in
+
+    def remember(self, token: Token, actor: Actor) -> None:
+        """Note that ``actor`` acted at ``token``: later pronouns and "the army" may refer to it."""
+        self.recent.append((token.i, actor))
+
+    def actors(self, token: Token) -> list[Actor]:
+        """The actors a noun phrase stands for, one per conjunct ("Greece and Cyprus").
+
+        One agent noun with several nationality words stands for each
+        ("Japanese and Philippine officials").
+        """
+        found: list[Actor] = []
+        for head in (token, *token.conjuncts):
+            actor = self.single(head)
+            if actor is None:
+                continue
+            group = [actor]
+            if actor.person is None and actor.sector is not None and head.i not in self.owners:
+                others = self._nationalities(head, locative=False)
+                if any(o.id == actor.id for o in others):  # the nationality words made the actor
+                    group += [Actor(o.id, o.name, actor.sector) for o in others if o.id != actor.id]
+            found.extend(a for a in group if a not in found)
+        return found
+
+    def single(self, token: Token) -> Actor | None:
+        """The actor one head word stands for, or None."""
+        if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return self.single(token.head.head)  # "troops who attacked": the antecedent
+        owner = self.owners.get(token.i)
+        if owner is not None:
+            return self.of_entity(owner, token)
+        if token.pos_ == "PRON" or token.lower_ in GROUP_PRONOUNS:
+            return self._pronoun(token)
+        if token.pos_ not in ("NOUN", "PROPN"):
+            return None
+        for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
+            if child.dep_ in ("appos", "compound") and child.i in self.owners:
+                actor = self.of_entity(self.owners[child.i], child)
+                if actor is not None and actor.person is not None:
+                    return actor
+        if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
+            return self._proxy(token)
+        sector = agent_sector(_phrase(token))
+        if sector is not None:
+            return self._agent(token, _refined_sector(token, sector))
+        return None
+
+    def of_entity(self, entity_id: str, token: Token | None = None) -> Actor | None:
+        """A resolved entity as a coded actor."""
+        record = self.resolution.entities.get(entity_id)
+        if record is None:
+            return None
+        if entity_id.startswith(("country:", "bloc:")):
+            return Actor(entity_id, record.name, None)
+        group = known_group(record.name) if entity_id not in IGO_IDS else None
+        if record.type is EntityType.PERSON and group is None:
+            words = self._left_words(token)
+            country = (
+                self._country_of(entity_id)
+                or person_country(record.name, self.published)
+                or (self._titled_country(token) if token is not None and is_titled(words) else None)
+            )
+            sector = title_sector(words) or "government"
+            if country is None:
+                return Actor(entity_id, record.name, None)
+            return Actor(country, self.country_name(country), sector, person=entity_id)
+        if record.type in (EntityType.ORG, EntityType.PERSON):
+            if entity_id in IGO_IDS:
+                return Actor(entity_id, record.name, "igo")
+            official = person_country(record.name, self.published)
+            if official is not None:  # an official the model took for an organisation ("Lavrov")
+                return Actor(official, self.country_name(official), "government")
+            if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
+                return Actor(f"org:{slugify(record.name)}", record.name, group[1])
+            country = self._country_of(entity_id)
+            kind = org_sector(record.name)
+            if country is not None:
+                return Actor(country, self.country_name(country), kind or "government")
+            return Actor(entity_id, record.name, kind)
+        if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
+            return Actor(entity_id, record.name, None)
+        return None
+
+    # -- generic agents ---------------------------------------------------------------------
+    def _agent(self, token: Token, sector: Sector) -> Actor:
+        for child in token.children:  # "Boko Haram fighters", "ASEAN foreign ministers", "the UN's envoy"
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
+                named = self.of_entity(self.owners[child.i], child)
+                if named is not None and named.id.startswith("org:"):
+                    return Actor(named.id, named.name, named.sector or sector)
+        country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
+        if country is None and sector in STATE_SECTORS and _definite(token):
+            country = self._context_country(token)
+        if country is not None:
+            return Actor(country.id, country.name, sector)
+        return Actor(f"group:{sector}", _phrase(token), sector)
+
+    def _represented(self, token: Token) -> Actor | None:
+        """ "the Swiss envoy, who represents American interests": the envoy acts for the represented."""
+        for clause in token.children:
+            if clause.dep_ == "relcl" and clause.lemma_.lower() == "represent":
+                for obj in clause.children:
+                    if obj.dep_ == "dobj":
+                        found = self._nationality(obj, locative=False)
+                        if found is not None:
+                            return found
+        return None
+
+    def _proxy(self, token: Token) -> Actor | None:
+        modifier: Sector | None = None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners:
+                modifier = modifier or agent_sector(child.lower_) or agent_sector(child.lemma_.lower())
+        country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
+        if country is None:
+            return Actor(f"group:{modifier}", token.text, modifier) if modifier is not None else None
+        return Actor(country.id, country.name, modifier or PROXY_SECTORS.get(token.lower_) or country.sector)
+
+    def _nationality(self, token: Token, *, locative: bool) -> Actor | None:
+        """The country a noun belongs to: "Turkish jets", "Iraq's army", "troops from Chad", "police in X"."""
+        found = self._nationalities(token, locative=locative)
+        return found[0] if found else None
+
+    def _nationalities(self, token: Token, *, locative: bool) -> list[Actor]:
+        """Every country a noun belongs to ("Japanese and Philippine officials" belong to two).
+
+        A nationality word comes before a possessive pronoun: "his Ghanaian
+        counterpart" is Ghana's, "its troops" are the pronoun's.
+        """
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "poss")]
+        for child in (*[c for c in modifiers if c.pos_ != "PRON"], *[c for c in modifiers if c.pos_ == "PRON"]):
+            countries = [actor for word in (child, *child.conjuncts) if (actor := self._country_word(word)) is not None]
+            if countries:
+                return countries
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "from", *(("in",) if locative else ())):
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.i in self.owners:
+                    places = [self.of_entity(self.owners[o.i], o) for o in (obj, *obj.conjuncts) if o.i in self.owners]
+                    countries = [Actor(a.id, a.name, None) for a in places if a and a.id.startswith("country:")]
+                    if countries:
+                        return countries
+                elif child.lower_ != "in":
+                    nested = self._nationalities(obj, locative=False)
+                    if nested:
+                        return nested
+        return []
+
+    def _country_word(self, word: Token) -> Actor | None:
+        """The country (or bloc) a modifier names, a possessive pronoun included."""
+        if word.i in self.owners:
+            actor = self.of_entity(self.owners[word.i], word)
+        elif word.lower_ in ("its", "their"):
+            actor = self._pronoun(word)
+        else:
+            return None
+        if actor is not None and actor.id.startswith(("country:", "bloc:")):
+            return Actor(actor.id, actor.name, None)
+        return None
+
+    def _titled_country(self, token: Token) -> str | None:
+        """ "President Javier Milei" in a story about Argentina: the country the text named just before."""
+        actor = self._context_country(token)
+        return actor.id if actor is not None else None
+
+    def _country_of(self, entity_id: str) -> str | None:
+        for side in sides(self.resolution, entity_id)[1:]:
+            if side.startswith("country:"):
+                return side
+        return None
+
+    def _head_sector(self, token: Token) -> Sector | None:
+        """ "Russia's Defence Ministry" is tagged as a whole; its last words give the sector."""
+        return None
+
+    def _left_words(self, token: Token | None) -> list[str]:
+        if token is None:
+            return []
+        words: list[str] = []
+        index = token.i - 1
+        while index >= 0 and token.i - index <= 6:
+            word = self.doc[index]
+            if word.is_punct and word.text != "-":
+                break
+            words.append(word.lower_)
+            index -= 1
+        for child in token.children:
+            if child.dep_ == "appos":
+                words.extend(t.lower_ for t in child.subtree)
+        if token.dep_ == "appos":
+            words.extend(t.lower_ for t in token.head.subtree if t.i < token.i)
+        return words
+
+    # -- reference --------------------------------------------------------------------------
+    def _pronoun(self, token: Token) -> Actor | None:
+        if token.lower_ not in GROUP_PRONOUNS:
+            return None
+        if token.i in self.voiced:
+            return self.voiced[token.i]
+        sentence_start = token.sent.start
+        previous = self.previous_sentence_start(token)
+        for index, actor in reversed(self.recent):
+            if index < token.i and index >= previous and not actor.id.startswith("person:"):
+                if index >= sentence_start or actor.id.startswith(("country:", "org:", "bloc:", "group:")):
+                    return actor
+        return None
+
+    def _context_country(self, token: Token) -> Actor | None:
+        """ "The army said ...": the country the text last spoke of, in this or the two sentences before."""
+        start = self.previous_sentence_start(token, back=2)
+        for index in range(token.i - 1, start - 1, -1):
+            owner = self.owners.get(index)
+            if owner is not None and owner.startswith("country:"):
+                actor = self.of_entity(owner)
+                if actor is not None:
+                    return Actor(actor.id, actor.name, None)
+        return None
+
+    def previous_sentence_start(self, token: Token, back: int = 1) -> int:
+        start = token.sent.start
+        for _ in range(back):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return start
+
+
+def _phrase(token: Token) -> str:
+    """The head with its compound modifiers, lower case: "air force", "border guards", "aid groups"."""
+    words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN"]
+    return " ".join([*words, token.lower_])
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
+def _refined_sector(token: Token, sector: Sector) -> Sector:
+    """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
+    if token.lower_ not in VAGUE_AGENTS:
+        return sector
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            refined = agent_sector(child.lower_)
+            if refined is not None and refined != "government":  # "government troops" are troops
+                return refined
+    return sector

@@ -1,0 +1,538 @@
+"""Agent → patient for every event trigger of a text, read off the dependency parse.
+
+For a verb: the subject acts (the "by" agent in the passive, whose subject is
+then the patient); targets are the object, the addressee and the objects of
+to/with/against/on/at/toward/into/from, also inside the object ("suspended
+arms exports to X"); a subject-less clause ("agreed to resume talks", "who
+attacked") takes its head's. For an event noun: the possessor or nationality
+word acts ("Israel's strike on Gaza", "Turkish air strikes"), or the subject
+of the support verb it is the object of ("imposed sanctions on Russia").
+
+Reported speech: "said", "reported" and the like are not events; what was
+said is coded with its own actors, and the outlet or reporter is never a
+party. A speech act that is itself an event ("accused", "warned", "urged")
+is the speaker's. Negated, denied or hypothetical acts are not coded.
+Compound actors code one event per member; coordinated subjects of a
+symmetric event with no other target ("Egypt and Sudan agreed") code it both
+ways.
+"""
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from consumers.nlp.events.actors import Actor, ActorReader
+from consumers.nlp.events.lexicon import (
+    BLOCKERS,
+    HYPOTHETICAL,
+    SPEECH_VERBS,
+    Trigger,
+    is_light,
+    noun_trigger,
+    verb_trigger,
+)
+from schemas import EventType, TextField, quad_class_of, stance_of
+
+TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
+HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
+INNER_PREPS = {"to", "with", "against", "toward", "towards", "on", "into", "upon", "of", "from", "for", "by"}
+NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
+# What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
+THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE, EventType.RETREAT}
+# Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
+WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
+UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
+# "with" names an instrument ("attacked with drones") unless the verb is done together ("clashed with police").
+WITH_PARTNERS = {"clash", "fight", "battle", "meet", "talk", "negotiate", "cooperate", "side", "trade", "agree"}
+VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour"}
+# Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
+UNDOING_VERBS = {
+    "block", "reject", "veto", "oppose", "suspend", "halt", "cancel", "scrap", "end", "stop", "freeze", "cut",
+    "deny", "refuse", "postpone", "delay", "withdraw", "abandon",
+}  # fmt: skip
+CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
+REFERRING_NOUNS = {
+    "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
+    "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
+}  # fmt: skip
+ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
+GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
+AID_THEMES = {
+    "aid", "assistance", "money", "fund", "funds", "funding", "loan", "loans", "credit", "grant", "weapon", "weapons",
+    "arm", "arms", "ammunition", "missile", "missiles", "tank", "tanks", "equipment", "supply", "supplies", "food",
+    "medicine", "medicines", "vaccine", "vaccines", "fuel", "tent", "tents", "blanket", "blankets", "shelter",
+    "asylum", "refuge", "troop", "troops", "soldier", "soldiers", "support", "relief", "help", "dollar", "euro",
+    "drone", "drones", "jet", "jets", "system", "systems", "package", "donation", "grain", "wheat", "water",
+    "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
+}  # fmt: skip
+INTENT_HEADS = {
+    "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
+}  # fmt: skip
+REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
+FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
+SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
+SUBJECT_DEPS = ("nsubj", "csubj")
+MAX_OBJECT_DEPTH = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """One event between two coded actors, with the sentence it was read from."""
+
+    source: Actor
+    target: Actor
+    event: EventType
+    mode: str | None
+    sentence: Span
+    trigger: Token
+    confidence: float
+    field: TextField = "body"
+
+
+class EventCoder:
+    """Codes the events of one parsed text; actors come from an ``ActorReader``."""
+
+    def __init__(self, reader: ActorReader, field: TextField = "body") -> None:
+        """``reader`` knows the text's entities and remembers who acted; ``field`` names the text."""
+        self.reader = reader
+        self.field: TextField = field
+        self.doc = reader.doc
+        self._coded: list[CodedEvent] = []
+
+    def events(self) -> list[CodedEvent]:
+        """Every coded event of the text, in text order."""
+        found = self._coded
+        for sentence in self.doc.sents:
+            self._mark_voiced(sentence)
+            consumed: set[int] = set()
+            for token in sentence:
+                if token.i in consumed:
+                    continue
+                if token.pos_ in ("VERB", "AUX"):
+                    found.extend(self._verb_events(token, consumed))
+                elif token.pos_ in ("NOUN", "PROPN") and token.i not in self.reader.owners:
+                    found.extend(self._noun_events(token))
+        return found
+
+    # -- verbs ------------------------------------------------------------------------------
+    def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
+        sources, patients = self._subjects(verb)
+        for actor in (*sources, *patients):
+            self.reader.remember(verb, actor)
+        trigger = self._verb_trigger(verb, consumed)
+        if trigger is None or _alleged(verb) or not self._asserted(verb):
+            return []
+        if self._cancelled(verb):
+            if not (stance_of(trigger.event) == "cooperative" and self._negated(verb)):
+                return []
+            trigger = Trigger(EventType.REJECT)  # "would not allow observers": a refusal
+        if trigger.event is EventType.PROTEST and all(s.sector in (None, "government") for s in sources):
+            trigger = Trigger(EventType.ACCUSE, "allege")  # a state protests by complaining, not by marching
+        if patients and not sources and trigger.event in THEME_EVENTS:
+            sources, patients = patients, []  # "Ethiopian troops were deployed to the border"
+        if trigger.event in THEME_EVENTS:
+            patients = [p for p in patients if p.sector is None]  # "intelligence was shared with X"
+        objects = self._objects(verb, trigger.event)
+        for actor in objects:
+            self.reader.remember(verb, actor)
+        targets = _unique(objects + patients) if objects and not patients else patients + objects
+        addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        if not targets and not (addressed and trigger.event in WANTING):
+            targets = self._nested_targets(verb, trigger.event, consumed)
+        if not targets and trigger.event in REACTIONS:
+            targets = self._reacted_to(verb, sources)
+        confidence = 0.8 if not patients else 0.75
+        own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        reciprocal = any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
+        trigger = self._intended(verb, trigger)
+        return self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
+
+    def _intended(self, verb: Token, trigger: Trigger) -> Trigger:
+        """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
+        if trigger.event in UNASSERTING:
+            return trigger
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+        ready = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+        if not (future or ready):
+            return trigger
+        return Trigger(EventType.AGREE if stance_of(trigger.event) == "cooperative" else EventType.THREATEN)
+
+    def _asserted(self, word: Token) -> bool:
+        """False for what a request, promise, threat or refusal is about ("urged X to withdraw").
+
+        An object of a demand, promise or threat is wanted, not done ("called
+        for a ceasefire", "threatened strikes"); a clause under a refusal is
+        not done either ("refused to meet"). What is condemned or rejected was
+        done ("condemned Russia's attacks", "rejected Hamas's demands").
+        """
+        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+            return False  # a purpose ("sent troops to fight insurgents"), not an act
+        child, head = word, word.head
+        for _ in range(3):
+            if head.i == child.i:
+                return True
+            if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:
+                return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
+            trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
+            if trigger is not None:
+                clause = child.dep_ in ("xcomp", "ccomp")
+                if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):
+                    return False
+            if head.pos_ in ("VERB", "AUX") and child.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
+                return True
+            child, head = head, head.head
+        return True
+
+    def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
+        """The verb's own event, or its object's when the verb only supports it ("held talks")."""
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            return None
+        trigger = verb_trigger(verb)
+        if trigger is not None and not trigger.light:
+            if verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
+                return None  # "gave importance to", "sent a message"
+            return trigger
+        if is_light(verb) or trigger is not None:
+            for child in verb.children:
+                if child.dep_ in ("dobj", "nsubjpass", "attr"):
+                    noun = noun_trigger(child)
+                    if noun is not None:
+                        consumed.add(child.i)
+                        return noun
+        if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
+            return None
+        return trigger
+
+    def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Actor], list[Actor]]:
+        """Who acts at a verb, and (passive) who is acted upon."""
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return self.reader.actors(child), []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(child)
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self.reader.actors(verb.head), []
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(verb.head)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "VERB":
+            accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]  # "accused Baku of shelling"
+            if accused:
+                return self.reader.actors(accused[0]), []
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Berlin's decision to close a consulate"
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            if owners:
+                return self.reader.actors(owners[0]), []
+        if verb.dep_ == "xcomp":  # "urged China to help": the one urged does the helping
+            controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if controllers and verb.head.lemma_.lower() not in ("promise", "offer", "pledge", "vow"):
+                return self.reader.actors(controllers[0]), []
+        inherits = verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX")
+        if inherits and depth < 3 and verb.head.i != verb.i:
+            sources, _ = self._subjects(verb.head, depth + 1)
+            return sources, []
+        return [], []
+
+    def _objects(self, head: Token, event: EventType) -> list[Actor]:
+        """Targets in object slots under a verb or event noun.
+
+        The object is what is given or moved when a recipient is named ("sent
+        troops to Mali", "withdrew its troops from Niger"): then only the
+        recipient counts, unless the object is itself a named actor.
+        """
+        themes: list[Actor] = []
+        recipients: list[Actor] = []
+        preps = _preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr", "oprd"):
+                if _reciprocal(child):
+                    continue
+                named = child.i in self.reader.owners
+                found = self._object_actors(child, preps, 0)
+                if not named and event in THEME_EVENTS:
+                    found = [a for a in found if a.id.startswith(("country:", "org:", "bloc:")) and a.sector is None]
+                (recipients if named else themes).extend(found)
+            elif child.dep_ == "dative" and child.pos_ != "ADP":
+                recipients.extend(self._object_actors(child, preps, 0))
+            elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if child.lower_ == "with" and obj.i not in self.reader.owners:
+                        hostile_act = event in (EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE)
+                        if hostile_act and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in WITH_PARTNERS:
+                            continue  # "attacked with drones": an instrument
+                    recipients.extend(self._object_actors(obj, preps, 0))
+            elif child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in VISIT_VERBS:
+                recipients.extend(a for o in child.children if o.dep_ == "pobj" for a in self._places(o))
+        return _unique(recipients or themes)
+
+    def _places(self, token: Token) -> list[Actor]:
+        """A country named as a place ("arrived in Beijing"): only named countries count."""
+        owner = self.reader.owners.get(token.i)
+        actor = self.reader.of_entity(owner, token) if owner else None
+        return [actor] if actor is not None and actor.id.startswith("country:") else []
+
+    def _object_actors(self, token: Token, preps: set[str], depth: int) -> list[Actor]:
+        """The actors an object phrase stands for, or those inside it.
+
+        A named actor is the target itself; inside a generic or non-actor
+        object, a recipient or owner is ("exports to Saudi Arabia", "its
+        ambassador from Paris", "a resolution put forward by Japan",
+        "Japan's plan"); else the generic actor ("three Estonian diplomats").
+        """
+        direct = self.reader.actors(token)
+        if token.i in self.reader.owners and direct:
+            return direct
+        if noun_trigger(token) is not None and not direct:  # "condemned Israel's strike": the striker
+            agents = self._noun_agents(token, via_support=False)
+            if agents:
+                return agents
+        inner: list[Actor] = []
+        if depth < MAX_OBJECT_DEPTH:
+            for child in token.children:
+                if child.dep_ == "acl":  # "a draft put forward by Japan"
+                    inner += [
+                        a
+                        for g in child.children
+                        if g.dep_ == "agent"
+                        for o in g.children
+                        for a in self.reader.actors(o)
+                    ]
+                elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            inner.extend(self._object_actors(obj, preps, depth + 1))
+        if inner:
+            return _unique(inner)
+        if direct:
+            return direct
+        if token.pos_ == "NOUN":  # "criticised Japan's plan", "the Russian move"
+            for child in token.children:
+                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i in self.reader.owners):
+                    owned = self.reader.actors(child)
+                    if owned:
+                        return owned
+        return []
+
+    def _nested_targets(self, verb: Token, event: EventType, consumed: set[int]) -> list[Actor]:
+        """ "agreed to resume talks with Japan", "urged ... to": the complement's targets count."""
+        found: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+                if subjects and event in UNASSERTING:  # "demanded that Kabul act", "warned that Israel would pay"
+                    found.extend(self.reader.actors(subjects[0]))
+                elif not subjects:
+                    found.extend(self._objects(child, event))
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "dobj" and noun_trigger(grandchild) is not None:
+                            found.extend(self._objects(grandchild, event))
+        return _unique(found)
+
+    def _reacted_to(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """The doer of the act last coded, when the object refers back to it: "condemned the strike"."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or not any(d.lower_ in ("the", "this", "these", "that") for d in objects[0].children):
+            return []
+        word = objects[0]
+        if word.i in self.reader.owners or self.reader.single(word) is not None:
+            return []
+        if noun_trigger(word) is None and word.lemma_.lower() not in REFERRING_NOUNS:
+            return []
+        own = {s.id for s in sources}
+        start = self.reader.previous_sentence_start(verb)
+        before = [e for e in self._coded if e.trigger.i < verb.i and e.source.id not in own]
+        named = noun_trigger(word)
+        if named is not None:  # "the strike": the last strike (or assault) the text coded, however far back
+            same_word = [e for e in before if e.trigger.lemma_.lower() == word.lemma_.lower()]
+            same_kind = [e for e in before if e.event is named.event]
+            candidates = same_word or same_kind
+        else:  # "the move", "the decision": what was done in this or the previous sentence
+            candidates = [e for e in before if e.trigger.i >= start]
+        if candidates:
+            return [candidates[-1].source]
+        if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
+            for index, actor in reversed(self.reader.recent):
+                if start <= index < verb.sent.start and actor.id not in own:
+                    return [actor]
+        return []
+
+    @staticmethod
+    def _negated(word: Token) -> bool:
+        return any(c.dep_ == "neg" for c in (*word.children, *word.head.children))
+
+    def _cancelled(self, word: Token) -> bool:
+        """Negated ("did not attack"), denied ("denied attacking") or hypothetical ("could strike")."""
+        chain = [word, *list(word.ancestors)[:2]]
+        for index, token in enumerate(chain):
+            if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "det") for c in token.children):
+                return True
+            if index > 0 and token.lemma_.lower() in BLOCKERS:
+                return True
+            if token.dep_ not in ("xcomp", "conj", "pcomp", "dobj", "pobj", "prep", "compound"):
+                break
+        return (
+            any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in word.children)
+            or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in word.children)
+            or any(c.lower_ == "whether" for c in word.children)
+        )
+
+    # -- nouns ------------------------------------------------------------------------------
+    def _noun_events(self, noun: Token) -> list[CodedEvent]:
+        trigger = noun_trigger(noun)
+        if trigger is None or self._cancelled(noun):
+            return []
+        undone = noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UNDOING_VERBS
+        if (undone and quad_class_of(trigger.event).startswith("material")) or not self._asserted(noun):
+            return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
+        between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+        if between:  # "talks between Serbia and Kosovo"
+            parties = self.reader.actors(between[0])
+            return self._pairs(parties, [], trigger, noun, 0.7, mutual=True)
+        sources = self._noun_agents(noun)
+        if not sources:
+            return []
+        targets = self._objects(noun, trigger.event)
+        return self._pairs(sources, targets, trigger, noun, 0.7, mutual=False)
+
+    def _noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
+        """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
+        governor = _governing_verb(noun)
+        for child in noun.children:
+            light = governor is not None and (is_light(governor) or verb_trigger(governor) is None)
+            if child.dep_ == "poss" and child.pos_ == "PRON" and via_support and governor is not None and light:
+                subjects = self._subjects(governor)[0]  # "announced their withdrawal": the announcers
+                if subjects:
+                    return subjects
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i in self.reader.owners):
+                actors = self.reader.actors(child)
+                if actors:
+                    return actors
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.reader.actors(obj)
+        if via_support and governor is not None:
+            circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS  # "during a visit"
+            if circumstance or is_light(governor) or verb_trigger(governor) is None:
+                return self._subjects(governor)[0]
+        return []
+
+    # -- reported speech --------------------------------------------------------------------
+    def _mark_voiced(self, sentence: Span) -> None:
+        """Pronouns inside what a speaker said ("the army said its troops...") are the speaker's."""
+        for token in sentence:
+            if token.pos_ != "VERB" or not any(c.dep_ == "ccomp" for c in token.children):
+                continue
+            speakers, _ = self._subjects(token)
+            if len(speakers) != 1:
+                continue
+            for clause in (c for c in token.children if c.dep_ == "ccomp"):
+                for word in clause.subtree:
+                    self.reader.voiced.setdefault(word.i, speakers[0])
+
+    # -- pairs ------------------------------------------------------------------------------
+    def _pairs(
+        self,
+        sources: list[Actor],
+        targets: list[Actor],
+        trigger: Trigger,
+        word: Token,
+        confidence: float,
+        *,
+        mutual: bool,
+        reciprocal: bool = False,
+    ) -> list[CodedEvent]:
+        sentence = word.sent
+        trigger = _refined(trigger, word, sources, targets)
+        if any(c.lower_ == "joint" for c in word.children) and len(sources) > 1 and targets:
+            together = self._pairs(sources, [], Trigger(EventType.COOPERATE), word, confidence, mutual=True)
+            return together + self._pairs(sources, targets, trigger, word, confidence, mutual=False)
+        if reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
+            return [
+                CodedEvent(a, b, trigger.event, trigger.mode, sentence, word, confidence * 0.9, self.field)
+                for a in sources
+                for b in sources
+                if a.id != b.id
+            ]
+        return [
+            CodedEvent(source, target, trigger.event, trigger.mode, sentence, word, confidence, self.field)
+            for source in sources
+            for target in targets
+            if source.id != target.id or (source.sector != target.sector and None not in (source.sector, target.sector))
+        ]
+
+
+def _refined(trigger: Trigger, word: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:
+    """Event types that depend on who acts on whom: a general strike, leaving a bloc, calling a move a crime."""
+    if trigger.event is EventType.ASSAULT and word.lemma_.lower() == "strike" and word.pos_ == "NOUN":
+        civil = all(s.sector in ("civilians", "opposition", "protesters") for s in sources)
+        if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
+            return Trigger(EventType.PROTEST, "boycott")
+    if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
+        return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
+    if word.lemma_.lower() == "call" and any(c.dep_ in ("oprd", "attr") for c in word.children):
+        return Trigger(EventType.ACCUSE)  # "calling the move a violation"
+    return trigger
+
+
+def _gives_aid(verb: Token) -> bool:
+    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            words = {child.lemma_.lower(), child.lower_} | {c.lemma_.lower() for c in child.children}
+            return (
+                bool(words & AID_THEMES)
+                or child.like_num
+                or any(c.like_num or c.ent_type_ == "MONEY" for c in child.subtree)
+            )
+    return True  # "provided to X", no object named
+
+
+def _preps(event: EventType, *, noun: bool) -> set[str]:
+    """Prepositions whose object can be the target of this event."""
+    preps = set(TARGET_PREPS)
+    if stance_of(event) == "hostile":
+        preps |= HOSTILE_PREPS
+    if event in (EventType.ASSAULT, EventType.THREATEN):
+        preps.add("at")  # "fired at", "lashed out at"
+    if event in FROM_EVENTS:
+        preps.add("from")
+    if noun:
+        preps |= NOUN_PREPS
+    return preps
+
+
+def _reciprocal(token: Token) -> bool:
+    """ "each other", "one another": the subjects act on each other."""
+    return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
+
+
+def _governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, through "interested in", "ties with": at most three steps up."""
+    word = noun
+    for _ in range(3):
+        if word.dep_ not in ("dobj", "attr", "pobj", "prep", "acomp", "oprd", "nsubjpass", "xcomp"):
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+    return None
+
+
+def _alleged(verb: Token) -> bool:
+    """An act someone is accused of ("accused Washington of giving ...") is an allegation, not an event."""
+    head = verb.head
+    return verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ALLEGING_VERBS
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen: list[Actor] = []
+    for actor in actors:
+        if actor not in seen:
+            seen.append(actor)
+    return seen

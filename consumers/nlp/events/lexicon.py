@@ -1,0 +1,254 @@
+"""Which words trigger which PLOVER event: verbs, verb + object patterns and event nouns.
+
+Two layers: the tables derived from the CAMEO verb dictionary and the CAMEO →
+PLOVER conversion (``consumers.nlp.event_tables``, broad but noisy), and a
+short curated core of the verbs and nouns wire news uses most, which wins
+where both know a word. Nothing here names an actor.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from schemas import EventType
+
+E = EventType
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An event a word signals, and how it takes its arguments."""
+
+    event: EventType
+    mode: str | None = None
+    light: bool = False  # a support verb: the event comes from its object noun ("imposed sanctions")
+
+
+def _t(event: EventType, mode: str | None = None) -> Trigger:
+    return Trigger(event, mode)
+
+
+CORE_VERBS: dict[str, Trigger] = {
+    # cooperative
+    "agree": _t(E.AGREE), "promise": _t(E.AGREE), "pledge": _t(E.AGREE), "vow": _t(E.AGREE),
+    "offer": _t(E.AGREE), "commit": _t(E.AGREE),
+    "meet": _t(E.CONSULT), "visit": _t(E.CONSULT, "visit"), "host": _t(E.CONSULT, "visit"),
+    "welcome": _t(E.SUPPORT), "phone": _t(E.CONSULT, "phone"), "call": _t(E.CONSULT, "phone"),
+    "negotiate": _t(E.CONSULT), "discuss": _t(E.CONSULT), "consult": _t(E.CONSULT), "receive": _t(E.CONSULT, "visit"),
+    "mediate": _t(E.CONSULT), "talk": _t(E.CONSULT),
+    "praise": _t(E.SUPPORT), "back": _t(E.SUPPORT), "endorse": _t(E.SUPPORT), "support": _t(E.SUPPORT),
+    "defend": _t(E.SUPPORT), "recognise": _t(E.SUPPORT), "recognize": _t(E.SUPPORT), "apologise": _t(E.SUPPORT),
+    "apologize": _t(E.SUPPORT), "congratulate": _t(E.SUPPORT), "thank": _t(E.SUPPORT), "commend": _t(E.SUPPORT),
+    "applaud": _t(E.SUPPORT), "hail": _t(E.SUPPORT), "sign": _t(E.SUPPORT), "forgive": _t(E.SUPPORT),
+    "concede": _t(E.CONCEDE), "yield": _t(E.CONCEDE), "ease": _t(E.CONCEDE), "accede": _t(E.CONCEDE),
+    "relax": _t(E.CONCEDE), "allow": _t(E.CONCEDE), "grant": _t(E.CONCEDE), "pardon": _t(E.CONCEDE),
+    "cooperate": _t(E.COOPERATE), "collaborate": _t(E.COOPERATE), "trade": _t(E.COOPERATE, "economic"),
+    "share": _t(E.COOPERATE), "invest": _t(E.COOPERATE, "economic"), "partner": _t(E.COOPERATE),
+    "train": _t(E.COOPERATE, "military"), "exercise": _t(E.COOPERATE, "military"), "build": _t(E.COOPERATE),
+    "export": _t(E.COOPERATE, "economic"), "sell": _t(E.COOPERATE, "economic"), "buy": _t(E.COOPERATE, "economic"),
+    "extradite": _t(E.COOPERATE, "legal"), "join": _t(E.COOPERATE),
+    "give": _t(E.AID), "send": _t(E.AID), "provide": _t(E.AID), "donate": _t(E.AID), "supply": _t(E.AID),
+    "deliver": _t(E.AID), "lend": _t(E.AID, "economic"), "loan": _t(E.AID, "economic"), "fund": _t(E.AID, "economic"),
+    "finance": _t(E.AID, "economic"), "airlift": _t(E.AID, "humanitarian"), "ship": _t(E.AID), "rescue": _t(E.AID),
+    "arm": _t(E.AID, "military"), "evacuate": _t(E.AID, "humanitarian"), "shelter": _t(E.AID, "asylum"),
+    "withdraw": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"), "free": _t(E.RETREAT, "release"),
+    "return": _t(E.RETREAT, "return"), "lift": _t(E.RETREAT, "ease"), "disarm": _t(E.RETREAT, "disarm"),
+    "retreat": _t(E.RETREAT, "withdraw"), "surrender": _t(E.RETREAT, "disarm"), "repatriate": _t(E.RETREAT, "return"),
+    "demobilise": _t(E.RETREAT, "disarm"), "demobilize": _t(E.RETREAT, "disarm"), "hand": _t(E.RETREAT, "return"),
+    "reopen": _t(E.RETREAT, "access"), "unfreeze": _t(E.RETREAT, "ease"),
+    # hostile
+    "ask": _t(E.REQUEST), "urge": _t(E.REQUEST), "demand": _t(E.REQUEST), "appeal": _t(E.REQUEST),
+    "request": _t(E.REQUEST), "press": _t(E.REQUEST), "implore": _t(E.REQUEST), "plead": _t(E.REQUEST),
+    "accuse": _t(E.ACCUSE), "blame": _t(E.ACCUSE), "criticise": _t(E.ACCUSE), "criticize": _t(E.ACCUSE),
+    "condemn": _t(E.ACCUSE), "denounce": _t(E.ACCUSE), "investigate": _t(E.ACCUSE, "investigate"),
+    "sue": _t(E.ACCUSE, "allege"), "summon": _t(E.ACCUSE, "allege"), "charge": _t(E.ACCUSE, "allege"),
+    "fault": _t(E.ACCUSE), "rebuke": _t(E.ACCUSE),
+    "slam": _t(E.ACCUSE), "blast": _t(E.ACCUSE), "lambast": _t(E.ACCUSE), "castigate": _t(E.ACCUSE),
+    "decry": _t(E.ACCUSE), "deplore": _t(E.ACCUSE), "chide": _t(E.ACCUSE), "scold": _t(E.ACCUSE),
+    "convict": _t(E.ACCUSE, "allege"), "indict": _t(E.ACCUSE, "allege"), "complain": _t(E.ACCUSE, "allege"),
+    "reject": _t(E.REJECT), "refuse": _t(E.REJECT), "veto": _t(E.REJECT), "rebuff": _t(E.REJECT),
+    "spurn": _t(E.REJECT), "defy": _t(E.REJECT), "snub": _t(E.REJECT), "dismiss": _t(E.REJECT),
+    "decline": _t(E.REJECT), "oppose": _t(E.REJECT), "boycott": _t(E.REJECT), "block": _t(E.REJECT),
+    "obstruct": _t(E.REJECT), "lobby": _t(E.REQUEST), "travel": _t(E.CONSULT, "visit"),
+    "fly": _t(E.CONSULT, "visit"), "arrive": _t(E.CONSULT, "visit"), "tour": _t(E.CONSULT, "visit"),
+    "threaten": _t(E.THREATEN), "warn": _t(E.THREATEN), "menace": _t(E.THREATEN),
+    "protest": _t(E.PROTEST), "demonstrate": _t(E.PROTEST, "demo"), "rally": _t(E.PROTEST, "demo"),
+    "march": _t(E.PROTEST, "demo"), "riot": _t(E.PROTEST, "riot"), "picket": _t(E.PROTEST, "demo"),
+    "expel": _t(E.SANCTION, "expel"), "suspend": _t(E.SANCTION, "discontinue"), "recall": _t(E.SANCTION, "withdraw"),
+    "sever": _t(E.SANCTION, "withdraw"), "halt": _t(E.SANCTION, "discontinue"), "cut": _t(E.SANCTION, "discontinue"),
+    "freeze": _t(E.SANCTION, "discontinue"), "downgrade": _t(E.SANCTION, "withdraw"), "stop": _t(E.SANCTION),
+    "mobilise": _t(E.MOBILIZE, "troops"), "mobilize": _t(E.MOBILIZE, "troops"), "deploy": _t(E.MOBILIZE, "troops"),
+    "mass": _t(E.MOBILIZE, "troops"), "station": _t(E.MOBILIZE, "troops"),
+    "arrest": _t(E.COERCE, "arrest"), "detain": _t(E.COERCE, "arrest"), "jail": _t(E.COERCE, "arrest"),
+    "imprison": _t(E.COERCE, "arrest"), "deport": _t(E.COERCE, "deport"), "seize": _t(E.COERCE, "seize"),
+    "confiscate": _t(E.COERCE, "seize"), "ban": _t(E.COERCE, "ban"), "sanction": _t(E.COERCE, "restrict"),
+    "blockade": _t(E.COERCE, "restrict"), "occupy": _t(E.COERCE, "seize"), "annex": _t(E.COERCE, "seize"),
+    "raid": _t(E.COERCE), "outlaw": _t(E.COERCE, "ban"), "censor": _t(E.COERCE, "restrict"),
+    "impound": _t(E.COERCE, "seize"), "capture": _t(E.COERCE, "seize"), "intercept": _t(E.COERCE, "seize"),
+    "prosecute": _t(E.ACCUSE, "allege"), "embargo": _t(E.COERCE, "restrict"), "sentence": _t(E.COERCE, "arrest"),
+    "attack": _t(E.ASSAULT), "strike": _t(E.ASSAULT), "bomb": _t(E.ASSAULT, "aerial"),
+    "shell": _t(E.ASSAULT, "shelling"), "shoot": _t(E.ASSAULT, "firearms"), "kill": _t(E.ASSAULT),
+    "ambush": _t(E.ASSAULT, "firearms"), "abduct": _t(E.ASSAULT, "abduct"), "kidnap": _t(E.ASSAULT, "abduct"),
+    "assassinate": _t(E.ASSAULT, "assassinate"), "invade": _t(E.ASSAULT), "fire": _t(E.ASSAULT),
+    "hit": _t(E.ASSAULT), "target": _t(E.ASSAULT), "pound": _t(E.ASSAULT, "shelling"),
+    "bombard": _t(E.ASSAULT, "shelling"), "massacre": _t(E.ASSAULT, "massacre"), "torture": _t(E.ASSAULT, "torture"),
+    "beat": _t(E.ASSAULT, "beat"), "murder": _t(E.ASSAULT), "storm": _t(E.ASSAULT), "assault": _t(E.ASSAULT),
+    "fight": _t(E.ASSAULT), "clash": _t(E.ASSAULT), "wound": _t(E.ASSAULT), "injure": _t(E.ASSAULT),
+    "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
+    "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
+}  # fmt: skip
+
+# Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).
+CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
+    ("pull", "out"): _t(E.RETREAT, "withdraw"), ("pull", "back"): _t(E.RETREAT, "withdraw"),
+    ("call", "on"): _t(E.REQUEST), ("call", "upon"): _t(E.REQUEST), ("call", "for"): _t(E.REQUEST),
+    ("carry", "out"): Trigger(E.ASSAULT, None, True), ("break", "off"): _t(E.SANCTION, "withdraw"),
+    ("cut", "off"): _t(E.SANCTION, "discontinue"), ("lash", "out"): _t(E.ACCUSE),
+    ("crack", "down"): _t(E.COERCE), ("set", "free"): _t(E.RETREAT, "release"), ("hand",
+    "over"): _t(E.RETREAT, "return"),
+    ("open", "fire"): _t(E.ASSAULT, "firearms"), ("step", "up"): Trigger(E.MOBILIZE, None, True),
+    ("shut", "down"): _t(E.COERCE, "restrict"), ("round", "up"): _t(E.COERCE, "arrest"),
+    ("stand", "by"): _t(E.SUPPORT), ("speak", "out"): _t(E.ACCUSE), ("send", "back"): _t(E.COERCE, "deport"),
+}  # fmt: skip
+
+# Verbs whose event is the object's: "imposed sanctions on", "held talks with", "launched strikes on".
+LIGHT_VERBS = {
+    "impose", "launch", "hold", "conduct", "carry", "stage", "make", "issue", "express", "announce", "reach",
+    "strike", "extend", "approve", "unveil", "begin", "start", "resume", "continue", "step", "intensify",
+    "escalate", "mount", "level", "lodge", "file", "voice", "deliver", "pay", "sign", "conclude", "seal",
+    "want", "seek", "propose", "plan", "prepare", "open", "renew", "slap", "apply", "enact", "order", "declare",
+    "give", "send", "provide", "offer", "pledge", "promise", "grant", "agree", "commit", "vote", "adopt", "take",
+}  # fmt: skip
+
+CORE_NOUNS: dict[str, Trigger] = {
+    "agreement": _t(E.AGREE), "deal": _t(E.COOPERATE), "accord": _t(E.AGREE), "treaty": _t(E.AGREE),
+    "pact": _t(E.AGREE), "pledge": _t(E.AGREE), "promise": _t(E.AGREE), "memorandum": _t(E.AGREE),
+    "talks": _t(E.CONSULT), "talk": _t(E.CONSULT), "meeting": _t(E.CONSULT), "visit": _t(E.CONSULT, "visit"),
+    "summit": _t(E.CONSULT), "negotiation": _t(E.CONSULT), "consultation": _t(E.CONSULT),
+    "call": _t(E.CONSULT, "phone"), "dialogue": _t(E.CONSULT), "mediation": _t(E.CONSULT),
+    "support": _t(E.SUPPORT), "praise": _t(E.SUPPORT), "recognition": _t(E.SUPPORT), "apology": _t(E.SUPPORT),
+    "endorsement": _t(E.SUPPORT), "backing": _t(E.SUPPORT), "solidarity": _t(E.SUPPORT),
+    "concession": _t(E.CONCEDE), "amnesty": _t(E.CONCEDE),
+    "cooperation": _t(E.COOPERATE), "co-operation": _t(E.COOPERATE), "partnership": _t(E.COOPERATE),
+    "alliance": _t(E.COOPERATE), "exercise": _t(E.COOPERATE, "military"), "drill": _t(E.COOPERATE, "military"),
+    "investment": _t(E.COOPERATE, "economic"), "trade": _t(E.COOPERATE, "economic"),
+    "ties": _t(E.COOPERATE), "relations": _t(E.COOPERATE), "export": _t(E.COOPERATE, "economic"),
+    "aid": _t(E.AID), "assistance": _t(E.AID), "loan": _t(E.AID, "economic"), "grant": _t(E.AID, "economic"),
+    "donation": _t(E.AID), "relief": _t(E.AID, "humanitarian"), "funding": _t(E.AID, "economic"),
+    "weapons": _t(E.AID, "military"), "arms": _t(E.AID, "military"), "asylum": _t(E.AID, "asylum"),
+    "vaccines": _t(E.AID, "humanitarian"), "shipment": _t(E.AID), "package": _t(E.AID),
+    "bailout": _t(E.AID, "economic"),
+    "withdrawal": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"),
+    "ceasefire": _t(E.RETREAT, "ceasefire"),
+    "truce": _t(E.RETREAT, "ceasefire"), "pullout": _t(E.RETREAT, "withdraw"),
+    "request": _t(E.REQUEST), "demand": _t(E.REQUEST), "appeal": _t(E.REQUEST), "plea": _t(E.REQUEST),
+    "ultimatum": _t(E.THREATEN), "accusation": _t(E.ACCUSE), "criticism": _t(E.ACCUSE),
+    "condemnation": _t(E.ACCUSE), "complaint": _t(E.ACCUSE, "allege"), "lawsuit": _t(E.ACCUSE, "allege"),
+    "investigation": _t(E.ACCUSE, "investigate"), "probe": _t(E.ACCUSE, "investigate"),
+    "charges": _t(E.ACCUSE, "allege"),
+    "rejection": _t(E.REJECT), "veto": _t(E.REJECT), "refusal": _t(E.REJECT),
+    "threat": _t(E.THREATEN), "warning": _t(E.THREATEN),
+    "protest": _t(E.PROTEST), "demonstration": _t(E.PROTEST, "demo"), "rally": _t(E.PROTEST, "demo"),
+    "riot": _t(E.PROTEST, "riot"), "boycott": _t(E.PROTEST, "boycott"), "strike_action": _t(E.PROTEST, "boycott"),
+    "expulsion": _t(E.SANCTION, "expel"), "suspension": _t(E.SANCTION, "discontinue"),
+    "mobilisation": _t(E.MOBILIZE, "troops"), "mobilization": _t(E.MOBILIZE, "troops"),
+    "deployment": _t(E.MOBILIZE, "troops"), "buildup": _t(E.MOBILIZE, "troops"), "build-up": _t(E.MOBILIZE, "troops"),
+    "sanctions": _t(E.COERCE, "restrict"), "sanction": _t(E.COERCE, "restrict"), "embargo": _t(E.COERCE, "restrict"),
+    "blockade": _t(E.COERCE, "restrict"), "arrest": _t(E.COERCE, "arrest"), "detention": _t(E.COERCE, "arrest"),
+    "crackdown": _t(E.COERCE), "ban": _t(E.COERCE, "ban"), "tariffs": _t(E.COERCE, "restrict"),
+    "tariff": _t(E.COERCE, "restrict"), "occupation": _t(E.COERCE, "seize"), "annexation": _t(E.COERCE, "seize"),
+    "seizure": _t(E.COERCE, "seize"), "raid": _t(E.COERCE), "deportation": _t(E.COERCE, "deport"),
+    "curfew": _t(E.COERCE, "curfew"), "restrictions": _t(E.COERCE, "restrict"),
+    "attack": _t(E.ASSAULT), "strike": _t(E.ASSAULT), "airstrike": _t(E.ASSAULT, "aerial"),
+    "strikes": _t(E.ASSAULT), "airstrikes": _t(E.ASSAULT, "aerial"), "bombing": _t(E.ASSAULT, "aerial"),
+    "shelling": _t(E.ASSAULT, "shelling"), "offensive": _t(E.ASSAULT), "invasion": _t(E.ASSAULT),
+    "assault": _t(E.ASSAULT), "ambush": _t(E.ASSAULT, "firearms"), "raids": _t(E.COERCE),
+    "bombardment": _t(E.ASSAULT, "shelling"), "incursion": _t(E.ASSAULT), "assassination": _t(E.ASSAULT, "assassinate"),
+    "kidnapping": _t(E.ASSAULT, "abduct"), "abduction": _t(E.ASSAULT, "abduct"), "massacre": _t(E.ASSAULT, "massacre"),
+    "killing": _t(E.ASSAULT), "war": _t(E.ASSAULT), "aggression": _t(E.ASSAULT), "fire": _t(E.ASSAULT, "firearms"),
+}  # fmt: skip
+
+# Objects that turn a verb into another event ("cut ties" is a sanction whatever "cut" does alone).
+CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
+    ("cut", "ties"): _t(E.SANCTION, "withdraw"), ("sever", "ties"): _t(E.SANCTION, "withdraw"),
+    ("break", "ties"): _t(E.SANCTION, "withdraw"), ("suspend", "talks"): _t(E.SANCTION, "withdraw"),
+    ("restore", "ties"): _t(E.COOPERATE), ("restore", "relations"): _t(E.COOPERATE),
+    ("strike", "deal"): _t(E.COOPERATE), ("strike", "agreement"): _t(E.AGREE),
+    ("sign", "deal"): _t(E.COOPERATE), ("sign", "agreement"): _t(E.AGREE), ("sign", "treaty"): _t(E.AGREE),
+    ("sign", "pact"): _t(E.AGREE), ("sign", "accord"): _t(E.AGREE), ("sign", "memorandum"): _t(E.AGREE),
+    ("fire", "missile"): _t(E.ASSAULT), ("fire", "rocket"): _t(E.ASSAULT), ("fire", "shot"): _t(E.ASSAULT, "firearms"),
+    ("lift", "sanction"): _t(E.RETREAT, "ease"), ("lift", "ban"): _t(E.CONCEDE), ("lift", "curfew"): _t(E.RETREAT),
+    ("ease", "sanction"): _t(E.RETREAT, "ease"), ("recall", "ambassador"): _t(E.SANCTION, "withdraw"),
+    ("summon", "ambassador"): _t(E.ACCUSE, "allege"), ("close", "embassy"): _t(E.SANCTION, "withdraw"),
+    ("close", "border"): _t(E.COERCE, "restrict"), ("close", "consulate"): _t(E.SANCTION, "withdraw"), ("send",
+    "troops"): _t(E.AID, "military"),
+    ("deploy", "troops"): _t(E.MOBILIZE, "troops"), ("release", "prisoner"): _t(E.RETREAT, "release"),
+    ("grant", "asylum"): _t(E.AID, "asylum"), ("freeze", "asset"): _t(E.COERCE, "restrict"),
+    ("hold", "exercise"): _t(E.COOPERATE, "military"), ("open", "investigation"): _t(E.ACCUSE, "investigate"),
+    ("share", "intelligence"): _t(E.COOPERATE, "intelligence"), ("provide",
+    "intelligence"): _t(E.COOPERATE, "intelligence"),
+    ("end", "cooperation"): _t(E.SANCTION, "withdraw"), ("suspend", "cooperation"): _t(E.SANCTION, "withdraw"),
+    ("declare", "ceasefire"): _t(E.RETREAT, "ceasefire"), ("exchange", "fire"): _t(E.ASSAULT, "firearms"),
+    ("raise", "alert"): _t(E.MOBILIZE), ("raise", "level"): _t(E.MOBILIZE), ("set", "fire"): _t(E.ASSAULT),
+    ("lodge", "protest"): _t(E.ACCUSE, "allege"), ("file", "case"): _t(E.ACCUSE, "allege"),
+    ("drop", "objection"): _t(E.CONCEDE), ("drop", "opposition"): _t(E.CONCEDE), ("agree",
+    "ceasefire"): _t(E.RETREAT, "ceasefire"),
+}  # fmt: skip
+
+SPEECH_VERBS = {
+    "say", "tell", "report", "state", "add", "announce", "claim", "note", "write", "quote", "cite", "confirm",
+    "explain", "insist", "argue", "stress", "declare", "tweet", "post", "reply", "respond", "suggest", "believe",
+    "think", "allege", "predict", "estimate", "indicate", "show", "reveal", "learn", "hear", "see",
+}  # fmt: skip
+# Heads that cancel what they govern: "denied attacking", "failed to agree", "avoided a clash".
+BLOCKERS = {
+    "deny", "fail", "avoid", "refrain", "rule", "dismiss", "hesitate", "unable", "reluctant", "refuse", "decline",
+    "consider", "weigh", "mull", "decide", "yet",
+}  # fmt: skip
+HYPOTHETICAL = {"could", "might", "may", "should"}
+
+
+@cache
+def derived_verbs() -> dict[str, Trigger]:
+    """The CAMEO verb dictionary's default events, by verb lemma (empty if the tables are missing)."""
+    from consumers.nlp import event_tables
+
+    return {lemma: Trigger(EventType(v.event), v.mode) for lemma, v in event_tables.verb_lexicon().verbs.items()}
+
+
+def verb_trigger(verb: Token) -> Trigger | None:
+    """The event a verb signals, its particle and object taken into account.
+
+    A support verb ("imposed", "held", "signed") comes back ``light``: the
+    coder prefers its object's event ("sanctions", "talks", "a deal").
+    """
+    lemma = verb.lemma_.lower()
+    for child in verb.children:  # "called on France": a particle, or a preposition the parser split off
+        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in CORE_PHRASAL:
+            return CORE_PHRASAL[(lemma, child.lower_)]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            for word in (child.lower_, child.lemma_.lower(), _singular(child)):
+                if (lemma, word) in CORE_PATTERNS:
+                    return CORE_PATTERNS[(lemma, word)]
+    found = CORE_VERBS.get(lemma) or derived_verbs().get(lemma)
+    if found is not None and lemma in LIGHT_VERBS:
+        return Trigger(found.event, found.mode, True)
+    return found
+
+
+def is_light(verb: Token) -> bool:
+    """Whether the verb mostly carries its object's event ("launched strikes", "held talks")."""
+    return verb.lemma_.lower() in LIGHT_VERBS
+
+
+def noun_trigger(noun: Token) -> Trigger | None:
+    """The event a noun names ("strike", "sanctions", "aid", "talks"), if any."""
+    lower = noun.lower_
+    return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
+
+
+def _singular(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if lemma.endswith("s") and lemma not in ("talks", "arms") else lemma

@@ -1,0 +1,153 @@
+"""Sectors: what part of a country or society an actor is (government, military, police, ...).
+
+A curated core of the agent nouns wire news uses most, backed by the agents
+table derived from the Phoenix dictionaries (``consumers.nlp.event_tables``)
+for the long tail; officials the tables know give their country and role.
+"""
+
+from functools import cache
+
+from schemas import Sector
+
+STATE_SECTORS: frozenset[Sector] = frozenset(
+    {"government", "military", "police", "judiciary", "legislature", "intelligence"}
+)
+IGO_IDS = {
+    "org:european-union", "org:nato", "org:united-nations", "org:african-union", "org:asean", "org:arab-league",
+    "org:brics", "org:g7", "org:g20", "org:opec", "org:shanghai-cooperation-organisation", "org:ecowas",
+}  # fmt: skip
+
+_CORE: dict[Sector, set[str]] = {
+    "government": {
+        "government", "governments", "official", "officials", "authorities", "authority", "ministry", "ministries",
+        "minister", "ministers", "diplomat", "diplomats", "ambassador", "ambassadors", "envoy", "envoys",
+        "president", "prime minister", "premier", "spokesman", "spokeswoman", "spokesperson", "administration",
+        "cabinet", "regime", "leader", "leaders", "negotiators", "negotiator", "delegation", "mayor", "governor",
+        "foreign minister", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
+        "embassy", "king", "emir", "junta", "state department", "chancellor", "counterpart", "chief", "head",
+        "military government", "military junta",
+    },
+    "military": {
+        "army", "armies", "military", "militaries", "troops", "troop", "soldier", "soldiers", "forces", "force",
+        "warplane", "warplanes", "jets", "jet", "fighter jets", "navy", "navies", "warship", "warships",
+        "air force", "artillery", "tanks", "tank", "drones", "drone", "paratroopers", "marines", "commandos",
+        "general", "generals", "commander", "commanders", "helicopters", "helicopter", "gunships", "gunboats",
+        "battalion", "brigade", "units", "unit", "aircraft", "submarine", "submarines", "peacekeepers",
+        "armed forces", "defence forces", "defense forces", "special forces", "military forces", "coalition",
+    },
+    "police": {
+        "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
+        "gendarmerie", "border guards", "border guard", "coast guard", "guards", "border police",
+    },
+    "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
+    "legislature": {"parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature"},
+    "intelligence": {"intelligence", "spies", "spy agency", "intelligence agency", "intelligence services"},
+    "rebels": {
+        "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "jihadist", "jihadists", "fighters",
+        "gunmen", "gunman", "guerrillas", "guerrilla", "separatists", "separatist", "extremists", "terrorists",
+        "militia", "militias", "militiamen", "armed group", "armed groups", "attackers", "assailants", "bombers",
+        "insurgency", "jihadists fighters",
+    },
+    "opposition": {"opposition", "activist", "activists", "dissident", "dissidents", "opponents", "critics"},
+    "protesters": {"protesters", "protestors", "protester", "demonstrators", "demonstrator", "rioters", "marchers"},
+    "civilians": {
+        "civilians", "civilian", "villagers", "residents", "citizens", "people", "refugees", "migrants", "farmers",
+        "workers", "students", "families", "children", "women", "pilgrims", "worshippers", "passengers",
+        "fishermen", "settlers", "tourists", "hostages", "prisoners", "detainees", "nationals", "population",
+        "man", "men", "woman", "person", "persons", "youths", "teenagers", "suspects",
+    },
+    "media": {"journalist", "journalists", "reporter", "reporters", "media", "newspaper", "broadcaster"},
+    "business": {"company", "companies", "firm", "firms", "bank", "banks", "investors", "businesses", "exporters"},
+    "ngo": {"aid group", "aid groups", "aid workers", "charity", "charities", "aid agency", "aid agencies", "ngo"},
+    "health": {"doctors", "doctor", "medics", "nurses", "hospital", "hospitals", "health workers"},
+    "criminals": {"gang", "gangs", "smugglers", "pirates", "traffickers", "cartel", "cartels", "bandits", "kidnappers"},
+}  # fmt: skip
+CORE_AGENTS: dict[str, Sector] = {word: sector for sector, words in _CORE.items() for word in words}
+
+_ORG_WORDS: dict[str, Sector] = {
+    "army": "military", "navy": "military", "forces": "military", "force": "military", "military": "military",
+    "guard": "military", "police": "police", "ministry": "government", "government": "government",
+    "office": "government", "department": "government", "council": "government", "embassy": "government",
+    "parliament": "legislature", "assembly": "legislature", "senate": "legislature", "congress": "legislature",
+    "court": "judiciary", "tribunal": "judiciary", "party": "opposition", "front": "rebels", "brigades": "rebels",
+    "news": "media", "times": "media", "post": "media", "agency": "media", "tv": "media", "television": "media",
+    "radio": "media", "journal": "media", "press": "media", "herald": "media", "telegraph": "media",
+    "guardian": "media", "reuters": "media", "bank": "business", "corp": "business", "inc": "business",
+    "group": "business", "company": "business", "airlines": "business", "cross": "ngo", "watch": "ngo",
+    "international": "ngo", "foundation": "ngo", "fund": "igo", "organization": "igo", "organisation": "igo",
+}  # fmt: skip
+_TITLE_WORDS: dict[str, Sector] = {
+    "general": "military", "gen.": "military", "commander": "military", "admiral": "military", "colonel": "military",
+    "chief of staff": "military", "commander-in-chief": "military", "major": "military", "lieutenant": "military",
+    "police": "police", "judge": "judiciary", "justice": "judiciary", "prosecutor": "judiciary",
+    "senator": "legislature", "lawmaker": "legislature", "speaker": "legislature", "mp": "legislature",
+    "opposition": "opposition", "activist": "opposition", "dissident": "opposition", "rebel": "rebels",
+    "journalist": "media", "reporter": "media", "editor": "media", "ceo": "business", "executive": "business",
+}  # fmt: skip
+
+
+def agent_sector(phrase: str) -> Sector | None:
+    """The sector of a generic agent noun phrase ("border guards", "warplanes"), or None."""
+    phrase = phrase.lower()
+    if phrase.endswith(("makers", "producers", "manufacturers", "operators", "exporters", "importers")):
+        return "business"
+    if phrase in CORE_AGENTS:
+        return CORE_AGENTS[phrase]
+    last = phrase.split()[-1] if phrase else ""
+    if last in CORE_AGENTS:
+        return CORE_AGENTS[last]
+    derived = _derived_agents()
+    return derived.get(phrase) or derived.get(last)
+
+
+def org_sector(name: str) -> Sector | None:
+    """The sector of a named organisation: the derived tables' word, else its name's last telling word."""
+    known = known_group(name)
+    if known is not None:
+        return known[1]
+    for word in reversed(name.lower().replace(".", "").split()):
+        if word in _ORG_WORDS:
+            return _ORG_WORDS[word]
+    return None
+
+
+GOVERNMENT_TITLES = {
+    "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince",
+}  # fmt: skip
+
+
+def is_titled(words: list[str]) -> bool:
+    """Whether the words before a name hold an office title ("President", "Foreign Minister", "General")."""
+    return any(word in GOVERNMENT_TITLES or word in _TITLE_WORDS for word in words)
+
+
+def title_sector(words: list[str]) -> Sector | None:
+    """The sector a title before a name gives ("General", "Judge"); None for civilian office."""
+    for word in words:
+        if word in _TITLE_WORDS:
+            return _TITLE_WORDS[word]
+    return None
+
+
+def person_country(name: str, published: str | None = None) -> str | None:
+    """``country:ISO3`` of an official the derived tables know, in office at ``published`` if dated."""
+    from consumers.nlp import event_tables
+
+    term = event_tables.known_actors().person_on(name.lower(), published)
+    return f"country:{term.country}" if term is not None else None
+
+
+def known_group(name: str) -> tuple[str | None, Sector] | None:
+    """(country ISO3 or None, sector) of a named armed group, IGO or NGO the derived tables know."""
+    from consumers.nlp import event_tables
+
+    group = event_tables.known_actors().groups.get(name.lower().removeprefix("the "))
+    return (group.country, group.sector) if group is not None else None
+
+
+@cache
+def _derived_agents() -> dict[str, Sector]:
+    from consumers.nlp import event_tables
+
+    return dict(event_tables.agent_sectors())

@@ -1,0 +1,114 @@
+"""The shipped event tables: what the dictionaries give when regenerated, and what the coder looks up in them."""
+
+import gzip
+from datetime import date
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+from consumers.nlp import event_tables
+from consumers.nlp.training import event_tables as derivation
+from schemas.events import Sector
+
+PLOVER_EVENTS = {
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+}  # fmt: skip
+SECTORS = set(get_args(Sector))
+
+
+def _text(path: Path) -> str:
+    raw = path.read_bytes()
+    return (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8")
+
+
+@pytest.mark.skipif(
+    not derivation.DEFAULT_DATA.is_dir(),
+    reason=f"the PETRARCH2/PLOVER dictionaries are not at {derivation.DEFAULT_DATA}",
+)
+def test_regenerating_from_the_dictionaries_gives_the_shipped_tables(tmp_path: Path) -> None:
+    derivation.main(["--data", str(derivation.DEFAULT_DATA), "--out", str(tmp_path)])
+    for name in (derivation.VERBS_TABLE, derivation.AGENTS_TABLE, derivation.ACTORS_TABLE):
+        assert _text(tmp_path / name) == _text(event_tables.DATA_DIR / name), f"{name} is stale: regenerate it"
+
+
+def test_the_command_names_a_missing_dictionary_folder(tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere"
+    with pytest.raises(SystemExit, match="nowhere"):
+        derivation.main(["--data", str(missing), "--out", str(tmp_path / "out")])
+
+
+def test_verbs_carry_their_plover_event() -> None:
+    verbs = event_tables.verb_lexicon().verbs
+    assert verbs["attack"].event == "ASSAULT"
+    assert verbs["arrest"].event == "COERCE" and verbs["arrest"].mode == "arrest"
+    assert verbs["meet"].event == "CONSULT"
+    assert verbs["condemn"].event == "ACCUSE"
+    assert verbs["appeal"].event == "REQUEST", "CAMEO's appeals (02x) are PLOVER requests"
+    assert verbs["crack down"].event == "COERCE", "multi-word verbs are joined with a space"
+    assert "hold" not in verbs, "'hold' is no event on its own"
+    assert {verb.event for verb in verbs.values()} <= PLOVER_EVENTS
+    assert not [lemma for lemma, verb in verbs.items() if verb.code.startswith("01")], "01x statements are no events"
+    assert all(lemma == lemma.lower().strip() and "_" not in lemma for lemma in verbs)
+
+
+def test_patterns_change_the_event_a_verb_has_alone() -> None:
+    lexicon = event_tables.verb_lexicon()
+
+    def events(lemma: str, word: str, prep: str | None = None) -> set[str]:
+        return {
+            pattern.event
+            for pattern in lexicon.patterns.get(lemma, ())
+            if word in pattern.words and (prep is None or pattern.prep == prep)
+        }
+
+    assert lexicon.verbs["expel"].event == "COERCE", "CAMEO codes a bare 'expel' as deporting people (174)"
+    assert "SANCTION" in events("expel", "diplomat"), "expelling diplomats breaks relations (161)"
+    assert "CONSULT" in events("hold", "talk")
+    for lemma, patterns in lexicon.patterns.items():
+        own = lexicon.verbs.get(lemma)
+        assert all(pattern.event in PLOVER_EVENTS for pattern in patterns)
+        assert own is None or all(pattern.event != own.event for pattern in patterns), lemma
+
+
+def test_agents_name_sectors_in_singular_and_plural() -> None:
+    agents = event_tables.agent_sectors()
+    assert agents["police"] == "police" and agents["policemen"] == "police"
+    assert agents["warplane"] == agents["warplanes"] == "military"
+    assert agents["soldiers"] == "military"
+    assert agents["rebels"] == "rebels"
+    assert agents["protesters"] == agents["demonstrator"] == "protesters", "PLOVER's sector, not opposition"
+    assert agents["congresswomen"] == "legislature", "!PERSON! expands"
+    assert set(agents.values()) <= SECTORS
+
+
+def test_people_have_countries_sectors_and_dated_terms() -> None:
+    actors = event_tables.known_actors()
+    assert len(actors.people) > 5000
+    putin = actors.person_on("vladimir putin")
+    assert putin is not None and (putin.country, putin.sector) == ("RUS", "government")
+    merkel = actors.person_on("angela merkel", date(2010, 1, 1))
+    assert merkel is not None and merkel.country == "DEU"
+    lavrov = actors.person_on("sergey lavrov", "2012-06-01")
+    assert lavrov is not None and lavrov.country == "RUS"
+    assert actors.person_on("sergey lavrov", date(1980, 1, 1)) is None, "no term covers 1980 and none is undated"
+    massoud = actors.person_on("ahmed shah massoud", date(1995, 1, 1))
+    assert massoud is not None and (massoud.country, massoud.sector) == ("AFG", "rebels")
+    assert "president vladimir putin" not in actors.people, "titled synonyms are not full names"
+    assert "kabul" not in actors.people and "afghanistan" not in actors.people
+    terms = [term for found in actors.people.values() for term in found]
+    assert {term.sector for term in terms} <= SECTORS
+    assert all(len(term.country) == 3 for term in terms)
+
+
+def test_groups_have_a_sector_and_a_country_where_they_belong_to_one() -> None:
+    groups = event_tables.known_actors().groups
+    assert groups["hamas"] == event_tables.Group("PSE", "rebels")
+    assert groups["taliban"] == event_tables.Group("AFG", "rebels")
+    assert groups["nato"] == event_tables.Group(None, "igo")
+    assert groups["amnesty international"].sector == "ngo"
+    assert groups["kremlin"] == event_tables.Group("RUS", "government")
+    assert groups["dflp"] == groups["democratic front for the liberation of palestine"], "acronyms are keys too"
+    assert "direct action" in groups and "greece" not in groups
+    assert {group.sector for group in groups.values()} <= SECTORS
