@@ -21,8 +21,9 @@ from consumers.nlp.encoder import Encoder, SentenceEncoder
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coder import CodedEvent, EventCoder
 from consumers.nlp.events.relations import merge_relations, relations_of
+from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer, default_gazetteer
-from consumers.nlp.mentions import KEPT_LABELS, clean_spans, propagate
+from consumers.nlp.mentions import clean_spans, propagate
 from consumers.nlp.ner import NerBackend, build_ner
 from consumers.nlp.quadclass import HEAD_VERSION, QuadClassHead
 from consumers.nlp.resolve import Resolution, resolve
@@ -159,31 +160,48 @@ class NlpAnnotator:
         events: list[CodedEvent] = []
         for field, parsed in (("title", title), ("body", body)):
             field_owners = owners if field == "body" else dict(resolution.token_entity["title"])
-            reader = ActorReader(parsed.doc, field_owners, resolution, self._country_name, published)
+            reader = ActorReader(parsed.doc, field_owners, resolution, self._gazetteer, published)
             events += EventCoder(reader, field).events()  # type: ignore[arg-type]
+        links = [link for link in links if _coded(reader, link.source) != _coded(reader, link.target)]
         return _Analysed(resolution, links, owners, scores, tone_items(resolution, docs, scores), events)
 
     def _with_countries(self, parsed: ParsedText) -> list[RawSpan]:
-        """The backend's spans plus country names it missed or mistyped ("Cyprus" as a product)."""
-        taken = {i for span in parsed.spans if span.label in KEPT_LABELS for i in range(span.start, span.end)}
-        extra: list[RawSpan] = []
+        """The backend's spans, with the countries and blocs it missed or mistyped added as GPE/ORG.
+
+        Small models tag "Cyprus" as a product, "Burkina Faso" as a person and
+        miss "ECOWAS"; a proper-noun (or all-capitals) run whose exact text the
+        gazetteer knows as a country or bloc replaces what covered it.
+        """
         doc = parsed.doc
+        found: list[RawSpan] = []
         index = 0
         while index < len(doc):
             end = index
-            while end < len(doc) and doc[end].pos_ == "PROPN":
+            while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].is_upper and len(doc[end]) > 1)):
                 end += 1
             if end > index:
                 start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
-                place = self._gazetteer.lookup(doc.text[start_char:end_char], "GPE", fuzzy=False)
-                if place is not None and place.kind == "country" and start_char not in taken:
-                    extra.append(RawSpan(start_char, end_char, "GPE"))
+                text = doc.text[start_char:end_char]
+                place = self._gazetteer.lookup(text, "GPE", fuzzy=False)
+                if place is not None and place.kind in ("country", "bloc", "capital"):
+                    found.append(RawSpan(start_char, end_char, place.type.value))
+                elif len(text) >= 3 and known_group(text) is not None:  # "ELN", "M23", "Hezbollah"
+                    found.append(RawSpan(start_char, end_char, "ORG"))
+            elif doc[index].pos_ == "ADJ" and doc[index].text[:1].isupper():  # "Russian diplomats"
+                word = doc[index]
+                place = self._gazetteer.lookup(word.text, "NORP", fuzzy=False)
+                if place is not None and place.kind == "demonym":
+                    found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
             index = end + 1
-        return [*parsed.spans, *extra]
+        covered = [(span.start, span.end) for span in found]
+        kept = [s for s in parsed.spans if all(s.end <= a or s.start >= b for a, b in covered)]
+        return [*kept, *found]
 
-    def _country_name(self, entity_id: str) -> str:
-        """Display name of a ``country:ISO3`` id."""
-        return self._gazetteer.country(entity_id.removeprefix("country:")).name
+
+def _coded(reader: ActorReader, entity_id: str) -> str:
+    """The actor an entity is coded as: the Kremlin's spokesman and Putin are both Russia."""
+    actor = reader.of_entity(entity_id)
+    return actor.id if actor is not None else entity_id
 
 
 def _target_item(link: RoleLink, owners: dict[int, str]) -> TargetItem | None:

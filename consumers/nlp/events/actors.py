@@ -11,7 +11,6 @@
 * Pronouns and "the army" take the actor the text last made act.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -26,6 +25,7 @@ from consumers.nlp.events.sectors import (
     person_country,
     title_sector,
 )
+from consumers.nlp.gazetteer import Gazetteer
 from consumers.nlp.resolve import Resolution, sides, slugify
 from schemas import EntityType, Sector
 
@@ -38,10 +38,16 @@ PROXY_NOUNS = {
     "checkpoint", "checkpoints", "patrol", "patrols", "post", "posts", "plane", "aircraft", "jet", "drone",
     "drones", "tanker", "boat", "boats", "fishermen", "nationals", "citizens", "interests", "assets", "forces",
     "force", "unit", "units", "delegation", "counterpart", "counterparts", "leaders", "leadership", "side",
+    "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs", "depot", "depots", "station",
+    "compound", "office", "offices", "airport", "port", "warehouse", "property", "mission",
+}  # fmt: skip
+QUANTITY_NOUNS = {
+    "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "many", "most",
+    "all", "several", "few", "members", "unit", "contingent", "battalion", "delegation", "crowd", "crowds",
 }  # fmt: skip
 VAGUE_AGENTS = {
     "officers", "officer", "men", "members", "gunmen", "fighters", "agents", "personnel", "workers", "staff",
-    "forces", "units", "troops", "operatives", "guards", "officials",
+    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures",
 }  # fmt: skip
 PROXY_SECTORS: dict[str, Sector] = {
     "embassy": "government", "consulate": "government", "delegation": "government", "counterpart": "government",
@@ -50,6 +56,8 @@ PROXY_SECTORS: dict[str, Sector] = {
     "base": "military", "bases": "military", "positions": "military", "position": "military", "patrol": "military",
     "patrols": "military", "forces": "military", "force": "military", "unit": "military", "units": "military",
     "outpost": "military", "outposts": "military", "checkpoint": "military", "checkpoints": "military",
+    "missile": "military", "missiles": "military", "rocket": "military", "rockets": "military",
+    "shell": "military", "shells": "military", "mission": "government", "office": "government",
 }  # fmt: skip
 
 
@@ -70,10 +78,14 @@ class ActorReader:
     doc: Doc
     owners: dict[int, str]
     resolution: Resolution
-    country_name: Callable[[str], str]
+    gazetteer: Gazetteer
     published: str | None = None
     recent: list[tuple[int, Actor]] = field(default_factory=list)
     voiced: dict[int, Actor] = field(default_factory=dict)  # token -> the speaker whose words it is in
+
+    def country_name(self, entity_id: str) -> str:
+        """Display name of a ``country:ISO3`` id."""
+        return self.gazetteer.country(entity_id.removeprefix("country:")).name
 
     def remember(self, token: Token, actor: Actor) -> None:
         """Note that ``actor`` acted at ``token``: later pronouns and "the army" may refer to it."""
@@ -92,7 +104,7 @@ class ActorReader:
                 continue
             group = [actor]
             if actor.person is None and actor.sector is not None and head.i not in self.owners:
-                others = self._nationalities(head, locative=False)
+                others = self._nationalities(head, locative=actor.sector in STATE_SECTORS)
                 if any(o.id == actor.id for o in others):  # the nationality words made the actor
                     group += [Actor(o.id, o.name, actor.sector) for o in others if o.id != actor.id]
             found.extend(a for a in group if a not in found)
@@ -107,6 +119,9 @@ class ActorReader:
             return self.of_entity(owner, token)
         if token.pos_ == "PRON" or token.lower_ in GROUP_PRONOUNS:
             return self._pronoun(token)
+        if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
+            of = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            return self.single(of[0]) if of else None
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
@@ -129,7 +144,12 @@ class ActorReader:
         if entity_id.startswith(("country:", "bloc:")):
             return Actor(entity_id, record.name, None)
         group = known_group(record.name) if entity_id not in IGO_IDS else None
+        if group is None and record.type is EntityType.PERSON and token is not None and _a_group(token):
+            group = (None, "rebels")  # "the Houthis": people are not named with an article
         if record.type is EntityType.PERSON and group is None:
+            igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
+            if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
+                return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
             words = self._left_words(token)
             country = (
                 self._country_of(entity_id)
@@ -155,6 +175,8 @@ class ActorReader:
             return Actor(entity_id, record.name, kind)
         if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
             return Actor(entity_id, record.name, None)
+        if token is not None and token.tag_ in ("NNS", "NNPS") and entity_id.startswith("country:"):
+            return Actor(entity_id, record.name, "civilians")  # "thousands of Israelis" are people, not the state
         return None
 
     # -- generic agents ---------------------------------------------------------------------
@@ -164,6 +186,14 @@ class ActorReader:
                 named = self.of_entity(self.owners[child.i], child)
                 if named is not None and named.id.startswith("org:"):
                     return Actor(named.id, named.name, named.sector or sector)
+        if sector in ("rebels", "criminals", "opposition"):
+            for child in token.children:  # "M23 rebels", "ELN guerrillas": a group the model did not tag
+                if (
+                    child.dep_ == "compound"
+                    and child.i not in self.owners
+                    and (child.pos_ == "PROPN" or child.is_upper)
+                ):
+                    return Actor(f"org:{slugify(child.text)}", child.text, sector)
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
         if country is None and sector in STATE_SECTORS and _definite(token):
             country = self._context_country(token)
@@ -183,6 +213,11 @@ class ActorReader:
         return None
 
     def _proxy(self, token: Token) -> Actor | None:
+        for child in token.children:  # "a Hezbollah weapons depot"
+            if child.dep_ in ("compound", "amod", "poss") and child.i in self.owners:
+                named = self.of_entity(self.owners[child.i], child)
+                if named is not None and named.id.startswith("org:"):
+                    return named
         modifier: Sector | None = None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners:
@@ -216,7 +251,7 @@ class ActorReader:
                 if obj.dep_ != "pobj":
                     continue
                 if obj.i in self.owners:
-                    places = [self.of_entity(self.owners[o.i], o) for o in (obj, *obj.conjuncts) if o.i in self.owners]
+                    places = [self._place(o) for o in (obj, *obj.conjuncts) if o.i in self.owners]
                     countries = [Actor(a.id, a.name, None) for a in places if a and a.id.startswith("country:")]
                     if countries:
                         return countries
@@ -225,6 +260,16 @@ class ActorReader:
                     if nested:
                         return nested
         return []
+
+    def _place(self, word: Token) -> Actor | None:
+        """A place named after "in": a country, or the capital of one ("a court in Tunis")."""
+        entity_id = self.owners[word.i]
+        record = self.resolution.entities.get(entity_id)
+        if entity_id.startswith("gpe:") and record is not None and self.gazetteer.is_capital(record.name):
+            capital = self.gazetteer.lookup(record.name, "GPE")
+            if capital is not None and capital.id.startswith("country:"):
+                return Actor(capital.id, capital.name, None)
+        return self.of_entity(entity_id, word)
 
     def _country_word(self, word: Token) -> Actor | None:
         """The country (or bloc) a modifier names, a possessive pronoun included."""
@@ -309,6 +354,13 @@ def _phrase(token: Token) -> str:
     """The head with its compound modifiers, lower case: "air force", "border guards", "aid groups"."""
     words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN"]
     return " ".join([*words, token.lower_])
+
+
+def _a_group(token: Token) -> bool:
+    """A one-word plural name after "the" ("the Houthis") is a group, whatever the tagger said."""
+    return token.tag_ == "NNPS" or (
+        token.text.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    )
 
 
 def _definite(token: Token) -> bool:

@@ -35,10 +35,12 @@ from schemas import EventType, TextField, quad_class_of, stance_of
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
 HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
-INNER_PREPS = {"to", "with", "against", "toward", "towards", "on", "into", "upon", "of", "from", "for", "by"}
+INNER_PREPS = {
+    "to", "with", "against", "toward", "towards", "on", "into", "upon", "of", "from", "for", "by", "between",
+}  # fmt: skip
 NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
-THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE, EventType.RETREAT}
+THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
 # Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
 WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
 UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
@@ -55,9 +57,19 @@ REFERRING_NOUNS = {
     "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
     "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
 }  # fmt: skip
+OWNED_NOUNS = {
+    "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
+    "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
+}  # fmt: skip
+VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
+HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}
 ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
 GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
 AID_THEMES = {
+    "team", "teams", "hospital", "hospitals", "rescuer", "rescuers", "expert", "experts", "personnel", "adviser",
+    "advisers", "aircraft", "ship", "ships", "truck", "trucks", "convoy", "billion", "million", "officer", "officers",
+}  # fmt: skip
+AID_THEMES |= {
     "aid", "assistance", "money", "fund", "funds", "funding", "loan", "loans", "credit", "grant", "weapon", "weapons",
     "arm", "arms", "ammunition", "missile", "missiles", "tank", "tanks", "equipment", "supply", "supplies", "food",
     "medicine", "medicines", "vaccine", "vaccines", "fuel", "tent", "tents", "blanket", "blankets", "shelter",
@@ -123,7 +135,8 @@ class EventCoder:
         if trigger is None or _alleged(verb) or not self._asserted(verb):
             return []
         if self._cancelled(verb):
-            if not (stance_of(trigger.event) == "cooperative" and self._negated(verb)):
+            modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo", "can", "ca") for c in verb.children)
+            if not (stance_of(trigger.event) == "cooperative" and self._negated(verb) and modal):
                 return []
             trigger = Trigger(EventType.REJECT)  # "would not allow observers": a refusal
         if trigger.event is EventType.PROTEST and all(s.sector in (None, "government") for s in sources):
@@ -137,7 +150,7 @@ class EventCoder:
             self.reader.remember(verb, actor)
         targets = _unique(objects + patients) if objects and not patients else patients + objects
         addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
-        if not targets and not (addressed and trigger.event in WANTING):
+        if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self._nested_targets(verb, trigger.event, consumed)
         if not targets and trigger.event in REACTIONS:
             targets = self._reacted_to(verb, sources)
@@ -153,6 +166,7 @@ class EventCoder:
             return trigger
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
         ready = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+        ready = ready or (verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in INTENT_HEADS)
         if not (future or ready):
             return trigger
         return Trigger(EventType.AGREE if stance_of(trigger.event) == "cooperative" else EventType.THREATEN)
@@ -165,15 +179,22 @@ class EventCoder:
         not done either ("refused to meet"). What is condemned or rejected was
         done ("condemned Russia's attacks", "rejected Hamas's demands").
         """
-        if word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children):
+        purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+        if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):
             return False  # a purpose ("sent troops to fight insurgents"), not an act
         child, head = word, word.head
-        for _ in range(3):
+        for _ in range(5):
             if head.i == child.i:
                 return True
+            if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
             if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:
                 return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
+            if child.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in HEARSAY_NOUNS:
+                return False  # "reports that its troops killed civilians"
             trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
+            if child.dep_ in ("conj", "advcl", "parataxis"):
+                return True  # a second act beside the first ("urged X ... and asked Y"), not its content
             if trigger is not None:
                 clause = child.dep_ in ("xcomp", "ccomp")
                 if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):
@@ -191,6 +212,8 @@ class EventCoder:
         if trigger is not None and not trigger.light:
             if verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
                 return None  # "gave importance to", "sent a message"
+            if verb.lemma_.lower() in ("release", "free") and not self._frees_people(verb):
+                return None  # "released treated water", "released a statement"
             return trigger
         if is_light(verb) or trigger is not None:
             for child in verb.children:
@@ -203,6 +226,11 @@ class EventCoder:
             return None
         return trigger
 
+    def _frees_people(self, verb: Token) -> bool:
+        """Whether what is released is people (prisoners, hostages, a named person), not water or a report."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return not objects or any(self.reader.single(o) is not None for o in objects)
+
     def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Actor], list[Actor]]:
         """Who acts at a verb, and (passive) who is acted upon."""
         for child in verb.children:
@@ -211,7 +239,8 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(child)
+                patients = self._object_actors(child, _preps(EventType.CONSULT, noun=True), 0)
+                return (self.reader.actors(agents[0]) if agents else []), patients
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
@@ -225,10 +254,15 @@ class EventCoder:
             owners = [c for c in verb.head.children if c.dep_ == "poss"]
             if owners:
                 return self.reader.actors(owners[0]), []
+            governor = verb.head.head
+            if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and governor.pos_ == "VERB" and depth < 3:
+                return self._subjects(governor, depth + 1)[0], []  # "passed a motion condemning X"
         if verb.dep_ == "xcomp":  # "urged China to help": the one urged does the helping
             controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if controllers and verb.head.lemma_.lower() not in ("promise", "offer", "pledge", "vow"):
                 return self.reader.actors(controllers[0]), []
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and depth < 3:  # "was ready to deepen"
+            return self._subjects(verb.head.head, depth + 1)[0], []
         inherits = verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX")
         if inherits and depth < 3 and verb.head.i != verb.i:
             sources, _ = self._subjects(verb.head, depth + 1)
@@ -265,6 +299,11 @@ class EventCoder:
                         if hostile_act and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in WITH_PARTNERS:
                             continue  # "attacked with drones": an instrument
                     recipients.extend(self._object_actors(obj, preps, 0))
+            elif child.dep_ == "prep" and child.lower_ in ("out", "away") and "from" in preps:  # "out of Lebanon"
+                for inner in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                    recipients += [
+                        a for o in inner.children if o.dep_ == "pobj" for a in self._object_actors(o, preps, 0)
+                    ]
             elif child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in VISIT_VERBS:
                 recipients.extend(a for o in child.children if o.dep_ == "pobj" for a in self._places(o))
         return _unique(recipients or themes)
@@ -290,6 +329,11 @@ class EventCoder:
             agents = self._noun_agents(token, via_support=False)
             if agents:
                 return agents
+        owner = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owner and token.lemma_.lower() in OWNED_NOUNS:  # "backed Morocco's autonomy plan for Western Sahara"
+            owned = self.reader.actors(owner[0])
+            if owned:
+                return owned
         inner: list[Actor] = []
         if depth < MAX_OBJECT_DEPTH:
             for child in token.children:
@@ -326,7 +370,8 @@ class EventCoder:
                 if subjects and event in UNASSERTING:  # "demanded that Kabul act", "warned that Israel would pay"
                     found.extend(self.reader.actors(subjects[0]))
                 elif not subjects:
-                    found.extend(self._objects(child, event))
+                    own = verb_trigger(child)
+                    found.extend(self._objects(child, own.event if own is not None else event))
                     for grandchild in child.children:
                         if grandchild.dep_ == "dobj" and noun_trigger(grandchild) is not None:
                             found.extend(self._objects(grandchild, event))
@@ -366,6 +411,9 @@ class EventCoder:
 
     def _cancelled(self, word: Token) -> bool:
         """Negated ("did not attack"), denied ("denied attacking") or hypothetical ("could strike")."""
+        for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
+            if any(d.lower_ in ("neither", "no", "none") for d in subject.subtree if d.i < subject.i + 1):
+                return True  # "Neither Armenian nor Azerbaijani forces opened fire"
         chain = [word, *list(word.ancestors)[:2]]
         for index, token in enumerate(chain):
             if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "det") for c in token.children):
@@ -396,7 +444,13 @@ class EventCoder:
         if not sources:
             return []
         targets = self._objects(noun, trigger.event)
-        return self._pairs(sources, targets, trigger, noun, 0.7, mutual=False)
+        governor = _governing_verb(noun)
+        circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
+        if not targets and trigger.event in WANTING and governor is not None:
+            # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
+            targets = [a for a in self._subjects(governor)[0] if a not in sources]
+        # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
+        return self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
 
     def _noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
         """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
@@ -416,6 +470,10 @@ class EventCoder:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.reader.actors(obj)
+            if child.dep_ == "relcl":  # "the deal that Congo and Rwanda signed"
+                signers = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+                if signers and (found := self.reader.actors(signers[0])):
+                    return found
         if via_support and governor is not None:
             circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS  # "during a visit"
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
@@ -433,7 +491,8 @@ class EventCoder:
                 continue
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
                 for word in clause.subtree:
-                    self.reader.voiced.setdefault(word.i, speakers[0])
+                    if word.lower_ in VOICED_PRONOUNS:
+                        self.reader.voiced.setdefault(word.i, speakers[0])
 
     # -- pairs ------------------------------------------------------------------------------
     def _pairs(
@@ -496,10 +555,16 @@ def _gives_aid(verb: Token) -> bool:
 def _preps(event: EventType, *, noun: bool) -> set[str]:
     """Prepositions whose object can be the target of this event."""
     preps = set(TARGET_PREPS)
-    if stance_of(event) == "hostile":
+    if event in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.MOBILIZE):
         preps |= HOSTILE_PREPS
     if event in (EventType.ASSAULT, EventType.THREATEN):
         preps.add("at")  # "fired at", "lashed out at"
+    if event in (EventType.AID, EventType.CONCEDE):
+        preps.add("into")  # "allowed aid trucks into Gaza"
+    if event in (EventType.MOBILIZE, EventType.ASSAULT):
+        preps |= {"along", "near"}  # "massed troops along the border"
+    if event is EventType.PROTEST:
+        preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
     if event in FROM_EVENTS:
         preps.add("from")
     if noun:

@@ -35,7 +35,8 @@ CORE_VERBS: dict[str, Trigger] = {
     "offer": _t(E.AGREE), "commit": _t(E.AGREE),
     "meet": _t(E.CONSULT), "visit": _t(E.CONSULT, "visit"), "host": _t(E.CONSULT, "visit"),
     "welcome": _t(E.SUPPORT), "phone": _t(E.CONSULT, "phone"), "call": _t(E.CONSULT, "phone"),
-    "negotiate": _t(E.CONSULT), "discuss": _t(E.CONSULT), "consult": _t(E.CONSULT), "receive": _t(E.CONSULT, "visit"),
+    "negotiate": _t(E.CONSULT), "speak": _t(E.CONSULT, "phone"), "discuss": _t(E.CONSULT), "consult": _t(E.CONSULT),
+    "receive": _t(E.CONSULT, "visit"),
     "mediate": _t(E.CONSULT), "talk": _t(E.CONSULT),
     "praise": _t(E.SUPPORT), "back": _t(E.SUPPORT), "endorse": _t(E.SUPPORT), "support": _t(E.SUPPORT),
     "defend": _t(E.SUPPORT), "recognise": _t(E.SUPPORT), "recognize": _t(E.SUPPORT), "apologise": _t(E.SUPPORT),
@@ -142,7 +143,8 @@ CORE_NOUNS: dict[str, Trigger] = {
     "withdrawal": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"),
     "ceasefire": _t(E.RETREAT, "ceasefire"),
     "truce": _t(E.RETREAT, "ceasefire"), "pullout": _t(E.RETREAT, "withdraw"),
-    "request": _t(E.REQUEST), "demand": _t(E.REQUEST), "appeal": _t(E.REQUEST), "plea": _t(E.REQUEST),
+    "request": _t(E.REQUEST), "demand": _t(E.REQUEST), "offer": _t(E.AGREE), "proposal": _t(E.AGREE),
+    "appeal": _t(E.REQUEST), "plea": _t(E.REQUEST),
     "ultimatum": _t(E.THREATEN), "accusation": _t(E.ACCUSE), "criticism": _t(E.ACCUSE),
     "condemnation": _t(E.ACCUSE), "complaint": _t(E.ACCUSE, "allege"), "lawsuit": _t(E.ACCUSE, "allege"),
     "investigation": _t(E.ACCUSE, "investigate"), "probe": _t(E.ACCUSE, "investigate"),
@@ -190,7 +192,8 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     "intelligence"): _t(E.COOPERATE, "intelligence"),
     ("end", "cooperation"): _t(E.SANCTION, "withdraw"), ("suspend", "cooperation"): _t(E.SANCTION, "withdraw"),
     ("declare", "ceasefire"): _t(E.RETREAT, "ceasefire"), ("exchange", "fire"): _t(E.ASSAULT, "firearms"),
-    ("raise", "alert"): _t(E.MOBILIZE), ("raise", "level"): _t(E.MOBILIZE), ("set", "fire"): _t(E.ASSAULT),
+    ("raise", "alert"): _t(E.MOBILIZE), ("move", "troops"): _t(E.MOBILIZE, "troops"), ("move",
+    "tank"): _t(E.MOBILIZE), ("raise", "level"): _t(E.MOBILIZE), ("set", "fire"): _t(E.ASSAULT),
     ("lodge", "protest"): _t(E.ACCUSE, "allege"), ("file", "case"): _t(E.ACCUSE, "allege"),
     ("drop", "objection"): _t(E.CONCEDE), ("drop", "opposition"): _t(E.CONCEDE), ("agree",
     "ceasefire"): _t(E.RETREAT, "ceasefire"),
@@ -243,8 +246,22 @@ def is_light(verb: Token) -> bool:
     return verb.lemma_.lower() in LIGHT_VERBS
 
 
+# Nouns that name an event only with their modifier: "military campaign", "credit line", "peace talks".
+CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
+    ("military", "campaign"): _t(E.ASSAULT), ("military", "operation"): _t(E.ASSAULT),
+    ("ground", "operation"): _t(E.ASSAULT), ("air", "campaign"): _t(E.ASSAULT, "aerial"),
+    ("bombing", "campaign"): _t(E.ASSAULT, "aerial"), ("military", "action"): _t(E.ASSAULT),
+    ("credit", "line"): _t(E.AID, "economic"), ("military", "buildup"): _t(E.MOBILIZE, "troops"),
+    ("hunger", "strike"): _t(E.PROTEST, "hunger"), ("general", "strike"): _t(E.PROTEST, "boycott"),
+    ("peace", "process"): _t(E.CONSULT), ("state", "visit"): _t(E.CONSULT, "visit"),
+}  # fmt: skip
+
+
 def noun_trigger(noun: Token) -> Trigger | None:
     """The event a noun names ("strike", "sanctions", "aid", "talks"), if any."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and (child.lower_, noun.lemma_.lower()) in CORE_NOUN_PHRASES:
+            return CORE_NOUN_PHRASES[(child.lower_, noun.lemma_.lower())]
     lower = noun.lower_
     return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
 

@@ -25,7 +25,8 @@ _CORE: dict[Sector, set[str]] = {
         "cabinet", "regime", "leader", "leaders", "negotiators", "negotiator", "delegation", "mayor", "governor",
         "foreign minister", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
         "embassy", "king", "emir", "junta", "state department", "chancellor", "counterpart", "chief", "head",
-        "military government", "military junta",
+        "military government", "military junta", "council", "transitional council", "presidency", "mediators",
+        "monitors", "inspectors", "observers",
     },
     "military": {
         "army", "armies", "military", "militaries", "troops", "troop", "soldier", "soldiers", "forces", "force",
@@ -134,8 +135,25 @@ def person_country(name: str, published: str | None = None) -> str | None:
     """``country:ISO3`` of an official the derived tables know, in office at ``published`` if dated."""
     from consumers.nlp import event_tables
 
-    term = event_tables.known_actors().person_on(name.lower(), published)
+    key = name.lower()
+    if " " not in key:  # "Lavrov": the one known official with that surname, if only one
+        full = _surnames().get(key)
+        key = full if full is not None else key
+    term = event_tables.known_actors().person_on(key, published)
     return f"country:{term.country}" if term is not None else None
+
+
+@cache
+def _surnames() -> dict[str, str]:
+    """Surname -> the full name of the only known official who bears it (ambiguous surnames left out)."""
+    from consumers.nlp import event_tables
+
+    seen: dict[str, str | None] = {}
+    for name in event_tables.known_actors().people:
+        last = name.split()[-1]
+        if len(last) >= 4:
+            seen[last] = None if last in seen and seen[last] != name else name
+    return {last: name for last, name in seen.items() if name is not None}
 
 
 def known_group(name: str) -> tuple[str | None, Sector] | None:
