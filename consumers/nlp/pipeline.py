@@ -179,6 +179,8 @@ class NlpAnnotator:
             end = index
             while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].is_upper and len(doc[end]) > 1)):
                 end += 1
+                if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
+                    end += 1  # "Al-Shabaab"
             if end > index:
                 start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
                 text = doc.text[start_char:end_char]

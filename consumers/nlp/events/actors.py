@@ -166,6 +166,9 @@ class ActorReader:
             official = person_country(record.name, self.published)
             if official is not None:  # an official the model took for an organisation ("Lavrov")
                 return Actor(official, self.country_name(official), "government")
+            if group is not None and group[0] is not None and group[1] in STATE_SECTORS:
+                country_id = f"country:{group[0]}"  # "the Revolutionary Guards" are Iran's military
+                return Actor(country_id, self.country_name(country_id), group[1])
             if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
                 return Actor(f"org:{slugify(record.name)}", record.name, group[1])
             country = self._country_of(entity_id)
@@ -369,6 +372,8 @@ def _definite(token: Token) -> bool:
 
 def _refined_sector(token: Token, sector: Sector) -> Sector:
     """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
+    if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):
+        return "opposition"
     if token.lower_ not in VAGUE_AGENTS:
         return sector
     for child in token.children:

@@ -27,11 +27,12 @@ from consumers.nlp.events.lexicon import (
     HYPOTHETICAL,
     SPEECH_VERBS,
     Trigger,
+    is_core,
     is_light,
     noun_trigger,
     verb_trigger,
 )
-from schemas import EventType, TextField, quad_class_of, stance_of
+from schemas import EventType, TextField, stance_of
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
 HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
@@ -57,6 +58,7 @@ REFERRING_NOUNS = {
     "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
     "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
 }  # fmt: skip
+ADDRESSED_NOUNS = {"demand", "request", "appeal", "plea", "ultimatum", "threat", "warning", "offer", "proposal"}
 OWNED_NOUNS = {
     "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
     "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
@@ -149,7 +151,7 @@ class EventCoder:
         for actor in objects:
             self.reader.remember(verb, actor)
         targets = _unique(objects + patients) if objects and not patients else patients + objects
-        addressed = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+        addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ in ("on", "upon") for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self._nested_targets(verb, trigger.event, consumed)
         if not targets and trigger.event in REACTIONS:
@@ -224,6 +226,8 @@ class EventCoder:
                         return noun
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
             return None
+        if trigger is not None and trigger.light and not is_core(verb):
+            return None  # "began pulling", "made", "took": a support verb with no event noun says nothing
         return trigger
 
     def _frees_people(self, verb: Token) -> bool:
@@ -290,6 +294,8 @@ class EventCoder:
                 (recipients if named else themes).extend(found)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self._object_actors(child, preps, 0))
+            elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
+                recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
             elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
@@ -325,7 +331,8 @@ class EventCoder:
         direct = self.reader.actors(token)
         if token.i in self.reader.owners and direct:
             return direct
-        if noun_trigger(token) is not None and not direct:  # "condemned Israel's strike": the striker
+        reacting = token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in UNDOING_VERBS
+        if noun_trigger(token) is not None and not direct and reacting:  # "condemned Israel's strike": the striker
             agents = self._noun_agents(token, via_support=False)
             if agents:
                 return agents
@@ -372,6 +379,8 @@ class EventCoder:
                 elif not subjects:
                     own = verb_trigger(child)
                     found.extend(self._objects(child, own.event if own is not None else event))
+                    if not found:  # "pledged to help rebuild Lebanon's army"
+                        found.extend(self._nested_targets(child, event, consumed))
                     for grandchild in child.children:
                         if grandchild.dep_ == "dobj" and noun_trigger(grandchild) is not None:
                             found.extend(self._objects(grandchild, event))
@@ -434,7 +443,7 @@ class EventCoder:
         if trigger is None or self._cancelled(noun):
             return []
         undone = noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UNDOING_VERBS
-        if (undone and quad_class_of(trigger.event).startswith("material")) or not self._asserted(noun):
+        if (undone and trigger.event not in UNASSERTING) or not self._asserted(noun):
             return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
         between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
         if between:  # "talks between Serbia and Kosovo"
@@ -444,9 +453,12 @@ class EventCoder:
         if not sources:
             return []
         targets = self._objects(noun, trigger.event)
+        for clause in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB") if not targets else ():
+            own = verb_trigger(clause)
+            targets += self._objects(clause, own.event if own is not None else trigger.event)
         governor = _governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and trigger.event in WANTING and governor is not None:
+        if not targets and noun.lemma_.lower() in ADDRESSED_NOUNS and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self._subjects(governor)[0] if a not in sources]
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
@@ -508,7 +520,8 @@ class EventCoder:
     ) -> list[CodedEvent]:
         sentence = word.sent
         trigger = _refined(trigger, word, sources, targets)
-        if any(c.lower_ == "joint" for c in word.children) and len(sources) > 1 and targets:
+        modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
+        if any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and targets:
             together = self._pairs(sources, [], Trigger(EventType.COOPERATE), word, confidence, mutual=True)
             return together + self._pairs(sources, targets, trigger, word, confidence, mutual=False)
         if reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
@@ -563,6 +576,8 @@ def _preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("into")  # "allowed aid trucks into Gaza"
     if event in (EventType.MOBILIZE, EventType.ASSAULT):
         preps |= {"along", "near"}  # "massed troops along the border"
+    if event is EventType.ACCUSE:
+        preps.add("into")  # "an investigation into the president"
     if event is EventType.PROTEST:
         preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
     if event in FROM_EVENTS:

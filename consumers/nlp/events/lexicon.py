@@ -85,7 +85,8 @@ CORE_VERBS: dict[str, Trigger] = {
     "imprison": _t(E.COERCE, "arrest"), "deport": _t(E.COERCE, "deport"), "seize": _t(E.COERCE, "seize"),
     "confiscate": _t(E.COERCE, "seize"), "ban": _t(E.COERCE, "ban"), "sanction": _t(E.COERCE, "restrict"),
     "blockade": _t(E.COERCE, "restrict"), "occupy": _t(E.COERCE, "seize"), "annex": _t(E.COERCE, "seize"),
-    "raid": _t(E.COERCE), "outlaw": _t(E.COERCE, "ban"), "censor": _t(E.COERCE, "restrict"),
+    "raid": _t(E.COERCE), "dissolve": _t(E.COERCE, "ban"), "disband": _t(E.COERCE, "ban"),
+    "outlaw": _t(E.COERCE, "ban"), "censor": _t(E.COERCE, "restrict"),
     "impound": _t(E.COERCE, "seize"), "capture": _t(E.COERCE, "seize"), "intercept": _t(E.COERCE, "seize"),
     "prosecute": _t(E.ACCUSE, "allege"), "embargo": _t(E.COERCE, "restrict"), "sentence": _t(E.COERCE, "arrest"),
     "attack": _t(E.ASSAULT), "strike": _t(E.ASSAULT), "bomb": _t(E.ASSAULT, "aerial"),
@@ -241,6 +242,11 @@ def verb_trigger(verb: Token) -> Trigger | None:
     return found
 
 
+def is_core(verb: Token) -> bool:
+    """Whether the curated core gives the verb an event of its own ("give", "sign"), light or not."""
+    return verb.lemma_.lower() in CORE_VERBS
+
+
 def is_light(verb: Token) -> bool:
     """Whether the verb mostly carries its object's event ("launched strikes", "held talks")."""
     return verb.lemma_.lower() in LIGHT_VERBS
@@ -263,6 +269,8 @@ def noun_trigger(noun: Token) -> Trigger | None:
         if child.dep_ in ("amod", "compound") and (child.lower_, noun.lemma_.lower()) in CORE_NOUN_PHRASES:
             return CORE_NOUN_PHRASES[(child.lower_, noun.lemma_.lower())]
     lower = noun.lower_
+    if lower == "release" and any(o.like_num or o.ent_type_ == "MONEY" for o in noun.subtree if o.i > noun.i):
+        return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
     return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
 
 

@@ -55,13 +55,14 @@ _CORE: dict[Sector, set[str]] = {
         "civilians", "civilian", "villagers", "residents", "citizens", "people", "refugees", "migrants", "farmers",
         "workers", "students", "families", "children", "women", "pilgrims", "worshippers", "passengers",
         "fishermen", "settlers", "tourists", "hostages", "prisoners", "detainees", "nationals", "population",
-        "man", "men", "woman", "person", "persons", "youths", "teenagers", "suspects",
+        "man", "men", "woman", "person", "persons", "youths", "teenagers",
     },
     "media": {"journalist", "journalists", "reporter", "reporters", "media", "newspaper", "broadcaster"},
     "business": {"company", "companies", "firm", "firms", "bank", "banks", "investors", "businesses", "exporters"},
     "ngo": {"aid group", "aid groups", "aid workers", "charity", "charities", "aid agency", "aid agencies", "ngo"},
     "health": {"doctors", "doctor", "medics", "nurses", "hospital", "hospitals", "health workers"},
-    "criminals": {"gang", "gangs", "smugglers", "pirates", "traffickers", "cartel", "cartels", "bandits", "kidnappers"},
+    "criminals": {"suspects", "gang", "gangs", "smugglers", "pirates", "traffickers", "cartel", "cartels",
+    "bandits", "kidnappers"},
 }  # fmt: skip
 CORE_AGENTS: dict[str, Sector] = {word: sector for sector, words in _CORE.items() for word in words}
 
