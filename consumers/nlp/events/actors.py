@@ -80,16 +80,16 @@ class ActorReader:
     resolution: Resolution
     gazetteer: Gazetteer
     published: str | None = None
-    recent: list[tuple[int, Actor]] = field(default_factory=list)
+    recent: list[tuple[int, Actor, bool]] = field(default_factory=list)  # token, actor, acted (not acted upon)
     voiced: dict[int, Actor] = field(default_factory=dict)  # token -> the speaker whose words it is in
 
     def country_name(self, entity_id: str) -> str:
         """Display name of a ``country:ISO3`` id."""
         return self.gazetteer.country(entity_id.removeprefix("country:")).name
 
-    def remember(self, token: Token, actor: Actor) -> None:
-        """Note that ``actor`` acted at ``token``: later pronouns and "the army" may refer to it."""
-        self.recent.append((token.i, actor))
+    def remember(self, token: Token, actor: Actor, *, acted: bool = True) -> None:
+        """Note that ``actor`` took part at ``token``: later pronouns and "the army" may refer to it."""
+        self.recent.append((token.i, actor, acted))
 
     def actors(self, token: Token) -> list[Actor]:
         """The actors a noun phrase stands for, one per conjunct ("Greece and Cyprus").
@@ -327,8 +327,11 @@ class ActorReader:
             return self.voiced[token.i]
         sentence_start = token.sent.start
         previous = self.previous_sentence_start(token)
-        for index, actor in reversed(self.recent):
-            if index < token.i and index >= previous and not actor.id.startswith("person:"):
+        # whoever acted last ("They killed two soldiers"), else whoever was acted upon
+        for wanted in (True, False):
+            for index, actor, acted in reversed(self.recent):
+                if acted != wanted or not previous <= index < token.i or actor.id.startswith("person:"):
+                    continue
                 if index >= sentence_start or actor.id.startswith(("country:", "org:", "bloc:", "group:")):
                     return actor
         return None

@@ -36,9 +36,7 @@ from schemas import EventType, TextField, stance_of
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
 HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
-INNER_PREPS = {
-    "to", "with", "against", "toward", "towards", "on", "into", "upon", "of", "from", "for", "by", "between",
-}  # fmt: skip
+INNER_PREPS = {"of", "from", "for", "by", "on"}  # inside an object, beside the event's own prepositions
 NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
 THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
@@ -131,8 +129,10 @@ class EventCoder:
     # -- verbs ------------------------------------------------------------------------------
     def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
         sources, patients = self._subjects(verb)
-        for actor in (*sources, *patients):
+        for actor in sources:
             self.reader.remember(verb, actor)
+        for actor in patients:
+            self.reader.remember(verb, actor, acted=False)
         trigger = self._verb_trigger(verb, consumed)
         if trigger is None or _alleged(verb) or not self._asserted(verb):
             return []
@@ -149,7 +149,7 @@ class EventCoder:
             patients = [p for p in patients if p.sector is None]  # "intelligence was shared with X"
         objects = self._objects(verb, trigger.event)
         for actor in objects:
-            self.reader.remember(verb, actor)
+            self.reader.remember(verb, actor, acted=False)
         targets = _unique(objects + patients) if objects and not patients else patients + objects
         addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ in ("on", "upon") for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
@@ -352,7 +352,7 @@ class EventCoder:
                         for o in g.children
                         for a in self.reader.actors(o)
                     ]
-                elif child.dep_ == "prep" and child.lower_ in INNER_PREPS:
+                elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             inner.extend(self._object_actors(obj, preps, depth + 1))
@@ -372,10 +372,11 @@ class EventCoder:
         """ "agreed to resume talks with Japan", "urged ... to": the complement's targets count."""
         found: list[Actor] = []
         for child in verb.children:
-            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+            purpose = child.dep_ == "advcl" and event in (EventType.AGREE, EventType.AID)  # "pledged $4bn to help X"
+            if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
                 if subjects and event in UNASSERTING:  # "demanded that Kabul act", "warned that Israel would pay"
-                    found.extend(self.reader.actors(subjects[0]))
+                    found.extend(self._object_actors(subjects[0], _preps(event, noun=False), 0))
                 elif not subjects:
                     own = verb_trigger(child)
                     found.extend(self._objects(child, own.event if own is not None else event))
@@ -409,7 +410,7 @@ class EventCoder:
         if candidates:
             return [candidates[-1].source]
         if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
-            for index, actor in reversed(self.reader.recent):
+            for index, actor, _ in reversed(self.reader.recent):
                 if start <= index < verb.sent.start and actor.id not in own:
                     return [actor]
         return []
@@ -452,8 +453,19 @@ class EventCoder:
         sources = self._noun_agents(noun)
         if not sources:
             return []
-        targets = self._objects(noun, trigger.event)
-        for clause in (c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB") if not targets else ():
+        if noun.lemma_.lower() in ADDRESSED_NOUNS:  # "demands for a withdrawal": the content, not a party
+            targets = [
+                a
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "upon")
+                for o in p.children
+                if o.dep_ == "pobj"
+                for a in self.reader.actors(o)
+            ]
+        else:
+            targets = self._objects(noun, trigger.event)
+        clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+        for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():
             own = verb_trigger(clause)
             targets += self._objects(clause, own.event if own is not None else trigger.event)
         governor = _governing_verb(noun)
@@ -518,25 +530,28 @@ class EventCoder:
         mutual: bool,
         reciprocal: bool = False,
     ) -> list[CodedEvent]:
-        sentence = word.sent
         trigger = _refined(trigger, word, sources, targets)
         modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
-        if any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and targets:
-            together = self._pairs(sources, [], Trigger(EventType.COOPERATE), word, confidence, mutual=True)
-            return together + self._pairs(sources, targets, trigger, word, confidence, mutual=False)
-        if reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
-            return [
-                CodedEvent(a, b, trigger.event, trigger.mode, sentence, word, confidence * 0.9, self.field)
-                for a in sources
-                for b in sources
-                if a.id != b.id
+        joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets)
+        if joint or reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
+            # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
+            together = trigger if not joint else Trigger(EventType.COOPERATE)
+            events = [
+                self._event(a, b, together, word, confidence * 0.9) for a in sources for b in sources if a.id != b.id
             ]
-        return [
-            CodedEvent(source, target, trigger.event, trigger.mode, sentence, word, confidence, self.field)
+            if not joint:
+                return events
+        else:
+            events = []
+        return events + [
+            self._event(source, target, trigger, word, confidence)
             for source in sources
             for target in targets
             if source.id != target.id or (source.sector != target.sector and None not in (source.sector, target.sector))
         ]
+
+    def _event(self, source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float) -> CodedEvent:
+        return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, self.field)
 
 
 def _refined(trigger: Trigger, word: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:

@@ -62,4 +62,7 @@ def relations_of(events: Sequence[CodedEvent], resolution: Resolution) -> list[S
 def merge_relations(coded: list[StanceRelation], untyped: list[StanceRelation]) -> list[StanceRelation]:
     """Coded relations, then stances expressed without an event (no ``event``) for pairs not coded."""
     taken = {(r.source, r.target) for r in coded}
+    # what a speaker says of an act the sentence codes is that act, not the speaker's own stance
+    coded_sentences = {(r.evidence.field, r.evidence.start) for r in coded}
+    untyped = [r for r in untyped if (r.evidence.field, r.evidence.start) not in coded_sentences]
     return coded + [r for r in untyped if (r.source, r.target) not in taken]

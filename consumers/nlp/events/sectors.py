@@ -91,6 +91,8 @@ _TITLE_WORDS: dict[str, Sector] = {
 def agent_sector(phrase: str) -> Sector | None:
     """The sector of a generic agent noun phrase ("border guards", "warplanes"), or None."""
     phrase = phrase.lower()
+    if phrase.split()[-1:] and phrase.split()[-1] in PLACES:
+        return None
     if phrase.endswith(("makers", "producers", "manufacturers", "operators", "exporters", "importers")):
         return "business"
     if phrase in CORE_AGENTS:
@@ -113,6 +115,11 @@ def org_sector(name: str) -> Sector | None:
     return None
 
 
+# Places the derived tables sometimes list among agents ("border" for border guards): never an actor.
+PLACES = {
+    "border", "borders", "area", "areas", "region", "regions", "zone", "zones", "road", "roads", "territory",
+    "waters", "coast", "city", "cities", "town", "towns", "street", "streets", "district", "province", "capital",
+}  # fmt: skip
 GOVERNMENT_TITLES = {
     "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince",
