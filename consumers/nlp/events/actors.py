@@ -116,7 +116,12 @@ class ActorReader:
             return self.single(token.head.head)  # "troops who attacked": the antecedent
         owner = self.owners.get(token.i)
         if owner is not None:
-            return self.of_entity(owner, token)
+            actor = self.of_entity(owner, token)
+            if actor is not None and actor.id.startswith("org:") and actor.sector in STATE_SECTORS:
+                country = self._nationality(token, locative=False)  # "Thailand's Constitutional Court"
+                if country is not None:
+                    return Actor(country.id, country.name, actor.sector)
+            return actor
         if token.pos_ == "PRON" or token.lower_ in GROUP_PRONOUNS:
             return self._pronoun(token)
         if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
@@ -191,12 +196,12 @@ class ActorReader:
                     return Actor(named.id, named.name, named.sector or sector)
         if sector in ("rebels", "criminals", "opposition"):
             for child in token.children:  # "M23 rebels", "ELN guerrillas": a group the model did not tag
-                if (
-                    child.dep_ == "compound"
-                    and child.i not in self.owners
-                    and (child.pos_ == "PROPN" or child.is_upper)
-                ):
-                    return Actor(f"org:{slugify(child.text)}", child.text, sector)
+                untagged = child.i not in self.owners and (child.pos_ == "PROPN" or child.is_upper)
+                descriptive = agent_sector(child.lower_) is not None  # "jihadist fighters" are not a name
+                if child.dep_ in ("compound", "nummod") and untagged and not descriptive:
+                    first = min(c.left_edge.i for c in token.children if c.dep_ == "compound" or c.i == child.i)
+                    name = self.doc[first : token.i].text  # "al-Shabaab", "ELN"
+                    return Actor(f"org:{slugify(name)}", name, sector)
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
         if country is None and sector in STATE_SECTORS and _definite(token):
             country = self._context_country(token)
@@ -225,6 +230,13 @@ class ActorReader:
         for child in token.children:
             if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners:
                 modifier = modifier or agent_sector(child.lower_) or agent_sector(child.lemma_.lower())
+        if modifier is not None and modifier not in STATE_SECTORS:  # "militant positions in Iraq" are the militants'
+            country = self._nationality(token, locative=False)
+            return (
+                Actor(country.id, country.name, modifier)
+                if country
+                else Actor(f"group:{modifier}", token.text, modifier)
+            )
         country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
         if country is None:
             return Actor(f"group:{modifier}", token.text, modifier) if modifier is not None else None

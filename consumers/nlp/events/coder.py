@@ -216,6 +216,10 @@ class EventCoder:
                 return None  # "gave importance to", "sent a message"
             if verb.lemma_.lower() in ("release", "free") and not self._frees_people(verb):
                 return None  # "released treated water", "released a statement"
+            for child in verb.children:  # "signed a deal with Israel": the deal is the signing, coded once
+                if child.dep_ == "dobj" and noun_trigger(child) is not None:
+                    if not self._noun_agents(child, via_support=False):
+                        consumed.add(child.i)
             return trigger
         if is_light(verb) or trigger is not None:
             for child in verb.children:

@@ -210,6 +210,12 @@ BLOCKERS = {
     "deny", "fail", "avoid", "refrain", "rule", "dismiss", "hesitate", "unable", "reluctant", "refuse", "decline",
     "consider", "weigh", "mull", "decide", "yet",
 }  # fmt: skip
+# Verbs the CAMEO dictionary codes but news uses for thinking and planning, not acting.
+NOT_EVENTS = {
+    "consider", "decide", "review", "study", "examine", "weigh", "mull", "plan", "prepare", "expect", "hope",
+    "want", "seek", "need", "face", "see", "say", "think", "believe", "know", "follow", "focus", "remain", "keep",
+    "continue", "begin", "start", "try", "include", "involve", "cite", "mark", "become", "come", "get", "go",
+}  # fmt: skip
 HYPOTHETICAL = {"could", "might", "may", "should"}
 
 
@@ -236,7 +242,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
             for word in (child.lower_, child.lemma_.lower(), _singular(child)):
                 if (lemma, word) in CORE_PATTERNS:
                     return CORE_PATTERNS[(lemma, word)]
-    found = CORE_VERBS.get(lemma) or derived_verbs().get(lemma)
+    found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
     if found is not None and lemma in LIGHT_VERBS:
         return Trigger(found.event, found.mode, True)
     return found
