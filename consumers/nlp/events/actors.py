@@ -255,6 +255,9 @@ class ActorReader:
         """
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "poss")]
+        modifiers += [
+            g for c in modifiers if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"
+        ]  # Greek-flagged
         for child in (*[c for c in modifiers if c.pos_ != "PRON"], *[c for c in modifiers if c.pos_ == "PRON"]):
             countries = [actor for word in (child, *child.conjuncts) if (actor := self._country_word(word)) is not None]
             if countries:

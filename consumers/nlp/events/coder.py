@@ -192,7 +192,7 @@ class EventCoder:
                 return child.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
             if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:
                 return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
-            if child.dep_ in ("acl", "ccomp", "relcl") and head.lemma_.lower() in HEARSAY_NOUNS:
+            if child.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEARSAY_NOUNS:
                 return False  # "reports that its troops killed civilians"
             trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
             if child.dep_ in ("conj", "advcl", "parataxis"):
