@@ -36,7 +36,8 @@ from schemas import EventType, TextField, stance_of
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
 HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
-INNER_PREPS = {"of", "from", "for", "by", "on"}  # inside an object, beside the event's own prepositions
+INNER_PREPS = {"of", "from", "for", "by"}  # inside an object, beside the event's own prepositions
+PLACE_ONLY_PREPS = {"near", "along"}  # "near the town of Nabatieh": only a country named there is a party
 NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
 THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
@@ -304,6 +305,9 @@ class EventCoder:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
+                    if child.lower_ in PLACE_ONLY_PREPS:
+                        recipients += [a for a in self._object_actors(obj, preps, 0) if a.id.startswith("country:")]
+                        continue
                     if child.lower_ == "with" and obj.i not in self.reader.owners:
                         hostile_act = event in (EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE)
                         if hostile_act and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in WITH_PARTNERS:
@@ -366,7 +370,8 @@ class EventCoder:
             return direct
         if token.pos_ == "NOUN":  # "criticised Japan's plan", "the Russian move"
             for child in token.children:
-                if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i in self.reader.owners):
+                named_owner = child.dep_ == "poss" and child.pos_ != "PRON"
+                if named_owner or (child.dep_ in ("amod", "compound") and child.i in self.reader.owners):
                     owned = self.reader.actors(child)
                     if owned:
                         return owned
@@ -593,6 +598,8 @@ def _preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("at")  # "fired at", "lashed out at"
     if event in (EventType.AID, EventType.CONCEDE):
         preps.add("into")  # "allowed aid trucks into Gaza"
+    if event in (EventType.CONCEDE, EventType.RETREAT):
+        preps.add("on")  # "eased restrictions on imports from Australia"
     if event in (EventType.MOBILIZE, EventType.ASSAULT):
         preps |= {"along", "near"}  # "massed troops along the border"
     if event is EventType.ACCUSE:
