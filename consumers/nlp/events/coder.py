@@ -235,6 +235,19 @@ class EventCoder:
             return None  # "began pulling", "made", "took": a support verb with no event noun says nothing
         return trigger
 
+    def _commenting_speaker(self, verb: Token) -> list[Actor]:
+        """ "X said Y fired on Z, calling it a violation": the closing comment is the speaker's, not Y's."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return []
+        trigger = verb_trigger(verb)
+        if trigger is None or trigger.event not in (*UNASSERTING, EventType.SUPPORT, EventType.CONSULT):
+            return []
+        for clause in verb.ancestors:
+            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS:
+                subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+                return self.reader.actors(subjects[0]) if subjects else []
+        return []
+
     def _frees_people(self, verb: Token) -> bool:
         """Whether what is released is people (prisoners, hostages, a named person), not water or a report."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -242,6 +255,9 @@ class EventCoder:
 
     def _subjects(self, verb: Token, depth: int = 0) -> tuple[list[Actor], list[Actor]]:
         """Who acts at a verb, and (passive) who is acted upon."""
+        speaker = self._commenting_speaker(verb)
+        if speaker:
+            return speaker, []
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
                 return self.reader.actors(child), []
@@ -301,12 +317,16 @@ class EventCoder:
                 recipients.extend(self._object_actors(child, preps, 0))
             elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
                 recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ in PLACE_ONLY_PREPS
+                and event in (EventType.MOBILIZE, EventType.ASSAULT)
+            ):
+                for obj in (o for o in child.children if o.dep_ == "pobj"):  # "massed troops along the border"
+                    recipients += [a for a in self._object_actors(obj, preps, 0) if a.id.startswith("country:")]
             elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
-                        continue
-                    if child.lower_ in PLACE_ONLY_PREPS:
-                        recipients += [a for a in self._object_actors(obj, preps, 0) if a.id.startswith("country:")]
                         continue
                     if child.lower_ == "with" and obj.i not in self.reader.owners:
                         hostile_act = event in (EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE)
@@ -600,8 +620,6 @@ def _preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("into")  # "allowed aid trucks into Gaza"
     if event in (EventType.CONCEDE, EventType.RETREAT):
         preps.add("on")  # "eased restrictions on imports from Australia"
-    if event in (EventType.MOBILIZE, EventType.ASSAULT):
-        preps |= {"along", "near"}  # "massed troops along the border"
     if event is EventType.ACCUSE:
         preps.add("into")  # "an investigation into the president"
     if event is EventType.PROTEST:

@@ -234,8 +234,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     coder prefers its object's event ("sanctions", "talks", "a deal").
     """
     lemma = verb.lemma_.lower()
-    for child in verb.children:  # "called on France": a particle, or a preposition the parser split off
-        if child.dep_ in ("prt", "prep") and (lemma, child.lower_) in CORE_PHRASAL:
+    for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
+        if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
             return CORE_PHRASAL[(lemma, child.lower_)]
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):

@@ -25,7 +25,7 @@ _CORE: dict[Sector, set[str]] = {
         "cabinet", "regime", "leader", "leaders", "negotiators", "negotiator", "delegation", "mayor", "governor",
         "foreign minister", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
         "embassy", "king", "emir", "junta", "state department", "chancellor", "counterpart", "chief", "head",
-        "military government", "military junta", "council", "transitional council", "presidency", "mediators",
+        "military government", "military junta", "council", "transitional council", "presidency", "mediators", "board",
         "monitors", "inspectors", "observers",
     },
     "military": {
