@@ -39,8 +39,11 @@ PROXY_NOUNS = {
     "drones", "tanker", "boat", "boats", "fishermen", "nationals", "citizens", "interests", "assets", "forces",
     "force", "unit", "units", "delegation", "counterpart", "counterparts", "leaders", "leadership", "side",
     "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs", "depot", "depots", "station",
-    "compound", "office", "offices", "airport", "port", "warehouse", "property", "mission",
+    "compound", "office", "offices", "airport", "port", "warehouse", "property", "mission", "refinery",
+    "refineries", "plant", "plants", "pipeline", "infrastructure", "grid", "site", "sites",
 }  # fmt: skip
+PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "capital", "territory", "part", "north",
+               "south", "east", "west", "county", "area", "border", "coast"}  # fmt: skip
 QUANTITY_NOUNS = {
     "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "many", "most",
     "all", "several", "few", "members", "unit", "contingent", "battalion", "delegation", "crowd", "crowds",
@@ -129,6 +132,8 @@ class ActorReader:
             return self.single(of[0]) if of else None
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
+        if token.pos_ == "PROPN" and token.is_upper and len(token) >= 3 and token.dep_ in ("pobj", "dobj", "nsubj"):
+            return Actor(f"org:{slugify(token.text)}", token.text, None)  # "the ELN": an acronym names a group
         for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
             if child.dep_ in ("appos", "compound") and child.i in self.owners:
                 actor = self.of_entity(self.owners[child.i], child)
@@ -188,7 +193,7 @@ class ActorReader:
         return None
 
     # -- generic agents ---------------------------------------------------------------------
-    def _agent(self, token: Token, sector: Sector) -> Actor:
+    def _agent(self, token: Token, sector: Sector) -> Actor | None:
         for child in token.children:  # "Boko Haram fighters", "ASEAN foreign ministers", "the UN's envoy"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
@@ -203,8 +208,10 @@ class ActorReader:
                     name = self.doc[first : token.i].text  # "al-Shabaab", "ELN"
                     return Actor(f"org:{slugify(name)}", name, sector)
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
-        if country is None and sector in STATE_SECTORS and _definite(token):
+        if country is None and sector in STATE_SECTORS:  # "the army said", "they killed two soldiers"
             country = self._context_country(token)
+            if country is None:
+                return None  # a state's forces with no state named: nothing to code
         if country is not None:
             return Actor(country.id, country.name, sector)
         return Actor(f"group:{sector}", _phrase(token), sector)
@@ -273,7 +280,7 @@ class ActorReader:
                     countries = [Actor(a.id, a.name, None) for a in places if a and a.id.startswith("country:")]
                     if countries:
                         return countries
-                elif child.lower_ != "in":
+                elif child.lower_ != "in" or obj.lower_ in PLACE_NOUNS:  # "a refinery in Russia's Ryazan region"
                     nested = self._nationalities(obj, locative=False)
                     if nested:
                         return nested

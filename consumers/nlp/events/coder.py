@@ -37,6 +37,7 @@ from schemas import EventType, TextField, stance_of
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
 HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
 INNER_PREPS = {"of", "from", "for", "by"}  # inside an object, beside the event's own prepositions
+PLACED_EVENTS = {EventType.MOBILIZE, EventType.ASSAULT}
 PLACE_ONLY_PREPS = {"near", "along"}  # "near the town of Nabatieh": only a country named there is a party
 NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
@@ -248,6 +249,11 @@ class EventCoder:
                 return self.reader.actors(subjects[0]) if subjects else []
         return []
 
+    @staticmethod
+    def _between(token: Token) -> set[str]:
+        """ "talks between Russia and Ukraine": the parties are inside an event noun's "between"."""
+        return {"between"} if noun_trigger(token) is not None else set()
+
     def _frees_people(self, verb: Token) -> bool:
         """Whether what is released is people (prisoners, hostages, a named person), not water or a report."""
         objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -317,11 +323,7 @@ class EventCoder:
                 recipients.extend(self._object_actors(child, preps, 0))
             elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
                 recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
-            elif (
-                child.dep_ == "prep"
-                and child.lower_ in PLACE_ONLY_PREPS
-                and event in (EventType.MOBILIZE, EventType.ASSAULT)
-            ):
+            elif child.dep_ == "prep" and child.lower_ in PLACE_ONLY_PREPS and event in PLACED_EVENTS:
                 for obj in (o for o in child.children if o.dep_ == "pobj"):  # "massed troops along the border"
                     recipients += [a for a in self._object_actors(obj, preps, 0) if a.id.startswith("country:")]
             elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
@@ -338,7 +340,11 @@ class EventCoder:
                     recipients += [
                         a for o in inner.children if o.dep_ == "pobj" for a in self._object_actors(o, preps, 0)
                     ]
-            elif child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in VISIT_VERBS:
+            elif (
+                child.dep_ == "prep"
+                and child.lower_ == "in"
+                and (head.lemma_.lower() in VISIT_VERBS or (head.pos_ == "NOUN" and event in PLACED_EVENTS))
+            ):  # "arrived in Beijing", "Israel's military campaign in Gaza": a country named as the place
                 recipients.extend(a for o in child.children if o.dep_ == "pobj" for a in self._places(o))
         return _unique(recipients or themes)
 
@@ -380,7 +386,7 @@ class EventCoder:
                         for o in g.children
                         for a in self.reader.actors(o)
                     ]
-                elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS):
+                elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS | self._between(token)):
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             inner.extend(self._object_actors(obj, preps, depth + 1))
