@@ -651,6 +651,8 @@ def _governing_verb(noun: Token) -> Token | None:
         word = word.head
         if word.pos_ in ("VERB", "AUX"):
             return word
+        if noun_trigger(word) is not None:
+            return None  # "sanctions over the war": the war is not the sanctioner's
     return None
 
 
