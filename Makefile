@@ -6,7 +6,7 @@ KAFKA := bash docker/kafka-local.sh
 DEMO_PORT ?= 9092
 DEMO_DIR ?= /tmp/stancewire-demo-kafka
 
-.PHONY: install demo test lint schemas models faults bench clean
+.PHONY: install demo test lint schemas models event-tables faults bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +38,12 @@ lint: install
 schemas: install
 	$(BIN)/stancewire schemas export
 
+## event-tables: derive the event-coding tables from the event-data dictionaries in ../shared/data (deterministic, seconds)
+event-tables: install
+	$(BIN)/python -m consumers.nlp.training.event_tables
+
 ## models: retrain every shipped model from ../shared/data (seeded, about 20 minutes on 2 cores)
-models: install
+models: install event-tables
 	$(BIN)/python -m consumers.nlp.train
 
 ## faults: the fault drills' accounting table (its own broker)
