@@ -27,7 +27,7 @@ from schemas import EntityType, RawArticle
 DEFAULT_SET = Path(__file__).with_name("data") / "actor_target.jsonl"
 POLAR = ("cooperative", "hostile")
 ACTORS = {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 Pairs = dict[tuple[str, str], str]
 
@@ -66,8 +66,20 @@ def load_passages(path: Path = DEFAULT_SET) -> list[Passage]:
 
 def as_article(passage: Passage) -> RawArticle:
     """A passage as the raw article the annotator reads (no title)."""
-    url = f"https://eval.invalid/{passage.id}"
-    return RawArticle(id=passage.id, url=url, title="", body=passage.text, source="eval")
+    return body_article(passage.id, passage.text)
+
+
+def body_article(item_id: str, text: str) -> RawArticle:
+    """An evaluation text as the raw article the annotator reads: the text is the body, no title."""
+    return RawArticle(id=item_id, url=f"https://eval.invalid/{item_id}", title="", body=text, source="eval")
+
+
+def annotations(
+    articles: list[RawArticle], annotate: Callable[[list[RawArticle]], list[Annotation | Exception]]
+) -> list[Annotation]:
+    """One annotation per article; an article the annotator failed on counts as one that found nothing."""
+    empty = Annotation(entities=[], stances=[])
+    return [result if isinstance(result, Annotation) else empty for result in annotate(articles)]
 
 
 def predicted_pairs(annotation: Annotation) -> Pairs:
@@ -77,7 +89,7 @@ def predicted_pairs(annotation: Annotation) -> Pairs:
 
 def cooccurrence_pairs(text: str, annotation: Annotation) -> Pairs:
     """Baseline: every ordered pair of distinct actors mentioned in one sentence, labelled hostile."""
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text) + 1]
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text) + 1]
     pairs: Pairs = {}
     for begin, end in itertools.pairwise(bounds):
         present = sorted(
@@ -119,10 +131,8 @@ def evaluate_passages(
     passages: Sequence[Passage], annotate: Callable[[list[RawArticle]], list[Annotation | Exception]]
 ) -> dict[str, tuple[PairScores, PairScores]]:
     """Split name ("dev", "test", "all") -> (annotator scores, baseline scores)."""
-    results = annotate([as_article(p) for p in passages])
     rows: dict[str, list[tuple[Passage, Annotation]]] = {"all": []}
-    for passage, result in zip(passages, results, strict=True):
-        annotation = result if isinstance(result, Annotation) else Annotation(entities=[], stances=[])
+    for passage, annotation in zip(passages, annotations([as_article(p) for p in passages], annotate), strict=True):
         rows.setdefault(passage.split, []).append((passage, annotation))
         rows["all"].append((passage, annotation))
     return {

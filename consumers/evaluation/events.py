@@ -19,18 +19,17 @@ sentence (first → second) hostile.
 
 import itertools
 import json
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from consumers.evaluation.actor_target import SENTENCE_END, annotations, body_article
 from consumers.nlp.annotator import Annotation
 from schemas import EntityType, EventType, RawArticle, StanceRelation, stance_of
 
 EVENTS_DIR = Path(__file__).with_name("data") / "events"
 DEFAULT_FILES = (EVENTS_DIR / "dev.jsonl", EVENTS_DIR / "test.jsonl")
 ACTORS = {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP}
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,11 +89,6 @@ def load_items(path: Path) -> list[Item]:
     return items
 
 
-def as_article(item: Item) -> RawArticle:
-    """An item as the raw article the annotator reads (no title)."""
-    return RawArticle(id=item.id, url=f"https://eval.invalid/{item.id}", title="", body=item.text, source="eval")
-
-
 def coded_relations(annotation: Annotation) -> dict[tuple[str, str], StanceRelation]:
     """The annotator's relations by coded dyad, person-level twins of a country's relation left out."""
     twins = {(r.speaker, r.target) for r in annotation.stances if r.speaker is not None}
@@ -117,7 +111,7 @@ def _coded_entity_ids(annotation: Annotation) -> dict[str, str]:
 def _sentence_actors(text: str, annotation: Annotation) -> list[list[str]]:
     """Per sentence, the coded actors in order of first mention."""
     coded = _coded_entity_ids(annotation)
-    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text)), len(text) + 1]
+    bounds = [0, *(m.end() for m in SENTENCE_END.finditer(text)), len(text) + 1]
     sentences: list[list[str]] = []
     for begin, end in itertools.pairwise(bounds):
         mentions = sorted(
@@ -181,13 +175,12 @@ def evaluate_items(
     items: Sequence[Item], annotate: Callable[[list[RawArticle]], list[Annotation | Exception]]
 ) -> tuple[EventScores, EventScores, EventScores]:
     """(annotator, co-occurrence baseline, first-two baseline) on one set of items."""
-    results = annotate([as_article(item) for item in items])
+    found = annotations([body_article(item.id, item.text) for item in items], annotate)
     Row = tuple[Item, dict[tuple[str, str], str], dict[tuple[str, str], StanceRelation]]
     ours: list[Row] = []
     cooccurring: list[Row] = []
     first_two: list[Row] = []
-    for item, result in zip(items, results, strict=True):
-        annotation = result if isinstance(result, Annotation) else Annotation(entities=[], stances=[])
+    for item, annotation in zip(items, found, strict=True):
         relations = coded_relations(annotation)
         ours.append((item, {pair: str(r.stance) for pair, r in relations.items()}, relations))
         cooccurring.append((item, cooccurrence_baseline(item.text, annotation), {}))

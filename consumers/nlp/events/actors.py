@@ -319,10 +319,6 @@ class ActorReader:
                 return side
         return None
 
-    def _head_sector(self, token: Token) -> Sector | None:
-        """ "Russia's Defence Ministry" is tagged as a whole; its last words give the sector."""
-        return None
-
     def _left_words(self, token: Token | None) -> list[str]:
         if token is None:
             return []
