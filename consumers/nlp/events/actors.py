@@ -151,6 +151,10 @@ class ActorReader:
         record = self.resolution.entities.get(entity_id)
         if record is None:
             return None
+        if entity_id.startswith("country:") and token is not None and token.tag_ in ("NNS", "NNPS"):
+            place = self.gazetteer.lookup(token.text, "NORP", fuzzy=False)
+            if place is not None and place.kind == "demonym":  # "thousands of Israelis": people, not the state
+                return Actor(entity_id, record.name, "civilians")
         if entity_id.startswith(("country:", "bloc:")):
             return Actor(entity_id, record.name, None)
         group = known_group(record.name) if entity_id not in IGO_IDS else None
@@ -188,8 +192,6 @@ class ActorReader:
             return Actor(entity_id, record.name, kind)
         if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
             return Actor(entity_id, record.name, None)
-        if token is not None and token.tag_ in ("NNS", "NNPS") and entity_id.startswith("country:"):
-            return Actor(entity_id, record.name, "civilians")  # "thousands of Israelis" are people, not the state
         return None
 
     # -- generic agents ---------------------------------------------------------------------

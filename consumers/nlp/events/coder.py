@@ -321,6 +321,17 @@ class EventCoder:
                 (recipients if named else themes).extend(found)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self._object_actors(child, preps, 0))
+            elif (
+                child.dep_ == "prep" and child.lower_ == "by" and event is EventType.CONSULT
+            ):  # "spoke by phone with X"
+                for means in (o for o in child.children if o.dep_ == "pobj"):
+                    recipients += [
+                        a
+                        for p in means.children
+                        if p.lower_ == "with"
+                        for o in p.children
+                        for a in self.reader.actors(o)
+                    ]
             elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
                 recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
             elif child.dep_ == "prep" and child.lower_ in PLACE_ONLY_PREPS and event in PLACED_EVENTS:
@@ -567,7 +578,9 @@ class EventCoder:
     ) -> list[CodedEvent]:
         trigger = _refined(trigger, word, sources, targets)
         modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
-        joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets)
+        # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
+        partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
+        joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
         if joint or reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
             # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
             together = trigger if not joint else Trigger(EventType.COOPERATE)
@@ -597,8 +610,11 @@ def _refined(trigger: Trigger, word: Token, sources: list[Actor], targets: list[
             return Trigger(EventType.PROTEST, "boycott")
     if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
-    if word.lemma_.lower() == "call" and any(c.dep_ in ("oprd", "attr") for c in word.children):
-        return Trigger(EventType.ACCUSE)  # "calling the move a violation"
+    referring = any(
+        c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in REFERRING_NOUNS) for c in word.children
+    )
+    if word.lemma_.lower() == "call" and referring and any(c.dep_ in ("oprd", "attr") for c in word.children):
+        return Trigger(EventType.ACCUSE)  # "calling the move a violation" (not "the islands Tokyo calls X")
     return trigger
 
 
@@ -645,7 +661,7 @@ def _reciprocal(token: Token) -> bool:
 def _governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, through "interested in", "ties with": at most three steps up."""
     word = noun
-    for _ in range(3):
+    for _ in range(4):
         if word.dep_ not in ("dobj", "attr", "pobj", "prep", "acomp", "oprd", "nsubjpass", "xcomp"):
             return None
         word = word.head

@@ -5,6 +5,7 @@ table derived from the Phoenix dictionaries (``consumers.nlp.event_tables``)
 for the long tail; officials the tables know give their country and role.
 """
 
+from datetime import date
 from functools import cache
 
 from schemas import Sector
@@ -147,7 +148,8 @@ def person_country(name: str, published: str | None = None) -> str | None:
     if " " not in key:  # "Lavrov": the one known official with that surname, if only one
         full = _surnames().get(key)
         key = full if full is not None else key
-    term = event_tables.known_actors().person_on(key, published)
+    # in office on the day (today when the article has no date): a former minister no longer acts for the state
+    term = event_tables.known_actors().person_on(key, published or date.today().isoformat())
     return f"country:{term.country}" if term is not None else None
 
 
