@@ -248,7 +248,7 @@ class ActorReader:
             )
         country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
         if country is None:
-            return Actor(f"group:{modifier}", token.text, modifier) if modifier is not None else None
+            return None  # "military sites" of no state named: the place that follows may name it
         return Actor(country.id, country.name, modifier or PROXY_SECTORS.get(token.lower_) or country.sector)
 
     def _nationality(self, token: Token, *, locative: bool) -> Actor | None:

@@ -47,8 +47,9 @@ WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
 UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
 # "with" names an instrument ("attacked with drones") unless the verb is done together ("clashed with police").
 WITH_PARTNERS = {"clash", "fight", "battle", "meet", "talk", "negotiate", "cooperate", "side", "trade", "agree"}
-VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour"}
+VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour", "invest"}  # "in <country>"
 # Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
+UNREALISED = {"planned", "proposed", "expected", "possible", "potential", "future", "imminent", "feared"}
 UNDOING_VERBS = {
     "block", "reject", "veto", "oppose", "suspend", "halt", "cancel", "scrap", "end", "stop", "freeze", "cut",
     "deny", "refuse", "postpone", "delay", "withdraw", "abandon",
@@ -489,7 +490,10 @@ class EventCoder:
         trigger = noun_trigger(noun)
         if trigger is None or self._cancelled(noun):
             return []
-        undone = noun.dep_ in ("dobj", "nsubjpass") and noun.head.lemma_.lower() in UNDOING_VERBS
+        if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
+            return []  # "a planned round of talks", "an imminent strike": not done (yet)
+        head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a round of talks"
+        undone = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in UNDOING_VERBS
         if (undone and trigger.event not in UNASSERTING) or not self._asserted(noun):
             return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
         between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
@@ -520,7 +524,10 @@ class EventCoder:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self._subjects(governor)[0] if a not in sources]
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
-        return self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
+        coded = self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
+        if circumstance and targets and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
+            coded += self._pairs(sources, [], Trigger(EventType.COOPERATE), noun, 0.7, mutual=True)  # "in a joint raid"
+        return coded
 
     def _noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
         """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
@@ -577,6 +584,8 @@ class EventCoder:
         reciprocal: bool = False,
     ) -> list[CodedEvent]:
         trigger = _refined(trigger, word, sources, targets)
+        if trigger.event is EventType.PROTEST:  # people who march are protesters
+            sources = [_protesting(s) for s in sources]
         modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
         # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
         partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
@@ -618,11 +627,20 @@ def _refined(trigger: Trigger, word: Token, sources: list[Actor], targets: list[
     return trigger
 
 
+def _protesting(actor: Actor) -> Actor:
+    """ "Thousands of people marched": civilians who protest are coded as protesters."""
+    if actor.sector != "civilians":
+        return actor
+    if actor.id == "group:civilians":
+        return Actor("group:protesters", actor.name, "protesters")
+    return Actor(actor.id, actor.name, "protesters", actor.person)
+
+
 def _gives_aid(verb: Token) -> bool:
     """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter."""
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            words = {child.lemma_.lower(), child.lower_} | {c.lemma_.lower() for c in child.children}
+            words = {c.lemma_.lower() for c in child.subtree} | {c.lower_ for c in child.subtree}  # "a batch of jets"
             return (
                 bool(words & AID_THEMES)
                 or child.like_num
