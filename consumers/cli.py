@@ -304,7 +304,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--quadclass", type=Path, help="quad-class TSV to score (default: the held-out UN sentences)")
     evaluate.add_argument(
-        "--events", type=Path, action="append", help="coded event file to score (repeatable; default: dev and test)"
+        "--events",
+        type=Path,
+        action="append",
+        help="coded event file to score (repeatable; default: dev, dev2 and test)",
     )
     evaluate.add_argument("--articles", type=int, default=32, help="articles timed for the speed figure")
     evaluate.set_defaults(run=_eval)

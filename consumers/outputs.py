@@ -18,6 +18,7 @@ from schemas import (
     Provenance,
     RawArticle,
     StanceEvent,
+    StanceRelation,
     Versions,
     encode,
     make_event_id,
@@ -47,7 +48,7 @@ def enrich(
     )
     events = [
         StanceEvent(
-            event_id=make_event_id("stance", raw.id, versions.enrichment, relation.source, relation.target),
+            event_id=make_event_id("stance", raw.id, versions.enrichment, *_dyad(relation)),
             article_id=raw.id,
             article_url=raw.url,
             published_at=raw.published_at,
@@ -57,6 +58,13 @@ def enrich(
         for relation in annotation.stances
     ]
     return Enrichment(article, events, rules.evaluate(article))
+
+
+def _dyad(relation: StanceRelation) -> tuple[str, ...]:
+    """What identifies a relation within an article: the pair, and the sectors when both ends are one country."""
+    if relation.source != relation.target:
+        return (relation.source, relation.target)
+    return (relation.source, relation.target, str(relation.source_sector), str(relation.target_sector))
 
 
 def enrichment_records(enrichment: Enrichment, topics: TopicSettings) -> list[OutRecord]:

@@ -71,9 +71,6 @@ class EventScores:
     returned: int
 
 
-Dyads = dict[tuple[str, str], StanceRelation | None]
-
-
 def load_items(path: Path) -> list[Item]:
     """Read one JSONL file of coded items."""
     items: list[Item] = []
@@ -144,11 +141,12 @@ def score(
     """Pool (item, predicted stances, predicted relations) into the figures."""
     coded = found = typed = sectors = returned = right = 0
     for item, predicted, relations in rows:
-        gold = {(e.source, e.target): e for e in item.events}
+        stances = {(e.source, e.target, e.stance) for e in item.events}
         for pair, stance in predicted.items():
             returned += 1
-            right += pair in gold and gold[pair].stance == stance
-        for pair, event in gold.items():
+            right += (*pair, stance) in stances
+        for event in item.events:  # every coded event counts, also two on one dyad
+            pair = (event.source, event.target)
             coded += 1
             if predicted.get(pair) != event.stance:
                 continue

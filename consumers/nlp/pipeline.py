@@ -157,12 +157,12 @@ class NlpAnnotator:
         ]
         scores = salience(resolution, docs)
         published = article.published_at.date().isoformat() if article.published_at else None
-        events: list[CodedEvent] = []
-        for field, parsed in (("title", title), ("body", body)):
-            field_owners = owners if field == "body" else dict(resolution.token_entity["title"])
-            reader = ActorReader(parsed.doc, field_owners, resolution, self._gazetteer, published)
-            events += EventCoder(reader, field).events()  # type: ignore[arg-type]
-        links = [link for link in links if _coded(reader, link.source) != _coded(reader, link.target)]
+        title_reader = ActorReader(
+            title.doc, dict(resolution.token_entity["title"]), resolution, self._gazetteer, published
+        )
+        body_reader = ActorReader(body.doc, owners, resolution, self._gazetteer, published)
+        events = EventCoder(title_reader, "title").events() + EventCoder(body_reader, "body").events()
+        links = [link for link in links if _coded(body_reader, link.source) != _coded(body_reader, link.target)]
         return _Analysed(resolution, links, owners, scores, tone_items(resolution, docs, scores), events)
 
     def _with_countries(self, parsed: ParsedText) -> list[RawSpan]:
@@ -170,7 +170,8 @@ class NlpAnnotator:
 
         Small models tag "Cyprus" as a product, "Burkina Faso" as a person and
         miss "ECOWAS"; a proper-noun (or all-capitals) run whose exact text the
-        gazetteer knows as a country or bloc replaces what covered it.
+        gazetteer knows as a country, capital, bloc or known group replaces what
+        overlapped it, unless the model's span is a longer name around it.
         """
         doc = parsed.doc
         found: list[RawSpan] = []
@@ -194,10 +195,21 @@ class NlpAnnotator:
                 place = self._gazetteer.lookup(word.text, "NORP", fuzzy=False)
                 if place is not None and place.kind == "demonym":
                     found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
-            index = end + 1
-        covered = [(span.start, span.end) for span in found]
-        kept = [s for s in parsed.spans if all(s.end <= a or s.start >= b for a, b in covered)]
+            index = end if end > index else index + 1
+        # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
+        # what only overlaps it, or is mistyped, gives way to the gazetteer's span
+        found = [f for f in found if not any(s.label in NAME_LABELS and _contains(s, f) for s in parsed.spans)]
+        kept = [s for s in parsed.spans if all(s.end <= f.start or s.start >= f.end for f in found)]
         return [*kept, *found]
+
+
+NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"}
+
+
+def _contains(outer: RawSpan, inner: RawSpan) -> bool:
+    """Whether ``outer`` covers ``inner`` and more."""
+    longer = outer.end - outer.start > inner.end - inner.start
+    return outer.start <= inner.start and inner.end <= outer.end and longer
 
 
 def _coded(reader: ActorReader, entity_id: str) -> str:

@@ -389,10 +389,6 @@ def _a_group(token: Token) -> bool:
     )
 
 
-def _definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-
-
 def _refined_sector(token: Token, sector: Sector) -> Sector:
     """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
     if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):

@@ -48,7 +48,6 @@ UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
 # "with" names an instrument ("attacked with drones") unless the verb is done together ("clashed with police").
 WITH_PARTNERS = {"clash", "fight", "battle", "meet", "talk", "negotiate", "cooperate", "side", "trade", "agree"}
 VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour", "invest"}  # "in <country>"
-# Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
 UNREALISED = {"planned", "proposed", "expected", "possible", "potential", "future", "imminent", "feared"}
 UNDOING_VERBS = {
     "block", "reject", "veto", "oppose", "suspend", "halt", "cancel", "scrap", "end", "stop", "freeze", "cut",
@@ -83,6 +82,7 @@ AID_THEMES |= {
 INTENT_HEADS = {
     "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
 }  # fmt: skip
+# Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
 REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
 FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
@@ -116,7 +116,7 @@ class EventCoder:
 
     def events(self) -> list[CodedEvent]:
         """Every coded event of the text, in text order."""
-        found = self._coded
+        self._coded = found = []
         for sentence in self.doc.sents:
             self._mark_voiced(sentence)
             consumed: set[int] = set()
@@ -153,7 +153,7 @@ class EventCoder:
         objects = self._objects(verb, trigger.event)
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
-        targets = _unique(objects + patients) if objects and not patients else patients + objects
+        targets = _unique(patients + objects)
         addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ in ("on", "upon") for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self._nested_targets(verb, trigger.event, consumed)
@@ -214,9 +214,9 @@ class EventCoder:
         if verb.lemma_.lower() in SPEECH_VERBS:
             return None
         trigger = verb_trigger(verb)
+        if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
+            trigger = None if not is_light(verb) else trigger  # "gave importance to", "sent a message"
         if trigger is not None and not trigger.light:
-            if verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
-                return None  # "gave importance to", "sent a message"
             if verb.lemma_.lower() in ("release", "free") and not self._frees_people(verb):
                 return None  # "released treated water", "released a statement"
             for child in verb.children:  # "signed a deal with Israel": the deal is the signing, coded once
@@ -232,7 +232,7 @@ class EventCoder:
                         consumed.add(child.i)
                         return noun
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
-            return None
+            return None  # a giving verb that gives no help and names no event
         if trigger is not None and trigger.light and not is_core(verb):
             return None  # "began pulling", "made", "took": a support verb with no event noun says nothing
         return trigger

@@ -153,7 +153,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "rejection": _t(E.REJECT), "veto": _t(E.REJECT), "refusal": _t(E.REJECT),
     "threat": _t(E.THREATEN), "warning": _t(E.THREATEN),
     "protest": _t(E.PROTEST), "demonstration": _t(E.PROTEST, "demo"), "rally": _t(E.PROTEST, "demo"),
-    "riot": _t(E.PROTEST, "riot"), "boycott": _t(E.PROTEST, "boycott"), "strike_action": _t(E.PROTEST, "boycott"),
+    "riot": _t(E.PROTEST, "riot"), "boycott": _t(E.PROTEST, "boycott"),
     "expulsion": _t(E.SANCTION, "expel"), "suspension": _t(E.SANCTION, "discontinue"),
     "mobilisation": _t(E.MOBILIZE, "troops"), "mobilization": _t(E.MOBILIZE, "troops"),
     "deployment": _t(E.MOBILIZE, "troops"), "buildup": _t(E.MOBILIZE, "troops"), "build-up": _t(E.MOBILIZE, "troops"),
@@ -215,6 +215,7 @@ NOT_EVENTS = {
     "consider", "decide", "review", "study", "examine", "weigh", "mull", "plan", "prepare", "expect", "hope",
     "want", "seek", "need", "face", "see", "say", "think", "believe", "know", "follow", "focus", "remain", "keep",
     "continue", "begin", "start", "try", "include", "involve", "cite", "mark", "become", "come", "get", "go",
+    "lead", "run", "bring", "put", "set", "use", "show", "tell", "leave", "turn", "hold", "take", "give", "make",
 }  # fmt: skip
 HYPOTHETICAL = {"could", "might", "may", "should"}
 

@@ -16,8 +16,13 @@ from schemas import StanceRelation, quad_class_of, stance_of
 
 
 def relations_of(events: Sequence[CodedEvent], resolution: Resolution) -> list[StanceRelation]:
-    """One relation per (source, target): the stance with the most summed confidence, its best event."""
-    pairs: dict[tuple[str, str], list[tuple[CodedEvent, str]]] = {}
+    """One relation per (source, target), and per sector pair within one country.
+
+    The stance with the most summed confidence wins, with its most confident
+    event (the earliest on ties) as the relation's event and evidence.
+    """
+    # a domestic event keeps its sectors apart: police -> protesters is not protesters -> government
+    pairs: dict[tuple[str, str, str], list[tuple[CodedEvent, str]]] = {}
     for event in events:
         sources = [(event.source.id, event.source.name)]
         if event.source.person is not None and event.source.person in resolution.entities:
@@ -25,14 +30,15 @@ def relations_of(events: Sequence[CodedEvent], resolution: Resolution) -> list[S
         for source_id, _ in sources:
             if source_id == event.target.id and event.source.sector == event.target.sector:
                 continue
-            pairs.setdefault((source_id, event.target.id), []).append((event, source_id))
+            domestic = f"{event.source.sector}->{event.target.sector}" if source_id == event.target.id else ""
+            pairs.setdefault((source_id, event.target.id, domestic), []).append((event, source_id))
     names = {
         event.source.person: resolution.entities[event.source.person].name
         for event in events
         if event.source.person in resolution.entities
     }
     relations: list[StanceRelation] = []
-    for (source_id, target_id), coded in sorted(pairs.items()):
+    for (source_id, target_id, _), coded in sorted(pairs.items()):
         totals: dict[str, float] = {}
         for event, _ in coded:
             totals[stance_of(event.event)] = totals.get(stance_of(event.event), 0.0) + event.confidence

@@ -48,7 +48,7 @@ _CORE: dict[Sector, set[str]] = {
         "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "jihadist", "jihadists", "fighters",
         "gunmen", "gunman", "guerrillas", "guerrilla", "separatists", "separatist", "extremists", "terrorists",
         "militia", "militias", "militiamen", "armed group", "armed groups", "attackers", "assailants", "bombers",
-        "insurgency", "jihadists fighters",
+        "insurgency",
     },
     "opposition": {"opposition", "activist", "activists", "dissident", "dissidents", "opponents", "critics"},
     "protesters": {"protesters", "protestors", "protester", "demonstrators", "demonstrator", "rioters", "marchers"},
