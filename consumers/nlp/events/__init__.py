@@ -1,6 +1,7 @@
 """Event coding: who does what to whom in news sentences, typed with PLOVER and coded with sectors.
 
-``lexicon`` says which words trigger which event, ``actors`` which actor a
-noun phrase stands for, ``coder`` reads agent and patient off the parse, and
+``lexicon`` says which words trigger which event, ``actors`` (with
+``sectors``) which actor a noun phrase stands for, ``coder`` reads agent and
+patient off the parse by the word lists and tests in ``rules``, and
 ``relations`` turns coded events into the stance relations we publish.
 """

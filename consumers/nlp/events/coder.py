@@ -32,62 +32,40 @@ from consumers.nlp.events.lexicon import (
     noun_trigger,
     verb_trigger,
 )
+from consumers.nlp.events.rules import (
+    ADDRESSED_NOUNS,
+    ALLEGING_VERBS,
+    CIRCUMSTANCE_PREPS,
+    GIVING_VERBS,
+    HEARSAY_NOUNS,
+    INNER_PREPS,
+    INTENT_HEADS,
+    MAX_OBJECT_DEPTH,
+    OWNED_NOUNS,
+    PLACE_ONLY_PREPS,
+    PLACED_EVENTS,
+    REACTIONS,
+    REFERRING_NOUNS,
+    SUBJECT_DEPS,
+    SYMMETRIC,
+    THEME_EVENTS,
+    UNASSERTING,
+    UNDOING_VERBS,
+    UNREALISED,
+    VISIT_VERBS,
+    VOICED_PRONOUNS,
+    WANTING,
+    WITH_PARTNERS,
+    as_protesters,
+    gives_aid,
+    governing_verb,
+    is_alleged,
+    is_reciprocal,
+    refined_trigger,
+    target_preps,
+    unique,
+)
 from schemas import EventType, TextField, stance_of
-
-TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
-HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
-INNER_PREPS = {"of", "from", "for", "by"}  # inside an object, beside the event's own prepositions
-PLACED_EVENTS = {EventType.MOBILIZE, EventType.ASSAULT}
-PLACE_ONLY_PREPS = {"near", "along"}  # "near the town of Nabatieh": only a country named there is a party
-NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
-# What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
-THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
-# Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
-WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
-UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
-# "with" names an instrument ("attacked with drones") unless the verb is done together ("clashed with police").
-WITH_PARTNERS = {"clash", "fight", "battle", "meet", "talk", "negotiate", "cooperate", "side", "trade", "agree"}
-VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour", "invest"}  # "in <country>"
-UNREALISED = {"planned", "proposed", "expected", "possible", "potential", "future", "imminent", "feared"}
-UNDOING_VERBS = {
-    "block", "reject", "veto", "oppose", "suspend", "halt", "cancel", "scrap", "end", "stop", "freeze", "cut",
-    "deny", "refuse", "postpone", "delay", "withdraw", "abandon",
-}  # fmt: skip
-CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
-REFERRING_NOUNS = {
-    "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
-    "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
-}  # fmt: skip
-ADDRESSED_NOUNS = {"demand", "request", "appeal", "plea", "ultimatum", "threat", "warning", "offer", "proposal"}
-OWNED_NOUNS = {
-    "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
-    "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
-}  # fmt: skip
-VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
-HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}
-ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
-GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
-AID_THEMES = {
-    "team", "teams", "hospital", "hospitals", "rescuer", "rescuers", "expert", "experts", "personnel", "adviser",
-    "advisers", "aircraft", "ship", "ships", "truck", "trucks", "convoy", "billion", "million", "officer", "officers",
-}  # fmt: skip
-AID_THEMES |= {
-    "aid", "assistance", "money", "fund", "funds", "funding", "loan", "loans", "credit", "grant", "weapon", "weapons",
-    "arm", "arms", "ammunition", "missile", "missiles", "tank", "tanks", "equipment", "supply", "supplies", "food",
-    "medicine", "medicines", "vaccine", "vaccines", "fuel", "tent", "tents", "blanket", "blankets", "shelter",
-    "asylum", "refuge", "troop", "troops", "soldier", "soldiers", "support", "relief", "help", "dollar", "euro",
-    "drone", "drones", "jet", "jets", "system", "systems", "package", "donation", "grain", "wheat", "water",
-    "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
-}  # fmt: skip
-INTENT_HEADS = {
-    "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
-}  # fmt: skip
-# Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
-REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
-FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
-SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
-SUBJECT_DEPS = ("nsubj", "csubj")
-MAX_OBJECT_DEPTH = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +115,7 @@ class EventCoder:
         for actor in patients:
             self.reader.remember(verb, actor, acted=False)
         trigger = self._verb_trigger(verb, consumed)
-        if trigger is None or _alleged(verb) or not self._asserted(verb):
+        if trigger is None or is_alleged(verb) or not self._asserted(verb):
             return []
         if self._cancelled(verb):
             modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo", "can", "ca") for c in verb.children)
@@ -153,7 +131,7 @@ class EventCoder:
         objects = self._objects(verb, trigger.event)
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
-        targets = _unique(patients + objects)
+        targets = unique(patients + objects)
         addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ in ("on", "upon") for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self._nested_targets(verb, trigger.event, consumed)
@@ -161,7 +139,7 @@ class EventCoder:
             targets = self._reacted_to(verb, sources)
         confidence = 0.8 if not patients else 0.75
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-        reciprocal = any(_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
+        reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
         trigger = self._intended(verb, trigger)
         return self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
 
@@ -214,7 +192,7 @@ class EventCoder:
         if verb.lemma_.lower() in SPEECH_VERBS:
             return None
         trigger = verb_trigger(verb)
-        if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
+        if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             trigger = None if not is_light(verb) else trigger  # "gave importance to", "sent a message"
         if trigger is not None and not trigger.light:
             if verb.lemma_.lower() in ("release", "free") and not self._frees_people(verb):
@@ -231,7 +209,7 @@ class EventCoder:
                     if noun is not None:
                         consumed.add(child.i)
                         return noun
-        if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not _gives_aid(verb):
+        if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             return None  # a giving verb that gives no help and names no event
         if trigger is not None and trigger.light and not is_core(verb):
             return None  # "began pulling", "made", "took": a support verb with no event noun says nothing
@@ -271,7 +249,7 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                patients = self._object_actors(child, _preps(EventType.CONSULT, noun=True), 0)
+                patients = self._object_actors(child, target_preps(EventType.CONSULT, noun=True), 0)
                 return (self.reader.actors(agents[0]) if agents else []), patients
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
@@ -310,10 +288,10 @@ class EventCoder:
         """
         themes: list[Actor] = []
         recipients: list[Actor] = []
-        preps = _preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
+        preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
-                if _reciprocal(child):
+                if is_reciprocal(child):
                     continue
                 named = child.i in self.reader.owners
                 found = self._object_actors(child, preps, 0)
@@ -358,7 +336,7 @@ class EventCoder:
                 and (head.lemma_.lower() in VISIT_VERBS or (head.pos_ == "NOUN" and event in PLACED_EVENTS))
             ):  # "arrived in Beijing", "Israel's military campaign in Gaza": a country named as the place
                 recipients.extend(a for o in child.children if o.dep_ == "pobj" for a in self._places(o))
-        return _unique(recipients or themes)
+        return unique(recipients or themes)
 
     def _places(self, token: Token) -> list[Actor]:
         """A country named as a place ("arrived in Beijing"): only named countries count."""
@@ -403,7 +381,7 @@ class EventCoder:
                         if obj.dep_ == "pobj":
                             inner.extend(self._object_actors(obj, preps, depth + 1))
         if inner:
-            return _unique(inner)
+            return unique(inner)
         if direct:
             return direct
         if token.pos_ == "NOUN":  # "criticised Japan's plan", "the Russian move"
@@ -423,7 +401,7 @@ class EventCoder:
             if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
                 if subjects and event in UNASSERTING:  # "demanded that Kabul act", "warned that Israel would pay"
-                    found.extend(self._object_actors(subjects[0], _preps(event, noun=False), 0))
+                    found.extend(self._object_actors(subjects[0], target_preps(event, noun=False), 0))
                 elif not subjects:
                     own = verb_trigger(child)
                     found.extend(self._objects(child, own.event if own is not None else event))
@@ -432,7 +410,7 @@ class EventCoder:
                     for grandchild in child.children:
                         if grandchild.dep_ == "dobj" and noun_trigger(grandchild) is not None:
                             found.extend(self._objects(grandchild, event))
-        return _unique(found)
+        return unique(found)
 
     def _reacted_to(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The doer of the act last coded, when the object refers back to it: "condemned the strike"."""
@@ -518,7 +496,7 @@ class EventCoder:
         for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():
             own = verb_trigger(clause)
             targets += self._objects(clause, own.event if own is not None else trigger.event)
-        governor = _governing_verb(noun)
+        governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
         if not targets and noun.lemma_.lower() in ADDRESSED_NOUNS and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
@@ -531,7 +509,7 @@ class EventCoder:
 
     def _noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
         """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
-        governor = _governing_verb(noun)
+        governor = governing_verb(noun)
         for child in noun.children:
             light = governor is not None and (is_light(governor) or verb_trigger(governor) is None)
             if child.dep_ == "poss" and child.pos_ == "PRON" and via_support and governor is not None and light:
@@ -583,9 +561,9 @@ class EventCoder:
         mutual: bool,
         reciprocal: bool = False,
     ) -> list[CodedEvent]:
-        trigger = _refined(trigger, word, sources, targets)
+        trigger = refined_trigger(trigger, word, sources, targets)
         if trigger.event is EventType.PROTEST:  # people who march are protesters
-            sources = [_protesting(s) for s in sources]
+            sources = [as_protesters(s) for s in sources]
         modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
         # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
         partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
@@ -609,96 +587,3 @@ class EventCoder:
 
     def _event(self, source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float) -> CodedEvent:
         return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, self.field)
-
-
-def _refined(trigger: Trigger, word: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:
-    """Event types that depend on who acts on whom: a general strike, leaving a bloc, calling a move a crime."""
-    if trigger.event is EventType.ASSAULT and word.lemma_.lower() == "strike" and word.pos_ == "NOUN":
-        civil = all(s.sector in ("civilians", "opposition", "protesters") for s in sources)
-        if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
-            return Trigger(EventType.PROTEST, "boycott")
-    if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
-        return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
-    referring = any(
-        c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in REFERRING_NOUNS) for c in word.children
-    )
-    if word.lemma_.lower() == "call" and referring and any(c.dep_ in ("oprd", "attr") for c in word.children):
-        return Trigger(EventType.ACCUSE)  # "calling the move a violation" (not "the islands Tokyo calls X")
-    return trigger
-
-
-def _protesting(actor: Actor) -> Actor:
-    """ "Thousands of people marched": civilians who protest are coded as protesters."""
-    if actor.sector != "civilians":
-        return actor
-    if actor.id == "group:civilians":
-        return Actor("group:protesters", actor.name, "protesters")
-    return Actor(actor.id, actor.name, "protesters", actor.person)
-
-
-def _gives_aid(verb: Token) -> bool:
-    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter."""
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            words = {c.lemma_.lower() for c in child.subtree} | {c.lower_ for c in child.subtree}  # "a batch of jets"
-            return (
-                bool(words & AID_THEMES)
-                or child.like_num
-                or any(c.like_num or c.ent_type_ == "MONEY" for c in child.subtree)
-            )
-    return True  # "provided to X", no object named
-
-
-def _preps(event: EventType, *, noun: bool) -> set[str]:
-    """Prepositions whose object can be the target of this event."""
-    preps = set(TARGET_PREPS)
-    if event in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.MOBILIZE):
-        preps |= HOSTILE_PREPS
-    if event in (EventType.ASSAULT, EventType.THREATEN):
-        preps.add("at")  # "fired at", "lashed out at"
-    if event in (EventType.AID, EventType.CONCEDE):
-        preps.add("into")  # "allowed aid trucks into Gaza"
-    if event in (EventType.CONCEDE, EventType.RETREAT):
-        preps.add("on")  # "eased restrictions on imports from Australia"
-    if event is EventType.ACCUSE:
-        preps.add("into")  # "an investigation into the president"
-    if event is EventType.PROTEST:
-        preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
-    if event in FROM_EVENTS:
-        preps.add("from")
-    if noun:
-        preps |= NOUN_PREPS
-    return preps
-
-
-def _reciprocal(token: Token) -> bool:
-    """ "each other", "one another": the subjects act on each other."""
-    return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
-
-
-def _governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object of, through "interested in", "ties with": at most three steps up."""
-    word = noun
-    for _ in range(4):
-        if word.dep_ not in ("dobj", "attr", "pobj", "prep", "acomp", "oprd", "nsubjpass", "xcomp"):
-            return None
-        word = word.head
-        if word.pos_ in ("VERB", "AUX"):
-            return word
-        if noun_trigger(word) is not None:
-            return None  # "sanctions over the war": the war is not the sanctioner's
-    return None
-
-
-def _alleged(verb: Token) -> bool:
-    """An act someone is accused of ("accused Washington of giving ...") is an allegation, not an event."""
-    head = verb.head
-    return verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ALLEGING_VERBS
-
-
-def _unique(actors: list[Actor]) -> list[Actor]:
-    seen: list[Actor] = []
-    for actor in actors:
-        if actor not in seen:
-            seen.append(actor)
-    return seen

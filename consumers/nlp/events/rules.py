@@ -1,0 +1,160 @@
+"""The word lists and small parse tests the event coder's rules are made of.
+
+Kept apart from ``coder`` so that the rules read as one table: which
+prepositions name a target for which event, which verbs undo or only want
+what they govern, which nouns refer back to an earlier act.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import Actor
+from consumers.nlp.events.lexicon import Trigger, noun_trigger
+from schemas import EventType
+
+TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
+HOSTILE_PREPS = {"on", "into", "upon", "onto"}  # "strikes on", "an incursion into"; else a topic
+INNER_PREPS = {"of", "from", "for", "by"}  # inside an object, beside the event's own prepositions
+PLACED_EVENTS = {EventType.MOBILIZE, EventType.ASSAULT}
+PLACE_ONLY_PREPS = {"near", "along"}  # "near the town of Nabatieh": only a country named there is a party
+NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
+# What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
+THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
+# Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
+WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
+UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
+# "with" names an instrument ("attacked with drones") unless the verb is done together ("clashed with police").
+WITH_PARTNERS = {"clash", "fight", "battle", "meet", "talk", "negotiate", "cooperate", "side", "trade", "agree"}
+VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour", "invest"}  # "in <country>"
+UNREALISED = {"planned", "proposed", "expected", "possible", "potential", "future", "imminent", "feared"}
+UNDOING_VERBS = {
+    "block", "reject", "veto", "oppose", "suspend", "halt", "cancel", "scrap", "end", "stop", "freeze", "cut",
+    "deny", "refuse", "postpone", "delay", "withdraw", "abandon",
+}  # fmt: skip
+CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
+REFERRING_NOUNS = {
+    "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
+    "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
+}  # fmt: skip
+ADDRESSED_NOUNS = {"demand", "request", "appeal", "plea", "ultimatum", "threat", "warning", "offer", "proposal"}
+OWNED_NOUNS = {
+    "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
+    "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
+}  # fmt: skip
+VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
+HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}
+ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
+GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
+AID_THEMES = {
+    "team", "teams", "hospital", "hospitals", "rescuer", "rescuers", "expert", "experts", "personnel", "adviser",
+    "advisers", "aircraft", "ship", "ships", "truck", "trucks", "convoy", "billion", "million", "officer", "officers",
+}  # fmt: skip
+AID_THEMES |= {
+    "aid", "assistance", "money", "fund", "funds", "funding", "loan", "loans", "credit", "grant", "weapon", "weapons",
+    "arm", "arms", "ammunition", "missile", "missiles", "tank", "tanks", "equipment", "supply", "supplies", "food",
+    "medicine", "medicines", "vaccine", "vaccines", "fuel", "tent", "tents", "blanket", "blankets", "shelter",
+    "asylum", "refuge", "troop", "troops", "soldier", "soldiers", "support", "relief", "help", "dollar", "euro",
+    "drone", "drones", "jet", "jets", "system", "systems", "package", "donation", "grain", "wheat", "water",
+    "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
+}  # fmt: skip
+INTENT_HEADS = {
+    "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
+}  # fmt: skip
+# Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
+REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
+FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
+SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
+SUBJECT_DEPS = ("nsubj", "csubj")
+MAX_OBJECT_DEPTH = 3
+
+
+def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:
+    """Event types that depend on who acts on whom: a general strike, leaving a bloc, calling a move a crime."""
+    if trigger.event is EventType.ASSAULT and word.lemma_.lower() == "strike" and word.pos_ == "NOUN":
+        civil = all(s.sector in ("civilians", "opposition", "protesters") for s in sources)
+        if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
+            return Trigger(EventType.PROTEST, "boycott")
+    if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
+        return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
+    referring = any(
+        c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in REFERRING_NOUNS) for c in word.children
+    )
+    if word.lemma_.lower() == "call" and referring and any(c.dep_ in ("oprd", "attr") for c in word.children):
+        return Trigger(EventType.ACCUSE)  # "calling the move a violation" (not "the islands Tokyo calls X")
+    return trigger
+
+
+def as_protesters(actor: Actor) -> Actor:
+    """ "Thousands of people marched": civilians who protest are coded as protesters."""
+    if actor.sector != "civilians":
+        return actor
+    if actor.id == "group:civilians":
+        return Actor("group:protesters", actor.name, "protesters")
+    return Actor(actor.id, actor.name, "protesters", actor.person)
+
+
+def gives_aid(verb: Token) -> bool:
+    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            words = {c.lemma_.lower() for c in child.subtree} | {c.lower_ for c in child.subtree}  # "a batch of jets"
+            return (
+                bool(words & AID_THEMES)
+                or child.like_num
+                or any(c.like_num or c.ent_type_ == "MONEY" for c in child.subtree)
+            )
+    return True  # "provided to X", no object named
+
+
+def target_preps(event: EventType, *, noun: bool) -> set[str]:
+    """Prepositions whose object can be the target of this event."""
+    preps = set(TARGET_PREPS)
+    if event in (EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.MOBILIZE):
+        preps |= HOSTILE_PREPS
+    if event in (EventType.ASSAULT, EventType.THREATEN):
+        preps.add("at")  # "fired at", "lashed out at"
+    if event in (EventType.AID, EventType.CONCEDE):
+        preps.add("into")  # "allowed aid trucks into Gaza"
+    if event in (EventType.CONCEDE, EventType.RETREAT):
+        preps.add("on")  # "eased restrictions on imports from Australia"
+    if event is EventType.ACCUSE:
+        preps.add("into")  # "an investigation into the president"
+    if event is EventType.PROTEST:
+        preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
+    if event in FROM_EVENTS:
+        preps.add("from")
+    if noun:
+        preps |= NOUN_PREPS
+    return preps
+
+
+def is_reciprocal(token: Token) -> bool:
+    """ "each other", "one another": the subjects act on each other."""
+    return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, through "interested in", "ties with": at most three steps up."""
+    word = noun
+    for _ in range(4):
+        if word.dep_ not in ("dobj", "attr", "pobj", "prep", "acomp", "oprd", "nsubjpass", "xcomp"):
+            return None
+        word = word.head
+        if word.pos_ in ("VERB", "AUX"):
+            return word
+        if noun_trigger(word) is not None:
+            return None  # "sanctions over the war": the war is not the sanctioner's
+    return None
+
+
+def is_alleged(verb: Token) -> bool:
+    """An act someone is accused of ("accused Washington of giving ...") is an allegation, not an event."""
+    head = verb.head
+    return verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ALLEGING_VERBS
+
+
+def unique(actors: list[Actor]) -> list[Actor]:
+    seen: list[Actor] = []
+    for actor in actors:
+        if actor not in seen:
+            seen.append(actor)
+    return seen
