@@ -20,12 +20,17 @@ async def print_summary(settings: Settings, console: Console) -> None:
         for entity in sorted(article.entities, key=lambda e: -len(e.mentions)):
             entities.add_row(entity.name, entity.type.value, entity.id, str(len(entity.mentions)))
         console.print(entities)
-        stances = Table("source", "stance", "target", "evidence", title="Stance relations", title_justify="left")
+        stances = Table("source", "event", "target", "evidence", title="Relations", title_justify="left")
         for relation in article.stances:
             colour = {"cooperative": "green", "hostile": "red", "neutral": "yellow"}[relation.stance]
-            stances.add_row(
-                relation.source_name, f"[{colour}]{relation.stance}[/]", relation.target_name, relation.evidence.text
+            event = relation.event.value if relation.event is not None else relation.stance
+            source = (
+                f"{relation.source_name} ({relation.source_sector})" if relation.source_sector else relation.source_name
             )
+            target = (
+                f"{relation.target_name} ({relation.target_sector})" if relation.target_sector else relation.target_name
+            )
+            stances.add_row(source, f"[{colour}]{event}[/]", target, relation.evidence.text)
         console.print(stances)
     console.rule("[bold]Alerts")
     for record in records[names["alerts"]]:
