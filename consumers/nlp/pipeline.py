@@ -21,15 +21,15 @@ from consumers.nlp.encoder import Encoder, SentenceEncoder
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coder import CodedEvent, EventCoder
 from consumers.nlp.events.relations import merge_relations, relations_of
-from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer, default_gazetteer
 from consumers.nlp.mentions import clean_spans, propagate
+from consumers.nlp.missed_names import with_missed_names
 from consumers.nlp.ner import NerBackend, build_ner
 from consumers.nlp.quadclass import HEAD_VERSION, QuadClassHead
 from consumers.nlp.resolve import Resolution, resolve
 from consumers.nlp.roles import RoleLink, RoleReader
 from consumers.nlp.salience import ToneItem, article_stances, salience, tone_items
-from consumers.nlp.spans import ParsedText, RawSpan
+from consumers.nlp.spans import ParsedText
 from consumers.nlp.stance import aggregate, expand_affiliations, score
 from consumers.nlp.target_stance import TSC_LABELS, UNKNOWN_TARGET, TargetItem, TargetScore, TargetScorer
 from consumers.settings import Settings
@@ -136,8 +136,8 @@ class NlpAnnotator:
         """Mentions, entities, affiliations, pronouns and role links of one article."""
         cleaned = propagate(
             {
-                "title": (title.doc, clean_spans(title.doc, self._with_countries(title), "title")),
-                "body": (body.doc, clean_spans(body.doc, self._with_countries(body), "body")),
+                "title": (title.doc, clean_spans(title.doc, with_missed_names(title, self._gazetteer), "title")),
+                "body": (body.doc, clean_spans(body.doc, with_missed_names(body, self._gazetteer), "body")),
             }
         )
         docs: dict[TextField, Doc] = {"title": title.doc, "body": body.doc}
@@ -164,52 +164,6 @@ class NlpAnnotator:
         events = EventCoder(title_reader, "title").events() + EventCoder(body_reader, "body").events()
         links = [link for link in links if _coded(body_reader, link.source) != _coded(body_reader, link.target)]
         return _Analysed(resolution, links, owners, scores, tone_items(resolution, docs, scores), events)
-
-    def _with_countries(self, parsed: ParsedText) -> list[RawSpan]:
-        """The backend's spans, with the countries and blocs it missed or mistyped added as GPE/ORG.
-
-        Small models tag "Cyprus" as a product, "Burkina Faso" as a person and
-        miss "ECOWAS"; a proper-noun (or all-capitals) run whose exact text the
-        gazetteer knows as a country, capital, bloc or known group replaces what
-        overlapped it, unless the model's span is a longer name around it.
-        """
-        doc = parsed.doc
-        found: list[RawSpan] = []
-        index = 0
-        while index < len(doc):
-            end = index
-            while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].is_upper and len(doc[end]) > 1)):
-                end += 1
-                if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
-                    end += 1  # "Al-Shabaab"
-            if end > index:
-                start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
-                text = doc.text[start_char:end_char]
-                place = self._gazetteer.lookup(text, "GPE", fuzzy=False)
-                if place is not None and place.kind in ("country", "bloc", "capital"):
-                    found.append(RawSpan(start_char, end_char, place.type.value))
-                elif len(text) >= 3 and known_group(text) is not None:  # "ELN", "M23", "Hezbollah"
-                    found.append(RawSpan(start_char, end_char, "ORG"))
-            elif doc[index].pos_ == "ADJ" and doc[index].text[:1].isupper():  # "Russian diplomats"
-                word = doc[index]
-                place = self._gazetteer.lookup(word.text, "NORP", fuzzy=False)
-                if place is not None and place.kind == "demonym":
-                    found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
-            index = end if end > index else index + 1
-        # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
-        # what only overlaps it, or is mistyped, gives way to the gazetteer's span
-        found = [f for f in found if not any(s.label in NAME_LABELS and _contains(s, f) for s in parsed.spans)]
-        kept = [s for s in parsed.spans if all(s.end <= f.start or s.start >= f.end for f in found)]
-        return [*kept, *found]
-
-
-NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"}
-
-
-def _contains(outer: RawSpan, inner: RawSpan) -> bool:
-    """Whether ``outer`` covers ``inner`` and more."""
-    longer = outer.end - outer.start > inner.end - inner.start
-    return outer.start <= inner.start and inner.end <= outer.end and longer
 
 
 def _coded(reader: ActorReader, entity_id: str) -> str:

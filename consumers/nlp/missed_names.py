@@ -1,0 +1,56 @@
+"""Names a small NER model misses or mistypes, found again with the gazetteer and the event tables.
+
+Small models tag "Cyprus" as a product and "Burkina Faso" as a person, and
+miss "ECOWAS", "Kyiv" or "Russian" in "Russian diplomats"; the actors the
+event coder needs would then be lost before it reads the sentence.
+"""
+
+from consumers.nlp.events.sectors import known_group
+from consumers.nlp.gazetteer import Gazetteer
+from consumers.nlp.spans import ParsedText, RawSpan
+
+NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"}
+
+
+def _contains(outer: RawSpan, inner: RawSpan) -> bool:
+    """Whether ``outer`` covers ``inner`` and more."""
+    longer = outer.end - outer.start > inner.end - inner.start
+    return outer.start <= inner.start and inner.end <= outer.end and longer
+
+
+def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]:
+    """The backend's spans, with the countries and blocs it missed or mistyped added as GPE/ORG.
+
+    Small models tag "Cyprus" as a product, "Burkina Faso" as a person and
+    miss "ECOWAS"; a proper-noun (or all-capitals) run whose exact text the
+    gazetteer knows as a country, capital, bloc or known group replaces what
+    overlapped it, unless the model's span is a longer name around it.
+    """
+    doc = parsed.doc
+    found: list[RawSpan] = []
+    index = 0
+    while index < len(doc):
+        end = index
+        while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].is_upper and len(doc[end]) > 1)):
+            end += 1
+            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
+                end += 1  # "Al-Shabaab"
+        if end > index:
+            start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            text = doc.text[start_char:end_char]
+            place = gazetteer.lookup(text, "GPE", fuzzy=False)
+            if place is not None and place.kind in ("country", "bloc", "capital"):
+                found.append(RawSpan(start_char, end_char, place.type.value))
+            elif len(text) >= 3 and known_group(text) is not None:  # "ELN", "M23", "Hezbollah"
+                found.append(RawSpan(start_char, end_char, "ORG"))
+        elif doc[index].pos_ == "ADJ" and doc[index].text[:1].isupper():  # "Russian diplomats"
+            word = doc[index]
+            place = gazetteer.lookup(word.text, "NORP", fuzzy=False)
+            if place is not None and place.kind == "demonym":
+                found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
+        index = end if end > index else index + 1
+    # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
+    # what only overlaps it, or is mistyped, gives way to the gazetteer's span
+    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(s, f) for s in parsed.spans)]
+    kept = [s for s in parsed.spans if all(s.end <= f.start or s.start >= f.end for f in found)]
+    return [*kept, *found]
