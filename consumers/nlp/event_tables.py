@@ -5,7 +5,9 @@ NOTICE there for sources and licences); this module only reads the shipped
 files. They are broad but noisy, written for a coder to consult after its own
 rules: which PLOVER event a verb lemma signals, which verb + argument patterns
 change that event, which sector a common noun ("police", "warplanes") stands
-for, and which country and sector a named person or group belongs to.
+for, and which country and sector a named person or group belongs to. The
+verb patterns are shipped but not yet consulted: the coder's own curated
+patterns decide where an object changes a verb's event.
 
 A missing table reads as empty, with a warning, so a checkout without the
 generated data still runs; a malformed one (or a sector ``schemas.events``
