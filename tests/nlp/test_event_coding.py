@@ -271,6 +271,40 @@ PRONOUNS = [
     ),
 ]
 
+# An act done to a place, with no party named: the country the place lies in is the target.
+PLACES = [
+    pytest.param(
+        "Turkish jets bombed fuel depots outside the Iraqi city of Mosul.",
+        Coded("country:TUR", "country:IRQ", (E.ASSAULT,)),
+        id="depots-outside-city",
+    ),
+    pytest.param(
+        "Azerbaijan withdrew the bulk of its forces from villages in Armenia's Syunik province.",
+        Coded("country:AZE", "country:ARM", (E.RETREAT,)),
+        id="own-forces-out-of-villages",
+    ),
+    pytest.param(
+        "Kenya launched a sea and air assault on Somalia's southern coast.",
+        Coded("country:KEN", "country:SOM", (E.ASSAULT,)),
+        id="assault-on-coast",
+    ),
+    pytest.param(
+        "Egyptian police detained an Egyptian blogger at his Cairo flat.",
+        Coded("country:EGY", "country:EGY", (E.COERCE,), ("police", "media")),
+        id="home-is-not-the-target",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PLACES)
+def test_a_place_names_the_target_country(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_what_is_needed_is_not_done(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Pakistan said it needed to be able to strike camps inside Afghanistan.")
+    assert [s.event for s in annotation.stances if s.event is not None] == []
+
 
 @pytest.mark.parametrize(("sentence", "expected"), ISSUE_EXAMPLES)
 def test_issue_examples(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
@@ -330,7 +364,7 @@ def test_pronouns_take_the_actor_they_refer_to(annotate_text: Annotate, passage:
 
 def _all_sentences() -> list[str]:
     sentences: list[str] = []
-    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS):
+    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES):
         sentences += [str(param.values[0]) for param in group]
     for param in NEGATED_OR_HYPOTHETICAL:
         sentences += [str(param.values[0]), str(param.values[1])]

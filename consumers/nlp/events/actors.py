@@ -73,6 +73,10 @@ class Actor:
     sector: Sector | None = None
     person: str | None = None  # the named person acting for a country, if any
 
+    def same_party(self, other: "Actor") -> bool:
+        """One party twice: the same id, unless two known sectors differ ("Turkish police" and a Turkish journalist)."""
+        return self.id == other.id and (self.sector == other.sector or None in (self.sector, other.sector))
+
 
 @dataclass(slots=True)
 class ActorReader:

@@ -40,7 +40,10 @@ from consumers.nlp.events.rules import (
     HEARSAY_NOUNS,
     INNER_PREPS,
     INTENT_HEADS,
+    LOCATED_EVENTS,
+    LOCATING_DEPS,
     MAX_OBJECT_DEPTH,
+    NEEDING,
     OWNED_NOUNS,
     PLACE_ONLY_PREPS,
     PLACED_EVENTS,
@@ -49,6 +52,7 @@ from consumers.nlp.events.rules import (
     SUBJECT_DEPS,
     SYMMETRIC,
     THEME_EVENTS,
+    TIME_PREPS,
     UNASSERTING,
     UNDOING_VERBS,
     UNREALISED,
@@ -137,6 +141,8 @@ class EventCoder:
             targets = self._nested_targets(verb, trigger.event, consumed)
         if not targets and trigger.event in REACTIONS:
             targets = self._reacted_to(verb, sources)
+        if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
+            targets = self._located(verb)  # "pulled its troops out of districts in Ethiopia"
         confidence = 0.8 if not patients else 0.75
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
@@ -171,6 +177,8 @@ class EventCoder:
                 return True
             if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
+            if child.dep_ == "xcomp" and head.lemma_.lower() in NEEDING:
+                return False  # "needed to be able to hit sites": a want, not an act
             if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:
                 return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
             if child.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEARSAY_NOUNS:
@@ -205,10 +213,11 @@ class EventCoder:
         if is_light(verb) or trigger is not None:
             for child in verb.children:
                 if child.dep_ in ("dobj", "nsubjpass", "attr"):
-                    noun = noun_trigger(child)
-                    if noun is not None:
-                        consumed.add(child.i)
-                        return noun
+                    for word in (child, *child.conjuncts):  # "launched a missile and drone attack"
+                        noun = noun_trigger(word)
+                        if noun is not None:
+                            consumed.add(word.i)
+                            return noun
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             return None  # a giving verb that gives no help and names no event
         if trigger is not None and trigger.light and not is_core(verb):
@@ -336,7 +345,23 @@ class EventCoder:
                 and (head.lemma_.lower() in VISIT_VERBS or (head.pos_ == "NOUN" and event in PLACED_EVENTS))
             ):  # "arrived in Beijing", "Israel's military campaign in Gaza": a country named as the place
                 recipients.extend(a for o in child.children if o.dep_ == "pobj" for a in self._places(o))
+        if not (recipients or themes) and event in LOCATED_EVENTS:
+            return self._located(head)
         return unique(recipients or themes)
+
+    def _located(self, head: Token) -> list[Actor]:
+        """The first country named where an act is done, inside its object and place phrases."""
+        frontier = [c for c in head.children if c.dep_ in LOCATING_DEPS and c.lower_ not in TIME_PREPS]
+        while frontier:
+            token = min(frontier, key=lambda t: t.i)
+            frontier.remove(token)
+            place = self._places(token)
+            if place:
+                return place
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+                continue  # a clause of its own ("knocking out power to homes") has its own events
+            frontier += [c for c in token.children if c.dep_ in LOCATING_DEPS and c.lower_ not in TIME_PREPS]
+        return []
 
     def _places(self, token: Token) -> list[Actor]:
         """A country named as a place ("arrived in Beijing"): only named countries count."""
@@ -582,7 +607,7 @@ class EventCoder:
             self._event(source, target, trigger, word, confidence)
             for source in sources
             for target in targets
-            if source.id != target.id or (source.sector != target.sector and None not in (source.sector, target.sector))
+            if not source.same_party(target)
         ]
 
     def _event(self, source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float) -> CodedEvent:

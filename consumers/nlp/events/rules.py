@@ -31,6 +31,14 @@ UNDOING_VERBS = {
     "deny", "refuse", "postpone", "delay", "withdraw", "abandon",
 }  # fmt: skip
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
+# Acts done to a place: with no party named, the country the place lies in is the target
+# ("bombed sites near the Syrian capital", "pulled troops out of districts in Ethiopia").
+LOCATED_EVENTS = {
+    EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.RETREAT, EventType.COOPERATE,
+}  # fmt: skip
+# Where a place is looked for: the object and its phrases, never a time ("after talks in Qatar") or a clause.
+LOCATING_DEPS = {"dobj", "prep", "pobj", "poss", "compound", "amod", "nmod", "conj", "appos", "advmod", "npadvmod"}
+TIME_PREPS = {"after", "before", "during", "amid", "despite", "since", "until", "following", "ahead", "on", "at"}
 REFERRING_NOUNS = {
     "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
     "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
@@ -56,6 +64,7 @@ AID_THEMES |= {
     "drone", "drones", "jet", "jets", "system", "systems", "package", "donation", "grain", "wheat", "water",
     "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
 }  # fmt: skip
+NEEDING = {"need", "able", "wish"}  # "needed to be able to strike": not done
 INTENT_HEADS = {
     "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
 }  # fmt: skip
