@@ -12,10 +12,11 @@ from consumers.nlp.spans import ParsedText, RawSpan
 NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"}
 
 
-def _contains(outer: RawSpan, inner: RawSpan) -> bool:
-    """Whether ``outer`` covers ``inner`` and more."""
+def _contains(text: str, outer: RawSpan, inner: RawSpan) -> bool:
+    """Whether ``outer`` is a longer name around ``inner``; a list ("Mali, Burkina Faso") is no name."""
     longer = outer.end - outer.start > inner.end - inner.start
-    return outer.start <= inner.start and inner.end <= outer.end and longer
+    listed = "," in text[outer.start : outer.end]
+    return outer.start <= inner.start and inner.end <= outer.end and longer and not listed
 
 
 def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]:
@@ -51,6 +52,6 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
         index = end if end > index else index + 1
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
     # what only overlaps it, or is mistyped, gives way to the gazetteer's span
-    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(s, f) for s in parsed.spans)]
+    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(doc.text, s, f) for s in parsed.spans)]
     kept = [s for s in parsed.spans if all(s.end <= f.start or s.start >= f.end for f in found)]
     return [*kept, *found]

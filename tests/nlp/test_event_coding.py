@@ -295,6 +295,60 @@ PLACES = [
     ),
 ]
 
+# Who an act belongs to when the sentence says so in other words.
+ATTRIBUTIONS = [
+    pytest.param(
+        "Boko Haram claimed responsibility for an ambush on a Nigerian army convoy near Maiduguri.",
+        Coded("org:boko-haram", "country:NGA", (E.ASSAULT,), ("rebels", "military")),
+        id="claimed-responsibility",
+    ),
+    pytest.param(
+        "The Houthis claimed a missile attack on a Saudi oil terminal.",
+        Coded("org:houthis", "country:SAU", (E.ASSAULT,)),
+        id="claimed-an-attack",
+    ),
+    pytest.param(
+        "Japan's decision to expand its coast guard drew a sharp rebuke from Beijing.",
+        Coded("country:CHN", "country:JPN", (E.ACCUSE,)),
+        id="drew-a-rebuke-from",
+    ),
+    pytest.param(
+        "Hamas gave no details. The group said its fighters had destroyed three Israeli tanks.",
+        Coded("org:hamas", "country:ISR", (E.ASSAULT,), ("rebels", "military")),
+        id="the-group-said-its-fighters",
+    ),
+    pytest.param(
+        "Armenia moved tanks and artillery units closer to the border with Azerbaijan.",
+        Coded("country:ARM", "country:AZE", (E.MOBILIZE,)),
+        id="moved-units-to-the-border",
+    ),
+    pytest.param(
+        "Russia ordered additional troops to the frontier with Finland.",
+        Coded("country:RUS", "country:FIN", (E.MOBILIZE,)),
+        id="ordered-troops-to-the-frontier",
+    ),
+    pytest.param(
+        "NATO Secretary-General Mark Rutte urged Serbia to withdraw its forces from the boundary.",
+        Coded("org:nato", "country:SRB", (E.REQUEST,), ("igo", None)),
+        id="title-names-the-organisation",
+    ),
+    pytest.param(
+        "Chad, Niger and Sudan rejected the African Union plan.",
+        Coded("country:TCD", "org:african-union", (E.REJECT,)),
+        id="first-of-a-list",
+    ),
+    pytest.param(
+        "The Sudanese army vowed to crush the Rapid Support Forces.",
+        Coded("country:SDN", "org:rapid-support-forces", (E.THREATEN,)),
+        id="vowed-harm-is-a-threat",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ATTRIBUTIONS)
+def test_acts_are_attributed_as_the_sentence_says(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
 
 @pytest.mark.parametrize(("sentence", "expected"), PLACES)
 def test_a_place_names_the_target_country(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
@@ -364,7 +418,7 @@ def test_pronouns_take_the_actor_they_refer_to(annotate_text: Annotate, passage:
 
 def _all_sentences() -> list[str]:
     sentences: list[str] = []
-    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES):
+    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS):
         sentences += [str(param.values[0]) for param in group]
     for param in NEGATED_OR_HYPOTHETICAL:
         sentences += [str(param.values[0]), str(param.values[1])]

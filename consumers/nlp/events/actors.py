@@ -30,6 +30,7 @@ from consumers.nlp.resolve import Resolution, sides, slugify
 from schemas import EntityType, Sector
 
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+REFERRING_GROUPS = {"group", "militia", "movement", "organisation", "organization", "bloc", "alliance"}  # "the group"
 # Nouns that stand for whoever holds them: "militant positions", "the Turkish embassy", "an Israeli convoy".
 PROXY_NOUNS = {
     "position", "positions", "base", "bases", "convoy", "convoys", "embassy", "consulate", "territory", "target",
@@ -131,6 +132,10 @@ class ActorReader:
             return actor
         if token.pos_ == "PRON" or token.lower_ in GROUP_PRONOUNS:
             return self._pronoun(token)
+        if token.lower_ in REFERRING_GROUPS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            named = self._last_named_group(token)  # "The group said": the group named before
+            if named is not None:
+                return named
         if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
             of = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
             return self.single(of[0]) if of else None
@@ -166,6 +171,7 @@ class ActorReader:
             group = (None, "rebels")  # "the Houthis": people are not named with an article
         if record.type is EntityType.PERSON and group is None:
             igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
+            igo = igo or self._titled_igo(token)
             if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
                 return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
             words = self._left_words(token)
@@ -205,6 +211,10 @@ class ActorReader:
                 named = self.of_entity(self.owners[child.i], child)
                 if named is not None and named.id.startswith("org:"):
                     return Actor(named.id, named.name, named.sector or sector)
+            if child.dep_ == "poss" and child.pos_ == "PRON":  # "the group said its fighters": the group's
+                owner = self._pronoun(child)
+                if owner is not None and owner.id.startswith("org:"):
+                    return Actor(owner.id, owner.name, owner.sector or sector)
         if sector in ("rebels", "criminals", "opposition"):
             for child in token.children:  # "M23 rebels", "ELN guerrillas": a group the model did not tag
                 untagged = child.i not in self.owners and (child.pos_ == "PROPN" or child.is_upper)
@@ -314,6 +324,16 @@ class ActorReader:
             return Actor(actor.id, actor.name, None)
         return None
 
+    def _titled_igo(self, token: Token | None) -> str | None:
+        """ "U.N. Secretary-General Antonio Guterres": an organisation named in the title, before any table."""
+        if token is None:
+            return None
+        for word in token.subtree:  # "U.N. Secretary-General", "NATO chief"
+            entity_id = self.owners.get(word.i)
+            if word.dep_ == "compound" and word.i < token.i and entity_id in IGO_IDS:
+                return entity_id
+        return None
+
     def _titled_country(self, token: Token) -> str | None:
         """ "President Javier Milei" in a story about Argentina: the country the text named just before."""
         actor = self._context_country(token)
@@ -360,6 +380,14 @@ class ActorReader:
                     return actor
         return None
 
+    def _last_named_group(self, token: Token) -> Actor | None:
+        """The organisation last taking part in this or the previous sentence."""
+        previous = self.previous_sentence_start(token)
+        for index, actor, _ in reversed(self.recent):
+            if previous <= index < token.i and actor.id.startswith("org:"):
+                return actor
+        return None
+
     def _context_country(self, token: Token) -> Actor | None:
         """ "The army said ...": the country the text last spoke of, in this or the two sentences before."""
         start = self.previous_sentence_start(token, back=2)
@@ -388,9 +416,9 @@ def _phrase(token: Token) -> str:
 
 def _a_group(token: Token) -> bool:
     """A one-word plural name after "the" ("the Houthis") is a group, whatever the tagger said."""
-    return token.tag_ == "NNPS" or (
-        token.text.endswith("s") and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    )
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    first_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Antonio Guterres"
+    return (token.tag_ == "NNPS" and not first_name) or (token.text.endswith("s") and the)
 
 
 def _refined_sector(token: Token, sector: Sector) -> Sector:

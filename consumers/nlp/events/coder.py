@@ -36,6 +36,7 @@ from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
     ALLEGING_VERBS,
     CIRCUMSTANCE_PREPS,
+    DRAWING_VERBS,
     GIVING_VERBS,
     HEARSAY_NOUNS,
     INNER_PREPS,
@@ -151,6 +152,10 @@ class EventCoder:
 
     def _intended(self, verb: Token, trigger: Trigger) -> Trigger:
         """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
+        if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promise of harm is a threat
+            promised = [verb_trigger(c) for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+            if any(p is not None and stance_of(p.event) == "hostile" for p in promised):
+                return Trigger(EventType.THREATEN)
         if trigger.event in UNASSERTING:
             return trigger
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
@@ -254,7 +259,7 @@ class EventCoder:
             return speaker, []
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
-                return self.reader.actors(child), []
+                return unique(self._listed_before(verb, child) + self.reader.actors(child)), []
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
@@ -287,6 +292,16 @@ class EventCoder:
             sources, _ = self._subjects(verb.head, depth + 1)
             return sources, []
         return [], []
+
+    def _listed_before(self, verb: Token, subject: Token) -> list[Actor]:
+        """ "Chad, Niger and Sudan rejected": a list's first name the parser hung on the verb."""
+        return [
+            actor
+            for c in verb.children
+            if c.i < subject.i and c.dep_ in ("parataxis", "dep", "npadvmod") and c.i in self.reader.owners
+            if c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ","
+            for actor in self.reader.actors(c)
+        ]
 
     def _objects(self, head: Token, event: EventType) -> list[Actor]:
         """Targets in object slots under a verb or event noun.
@@ -517,6 +532,7 @@ class EventCoder:
             ]
         else:
             targets = self._objects(noun, trigger.event)
+        targets = targets or self._drawn_by(noun)
         clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():
             own = verb_trigger(clause)
@@ -535,6 +551,14 @@ class EventCoder:
     def _noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
         """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
         governor = governing_verb(noun)
+        claimant = self._claimant(noun)
+        if claimant:
+            return claimant
+        if governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING_VERBS:
+            preps = (*noun.children, *governor.children)  # however the parser hung "from"
+            drawn = [o for p in preps if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+            if drawn:  # "drew a sharp rebuke from Ankara"
+                return self.reader.actors(drawn[0])
         for child in noun.children:
             light = governor is not None and (is_light(governor) or verb_trigger(governor) is None)
             if child.dep_ == "poss" and child.pos_ == "PRON" and via_support and governor is not None and light:
@@ -559,6 +583,27 @@ class EventCoder:
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self._subjects(governor)[0]
         return []
+
+    def _claimant(self, noun: Token) -> list[Actor]:
+        """ "Al-Shabaab claimed (responsibility for) the bombing": the act is the claimant's."""
+        word = noun
+        if (
+            word.dep_ == "pobj"
+            and word.head.lower_ == "for"
+            and word.head.head.lemma_.lower() in ("responsibility", "credit")
+        ):
+            word = word.head.head
+        if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim":
+            return self._subjects(word.head)[0]
+        return []
+
+    def _drawn_by(self, noun: Token) -> list[Actor]:
+        """ "Greece's deployment drew a rebuke from Ankara": the rebuke answers the deployment's doer."""
+        governor = noun.head
+        if noun.dep_ != "dobj" or governor.lemma_.lower() not in DRAWING_VERBS:
+            return []
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+        return self._object_actors(subjects[0], set(), 0) if subjects else []
 
     # -- reported speech --------------------------------------------------------------------
     def _mark_voiced(self, sentence: Span) -> None:

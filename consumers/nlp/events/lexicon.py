@@ -52,6 +52,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "give": _t(E.AID), "send": _t(E.AID), "provide": _t(E.AID), "donate": _t(E.AID), "supply": _t(E.AID),
     "deliver": _t(E.AID), "lend": _t(E.AID, "economic"), "loan": _t(E.AID, "economic"), "fund": _t(E.AID, "economic"),
     "finance": _t(E.AID, "economic"), "airlift": _t(E.AID, "humanitarian"), "ship": _t(E.AID), "rescue": _t(E.AID),
+    "disburse": _t(E.AID, "economic"), "deposit": _t(E.AID, "economic"),
     "arm": _t(E.AID, "military"), "evacuate": _t(E.AID, "humanitarian"), "shelter": _t(E.AID, "asylum"),
     "withdraw": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"), "free": _t(E.RETREAT, "release"),
     "return": _t(E.RETREAT, "return"), "lift": _t(E.RETREAT, "ease"), "disarm": _t(E.RETREAT, "disarm"),
@@ -147,7 +148,8 @@ CORE_NOUNS: dict[str, Trigger] = {
     "request": _t(E.REQUEST), "demand": _t(E.REQUEST), "offer": _t(E.AGREE), "proposal": _t(E.AGREE),
     "appeal": _t(E.REQUEST), "plea": _t(E.REQUEST),
     "ultimatum": _t(E.THREATEN), "accusation": _t(E.ACCUSE), "criticism": _t(E.ACCUSE),
-    "condemnation": _t(E.ACCUSE), "complaint": _t(E.ACCUSE, "allege"), "lawsuit": _t(E.ACCUSE, "allege"),
+    "condemnation": _t(E.ACCUSE), "rebuke": _t(E.ACCUSE), "reprimand": _t(E.ACCUSE), "censure": _t(E.ACCUSE),
+    "complaint": _t(E.ACCUSE, "allege"), "lawsuit": _t(E.ACCUSE, "allege"),
     "investigation": _t(E.ACCUSE, "investigate"), "probe": _t(E.ACCUSE, "investigate"),
     "charges": _t(E.ACCUSE, "allege"),
     "rejection": _t(E.REJECT), "veto": _t(E.REJECT), "refusal": _t(E.REJECT),
@@ -243,6 +245,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
             for word in (child.lower_, child.lemma_.lower(), _singular(child)):
                 if (lemma, word) in CORE_PATTERNS:
                     return CORE_PATTERNS[(lemma, word)]
+    if _moves_forces(verb):
+        return Trigger(E.MOBILIZE, "troops")
     found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
     if found is not None and lemma in LIGHT_VERBS:
         return Trigger(found.event, found.mode, True)
@@ -257,6 +261,20 @@ def is_core(verb: Token) -> bool:
 def is_light(verb: Token) -> bool:
     """Whether the verb mostly carries its object's event ("launched strikes", "held talks")."""
     return verb.lemma_.lower() in LIGHT_VERBS
+
+
+# Moving armed forces is mobilising them, whatever the verb: "ordered troops to the border", "shifted units".
+MOVING_VERBS = {"order", "move", "shift", "redeploy", "reposition", "relocate", "rush", "dispatch", "bring", "pour"}
+FORCE_WORDS = {
+    "troop", "force", "soldier", "unit", "tank", "artillery", "battalion", "brigade", "division", "warship",
+    "reinforcement", "armour", "armor", "vehicle", "howitzer", "launcher", "jet", "warplane", "fighter", "frigate",
+}  # fmt: skip
+
+
+def _moves_forces(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = [w for o in objects for w in (o, *o.conjuncts)]
+    return verb.lemma_.lower() in MOVING_VERBS and any(_singular(w) in FORCE_WORDS for w in words)
 
 
 # Nouns that name an event only with their modifier: "military campaign", "credit line", "peace talks".

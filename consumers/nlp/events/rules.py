@@ -64,6 +64,8 @@ AID_THEMES |= {
     "drone", "drones", "jet", "jets", "system", "systems", "package", "donation", "grain", "wheat", "water",
     "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
 }  # fmt: skip
+# "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
+DRAWING_VERBS = {"draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get"}
 NEEDING = {"need", "able", "wish"}  # "needed to be able to strike": not done
 INTENT_HEADS = {
     "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
