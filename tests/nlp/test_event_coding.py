@@ -344,6 +344,45 @@ ATTRIBUTIONS = [
     ),
 ]
 
+# Undoing a restriction is a concession by whoever imposed it; working together codes both ways.
+RELIEF_AND_PARTNERS = [
+    pytest.param(
+        "EU sanctions on Venezuela's oil sector were lifted on Friday.",
+        Coded("org:european-union", "country:VEN", (E.RETREAT, E.CONCEDE)),
+        id="sanctions-were-lifted",
+    ),
+    pytest.param(
+        "Curbs on Afghan traders entering Pakistan were eased by the Pakistani authorities.",
+        Coded("country:PAK", "country:AFG", (E.CONCEDE, E.RETREAT), ("government", "business")),
+        id="curbs-were-eased-by",
+    ),
+    pytest.param(
+        "Saudi Arabia and the UAE each deposited $2 billion with Pakistan's central bank.",
+        Coded("country:SAU", "country:PAK", (E.AID,)),
+        id="deposited-with-a-bank",
+    ),
+    pytest.param(
+        "French and Malian troops killed twenty militants in a joint raid near Gao.",
+        Coded("country:MLI", "country:FRA", (E.COOPERATE,)),
+        id="joint-raid-partners",
+    ),
+    pytest.param(
+        "Peru and Chile have begun sharing radar data on drug flights.",
+        Coded("country:CHL", "country:PER", (E.COOPERATE,)),
+        id="begun-sharing",
+    ),
+    pytest.param(
+        "The defence ministers of Japan and Australia met in Tokyo, their first talks this year.",
+        Coded("country:JPN", "country:AUS", (E.CONSULT,)),
+        id="ministers-of-two-met",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RELIEF_AND_PARTNERS)
+def test_relief_and_partners(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
 
 @pytest.mark.parametrize(("sentence", "expected"), ATTRIBUTIONS)
 def test_acts_are_attributed_as_the_sentence_says(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
@@ -418,7 +457,7 @@ def test_pronouns_take_the_actor_they_refer_to(annotate_text: Annotate, passage:
 
 def _all_sentences() -> list[str]:
     sentences: list[str] = []
-    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS):
+    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS, RELIEF_AND_PARTNERS):
         sentences += [str(param.values[0]) for param in group]
     for param in NEGATED_OR_HYPOTHETICAL:
         sentences += [str(param.values[0]), str(param.values[1])]

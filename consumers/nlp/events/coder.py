@@ -35,6 +35,7 @@ from consumers.nlp.events.lexicon import (
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
     ALLEGING_VERBS,
+    ASPECT_VERBS,
     CIRCUMSTANCE_PREPS,
     DRAWING_VERBS,
     GIVING_VERBS,
@@ -85,6 +86,9 @@ class CodedEvent:
     trigger: Token
     confidence: float
     field: TextField = "body"
+
+
+STATES = ("country:", "org:", "bloc:")
 
 
 class EventCoder:
@@ -144,8 +148,11 @@ class EventCoder:
             targets = self._reacted_to(verb, sources)
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self._located(verb)  # "pulled its troops out of districts in Ethiopia"
+        targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
         confidence = 0.8 if not patients else 0.75
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        # "have begun sharing intelligence": the aspect verb's subjects do it together
+        own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
         trigger = self._intended(verb, trigger)
         return self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
@@ -263,7 +270,13 @@ class EventCoder:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                patients = self._object_actors(child, target_preps(EventType.CONSULT, noun=True), 0)
+                own = verb_trigger(verb)
+                undone = noun_trigger(child)
+                if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
+                    # "U.S. sanctions on Belarus were lifted": whoever imposed them lifts them
+                    return self._noun_agents(child, via_support=False), self._objects(child, undone.event)
+                event = own.event if own is not None else EventType.CONSULT
+                patients = self._object_actors(child, target_preps(event, noun=True), 0)
                 return (self.reader.actors(agents[0]) if agents else []), patients
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
@@ -319,8 +332,9 @@ class EventCoder:
                     continue
                 named = child.i in self.reader.owners
                 found = self._object_actors(child, preps, 0)
-                if not named and event in THEME_EVENTS:
-                    found = [a for a in found if a.id.startswith(("country:", "org:", "bloc:")) and a.sector is None]
+                if not named and event in THEME_EVENTS:  # what is given is no party; who receives it is
+                    given = {a.id for a in self.reader.actors(child)}
+                    found = [a for a in found if a.id not in given or (a.id.startswith(STATES) and a.sector is None)]
                 (recipients if named else themes).extend(found)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self._object_actors(child, preps, 0))
@@ -544,7 +558,7 @@ class EventCoder:
             targets = [a for a in self._subjects(governor)[0] if a not in sources]
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
         coded = self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
-        if circumstance and targets and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
+        if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
             coded += self._pairs(sources, [], Trigger(EventType.COOPERATE), noun, 0.7, mutual=True)  # "in a joint raid"
         return coded
 

@@ -28,7 +28,8 @@ VISIT_VERBS = {"travel", "fly", "arrive", "visit", "go", "head", "land", "tour",
 UNREALISED = {"planned", "proposed", "expected", "possible", "potential", "future", "imminent", "feared"}
 UNDOING_VERBS = {
     "block", "reject", "veto", "oppose", "suspend", "halt", "cancel", "scrap", "end", "stop", "freeze", "cut",
-    "deny", "refuse", "postpone", "delay", "withdraw", "abandon",
+    "deny", "refuse", "postpone", "delay", "withdraw", "abandon", "lift", "ease", "relax", "loosen", "remove",
+    "revoke", "drop",
 }  # fmt: skip
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
 # Acts done to a place: with no party named, the country the place lies in is the target
@@ -66,6 +67,7 @@ AID_THEMES |= {
 }  # fmt: skip
 # "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
 DRAWING_VERBS = {"draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get"}
+ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep", "stop", "finish"}  # "began sharing"
 NEEDING = {"need", "able", "wish"}  # "needed to be able to strike": not done
 INTENT_HEADS = {
     "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
