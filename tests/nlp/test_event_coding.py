@@ -378,6 +378,30 @@ RELIEF_AND_PARTNERS = [
     ),
 ]
 
+# Unnamed groups: who they are follows from what they do and where they are.
+UNNAMED_GROUPS = [
+    pytest.param(
+        "Gunmen abducted 40 worshippers from a church in central Nigeria's Plateau state.",
+        Coded("group:rebels", "group:civilians", (E.ASSAULT,), ("rebels", "civilians")),
+        id="headline-style-active",
+    ),
+    pytest.param(
+        "The governor of a province in Afghanistan's east was killed by Islamic State gunmen.",
+        Coded("org:islamic-state", "country:AFG", (E.ASSAULT,), ("rebels", "government")),
+        id="official-of-a-place-in-a-country",
+    ),
+    pytest.param(
+        "Thousands of teachers marched through Nairobi, demanding that the government raise their pay.",
+        Coded("group:protesters", "country:KEN", (E.REQUEST,), ("protesters", "government")),
+        id="marchers-demand-as-protesters",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), UNNAMED_GROUPS)
+def test_unnamed_groups(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
 
 @pytest.mark.parametrize(("sentence", "expected"), RELIEF_AND_PARTNERS)
 def test_relief_and_partners(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
@@ -457,7 +481,7 @@ def test_pronouns_take_the_actor_they_refer_to(annotate_text: Annotate, passage:
 
 def _all_sentences() -> list[str]:
     sentences: list[str] = []
-    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS, RELIEF_AND_PARTNERS):
+    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS, RELIEF_AND_PARTNERS, UNNAMED_GROUPS):
         sentences += [str(param.values[0]) for param in group]
     for param in NEGATED_OR_HYPOTHETICAL:
         sentences += [str(param.values[0]), str(param.values[1])]

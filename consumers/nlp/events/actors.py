@@ -297,7 +297,7 @@ class ActorReader:
                     if countries:
                         return countries
                 elif child.lower_ != "in" or obj.lower_ in PLACE_NOUNS:  # "a refinery in Russia's Ryazan region"
-                    nested = self._nationalities(obj, locative=False)
+                    nested = self._nationalities(obj, locative=obj.lemma_.lower() in PLACE_NOUNS)  # "a town in X"
                     if nested:
                         return nested
         return []

@@ -119,6 +119,8 @@ class EventCoder:
     # -- verbs ------------------------------------------------------------------------------
     def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
         sources, patients = self._subjects(verb)
+        if self._while_protesting(verb):  # "students marched ..., demanding elections": protesters demand
+            sources = [as_protesters(s) for s in sources]
         for actor in sources:
             self.reader.remember(verb, actor)
         for actor in patients:
@@ -156,6 +158,12 @@ class EventCoder:
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
         trigger = self._intended(verb, trigger)
         return self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
+
+    @staticmethod
+    def _while_protesting(verb: Token) -> bool:
+        inherits = verb.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        protest = verb_trigger(verb.head) if inherits and verb.head.pos_ == "VERB" else None
+        return protest is not None and protest.event is EventType.PROTEST
 
     def _intended(self, verb: Token, trigger: Trigger) -> Trigger:
         """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
@@ -282,6 +290,8 @@ class EventCoder:
             return self.reader.actors(verb.head), []
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if not agents and any(c.dep_ == "dobj" for c in verb.children):
+                return self.reader.actors(verb.head), []  # "Bandits abducted 25 pupils": misread as a passive
             return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(verb.head)
         if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "VERB":
             accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]  # "accused Baku of shelling"
