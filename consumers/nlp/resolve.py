@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from consumers.nlp.gazetteer import Gazetteer, normalise
+from consumers.nlp.gazetteer import Gazetteer, Place, normalise
 from consumers.nlp.mentions import Candidate
 from schemas import EntityType, TextField
 
@@ -65,6 +65,18 @@ def _is_locative(doc: Doc, cand: Candidate) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
+# Demonyms two countries share, the likelier in news first: the article's own places decide.
+SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "dominican": ("DOM", "DMA")}
+
+
+def _shared_demonym(text: str, named: set[str], gazetteer: Gazetteer) -> Place | None:
+    """ "Congolese" is the Congo the article names (Kinshasa or Brazzaville), else the likelier one."""
+    choices = SHARED_DEMONYMS.get(normalise(text).removesuffix("s"))
+    if choices is None:
+        return None
+    return gazetteer.country(next((c for c in choices if f"country:{c}" in named), choices[0]))
+
+
 def resolve(candidates: list[tuple[Candidate, Doc]], gazetteer: Gazetteer) -> Resolution:
     """Link every candidate mention to one entity; deterministic for the same input."""
     assigned: list[tuple[Candidate, str, str, EntityType]] = []  # candidate, id, display name, type
@@ -83,6 +95,12 @@ def resolve(candidates: list[tuple[Candidate, Doc]], gazetteer: Gazetteer) -> Re
             assigned.append((cand, place.id, place.name, place.type))
         else:
             rest.append(cand)
+    places = (gazetteer.lookup(cand.text, "GPE", fuzzy=False) for cand, _ in candidates)
+    named = {place.id for place in places if place is not None and place.kind in ("country", "capital")}
+    for index, (cand, *_) in enumerate(assigned):
+        shared = _shared_demonym(cand.text, named, gazetteer)
+        if shared is not None:
+            assigned[index] = (cand, shared.id, shared.name, shared.type)
     assigned.extend(_resolve_names(rest))
     entities: dict[str, EntityRecord] = {}
     token_entity: dict[TextField, dict[int, str]] = {"title": {}, "body": {}}

@@ -395,6 +395,16 @@ UNNAMED_GROUPS = [
         Coded("group:protesters", "country:KEN", (E.REQUEST,), ("protesters", "government")),
         id="marchers-demand-as-protesters",
     ),
+    pytest.param(
+        "Congolese troops clashed with M23 rebels near Goma.",
+        Coded("country:COD", "org:m23", (E.ASSAULT,), ("military", "rebels")),
+        id="shared-demonym-and-tagged-as-place",
+    ),
+    pytest.param(
+        "Congolese police in Brazzaville arrested two opposition leaders.",
+        Coded("country:COG", "group:opposition", (E.COERCE,), ("police", "opposition")),
+        id="shared-demonym-named-capital",
+    ),
 ]
 
 
@@ -481,7 +491,8 @@ def test_pronouns_take_the_actor_they_refer_to(annotate_text: Annotate, passage:
 
 def _all_sentences() -> list[str]:
     sentences: list[str] = []
-    for group in (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS, RELIEF_AND_PARTNERS, UNNAMED_GROUPS):
+    groups = (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS, RELIEF_AND_PARTNERS)
+    for group in (*groups, UNNAMED_GROUPS):
         sentences += [str(param.values[0]) for param in group]
     for param in NEGATED_OR_HYPOTHETICAL:
         sentences += [str(param.values[0]), str(param.values[1])]

@@ -217,7 +217,8 @@ class ActorReader:
                     return Actor(owner.id, owner.name, owner.sector or sector)
         if sector in ("rebels", "criminals", "opposition"):
             for child in token.children:  # "M23 rebels", "ELN guerrillas": a group the model did not tag
-                untagged = child.i not in self.owners and (child.pos_ == "PROPN" or child.is_upper)
+                mistyped = not self.owners.get(child.i, "").startswith(("country:", "org:", "person:", "bloc:"))
+                untagged = mistyped and (child.pos_ == "PROPN" or child.is_upper)  # "M23" taken for a place
                 descriptive = agent_sector(child.lower_) is not None  # "jihadist fighters" are not a name
                 if child.dep_ in ("compound", "nummod") and untagged and not descriptive:
                     first = min(c.left_edge.i for c in token.children if c.dep_ == "compound" or c.i == child.i)

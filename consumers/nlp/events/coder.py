@@ -169,7 +169,7 @@ class EventCoder:
         """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
         if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promise of harm is a threat
             promised = [verb_trigger(c) for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-            if any(p is not None and stance_of(p.event) == "hostile" for p in promised):
+            if any(p is not None and p.event is EventType.ASSAULT for p in promised):
                 return Trigger(EventType.THREATEN)
         if trigger.event in UNASSERTING:
             return trigger
