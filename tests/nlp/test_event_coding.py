@@ -405,7 +405,26 @@ UNNAMED_GROUPS = [
         Coded("country:COG", "group:opposition", (E.COERCE,), ("police", "opposition")),
         id="shared-demonym-named-capital",
     ),
+    pytest.param(
+        "The Bangladeshi government faced violent student protests over job quotas.",
+        Coded("group:protesters", "country:BGD", (E.PROTEST,), ("protesters", "government")),
+        id="faced-protests",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru's government withdrew a pension reform after weeks of street protests in Lima.",
+        "Ghana's government bowed to weeks of protests and scrapped a tax on mobile payments.",
+    ],
+)
+def test_giving_way_to_protests_is_a_concession_to_the_protesters(annotate_text: Annotate, sentence: str) -> None:
+    annotation = code(annotate_text, sentence)
+    country = next(s.source for s in annotation.stances if s.source.startswith("country:"))
+    assert_coded(annotation, Coded(country, "group:protesters", (E.CONCEDE,), ("government", "protesters")))
+    assert_coded(annotation, Coded("group:protesters", country, (E.PROTEST,), ("protesters", "government")))
 
 
 @pytest.mark.parametrize(("sentence", "expected"), UNNAMED_GROUPS)

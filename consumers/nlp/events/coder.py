@@ -37,6 +37,7 @@ from consumers.nlp.events.rules import (
     ALLEGING_VERBS,
     ASPECT_VERBS,
     CIRCUMSTANCE_PREPS,
+    CONCEDING_VERBS,
     DRAWING_VERBS,
     GIVING_VERBS,
     HEARSAY_NOUNS,
@@ -49,6 +50,8 @@ from consumers.nlp.events.rules import (
     OWNED_NOUNS,
     PLACE_ONLY_PREPS,
     PLACED_EVENTS,
+    PROTEST_OCCASIONS,
+    PROTESTED_VERBS,
     REACTIONS,
     REFERRING_NOUNS,
     SUBJECT_DEPS,
@@ -71,6 +74,7 @@ from consumers.nlp.events.rules import (
     target_preps,
     unique,
 )
+from consumers.nlp.events.sectors import STATE_SECTORS
 from schemas import EventType, TextField, stance_of
 
 
@@ -126,8 +130,9 @@ class EventCoder:
         for actor in patients:
             self.reader.remember(verb, actor, acted=False)
         trigger = self._verb_trigger(verb, consumed)
+        conceded = self._conceded_to_protests(verb, sources)
         if trigger is None or is_alleged(verb) or not self._asserted(verb):
-            return []
+            return conceded
         if self._cancelled(verb):
             modal = any(c.dep_ == "aux" and c.lower_ in ("would", "will", "wo", "can", "ca") for c in verb.children)
             if not (stance_of(trigger.event) == "cooperative" and self._negated(verb) and modal):
@@ -157,7 +162,37 @@ class EventCoder:
         own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
         trigger = self._intended(verb, trigger)
-        return self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
+        coded = self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
+        return coded + conceded
+
+    def _conceded_to_protests(self, verb: Token, sources: list[Actor]) -> list[CodedEvent]:
+        """ "The government withdrew the bill after weeks of protests": it concedes to the protesters."""
+        if verb.lemma_.lower() not in CONCEDING_VERBS or self._negated(verb):
+            return []
+        states = [s for s in sources if s.id.startswith("country:") and s.sector in (None, *STATE_SECTORS)]
+        occasions = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PROTEST_OCCASIONS]
+        heads = [verb, *(verb.head,) * (verb.dep_ == "conj")]  # "bowed to protests and reversed the rise"
+        occasions += [c for h in heads[1:] for c in h.children if c.dep_ == "prep" and c.lower_ in PROTEST_OCCASIONS]
+        for occasion in occasions:
+            for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in self._protest_nouns(o)):
+                protesters = self._protesters(noun)
+                return self._pairs(states, protesters, Trigger(EventType.CONCEDE), verb, 0.7, mutual=False)
+        return []
+
+    @staticmethod
+    def _protest_nouns(word: Token) -> list[Token]:
+        """ "weeks of street protests": the protest noun itself, or inside a span of time."""
+        found = noun_trigger(word)
+        if found is not None and found.event is EventType.PROTEST:
+            return [word]
+        inner = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return [o for o in inner if (t := noun_trigger(o)) is not None and t.event is EventType.PROTEST]
+
+    def _protesters(self, noun: Token) -> list[Actor]:
+        """Who protests, when a protest noun names no one: "a shutdown by traders", else unnamed protesters."""
+        named = [o for p in noun.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+        found = self.reader.actors(named[0]) if named else []
+        return [as_protesters(a) for a in found] or [Actor("group:protesters", noun.text, "protesters")]
 
     @staticmethod
     def _while_protesting(verb: Token) -> bool:
@@ -542,6 +577,9 @@ class EventCoder:
         if between:  # "talks between Serbia and Kosovo"
             parties = self.reader.actors(between[0])
             return self._pairs(parties, [], trigger, noun, 0.7, mutual=True)
+        faced = self._faced_protest(noun, trigger)
+        if faced is not None:
+            return faced
         sources = self._noun_agents(noun)
         if not sources:
             return []
@@ -571,6 +609,21 @@ class EventCoder:
         if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
             coded += self._pairs(sources, [], Trigger(EventType.COOPERATE), noun, 0.7, mutual=True)  # "in a joint raid"
         return coded
+
+    def _faced_protest(self, noun: Token, trigger: Trigger) -> list[CodedEvent] | None:
+        """ "faced protests", "withdrew the bill after protests": the protesters act on the state that faced them."""
+        if trigger.event is not EventType.PROTEST or any(c.dep_ == "poss" for c in noun.children):
+            return None
+        word = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "weeks of protests"
+        occasion = word.dep_ == "pobj" and word.head.lower_ in PROTEST_OCCASIONS and word.head.head.pos_ == "VERB"
+        faced = word.dep_ == "dobj" and word.head.lemma_.lower() in PROTESTED_VERBS
+        if not (occasion or faced):
+            return None
+        governor = word.head.head if occasion else word.head
+        states = [s for s in self._subjects(governor)[0] if s.id.startswith("country:")]
+        if not states:
+            return None
+        return self._pairs(self._protesters(noun), states, trigger, noun, 0.7, mutual=False)
 
     def _noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
         """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""

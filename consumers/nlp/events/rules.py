@@ -68,6 +68,14 @@ AID_THEMES |= {
 # "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
 DRAWING_VERBS = {"draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get"}
 ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep", "stop", "finish"}  # "began sharing"
+# A government that gives way to protests concedes to the protesters: "withdrew the bill after protests".
+CONCEDING_VERBS = {
+    "withdraw", "lift", "scrap", "reverse", "drop", "cancel", "abandon", "shelve", "repeal", "revoke", "rescind",
+    "bow", "yield", "cave", "suspend", "ease", "concede", "retreat", "back", "u-turn", "relent",
+}  # fmt: skip
+# Where protests are the occasion of a verb: "after weeks of protests", "bowed to protests", "faced protests".
+PROTEST_OCCASIONS = {"after", "following", "amid", "to", "despite"}
+PROTESTED_VERBS = {"face", "bow", "yield", "cave", "confront", "weather", "survive"}
 NEEDING = {"need", "able", "wish"}  # "needed to be able to strike": not done
 INTENT_HEADS = {
     "ready", "willing", "prepared", "plan", "intend", "aim", "seek", "want", "hope", "determined", "try", "attempt",
