@@ -13,9 +13,10 @@ NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"
 
 
 def _contains(text: str, outer: RawSpan, inner: RawSpan) -> bool:
-    """Whether ``outer`` is a longer name around ``inner``; a list ("Mali, Burkina Faso") is no name."""
+    """Whether ``outer`` is a longer name around ``inner``; a list or a possessive is no name."""
     longer = outer.end - outer.start > inner.end - inner.start
-    listed = "," in text[outer.start : outer.end]
+    # "Mali, Burkina Faso" and "Mozambique's Cabo Delgado" are not one name
+    listed = any(mark in text[outer.start : outer.end] for mark in (",", "'s ", "\u2019s "))
     return outer.start <= inner.start and inner.end <= outer.end and longer and not listed
 
 

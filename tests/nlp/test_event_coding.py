@@ -293,6 +293,16 @@ PLACES = [
         Coded("country:EGY", "country:EGY", (E.COERCE,), ("police", "media")),
         id="home-is-not-the-target",
     ),
+    pytest.param(
+        "Gunmen detonated a bomb outside a market in Kabul on Friday.",
+        Coded("group:rebels", "country:AFG", (E.ASSAULT,)),
+        id="capital-names-the-country",
+    ),
+    pytest.param(
+        "Kenya said it would send 1,000 police officers to Haiti's capital region to fight gangs.",
+        Coded("country:KEN", "country:HTI", (E.AGREE, E.AID)),
+        id="possessive-place-is-not-a-name",
+    ),
 ]
 
 # Who an act belongs to when the sentence says so in other words.
@@ -341,6 +351,12 @@ ATTRIBUTIONS = [
         "The Sudanese army vowed to crush the Rapid Support Forces.",
         Coded("country:SDN", "org:rapid-support-forces", (E.THREATEN,)),
         id="vowed-harm-is-a-threat",
+    ),
+    pytest.param(
+        "Turkish troops shelled two villages in northern Iraq, the Iraqi foreign ministry said, "
+        "calling the move a breach of sovereignty.",
+        Coded("country:IRQ", "country:TUR", (E.ACCUSE,), ("government", "military")),
+        id="speaker-calls-the-move-a-breach",
     ),
 ]
 

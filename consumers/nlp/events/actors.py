@@ -293,7 +293,7 @@ class ActorReader:
                 if obj.dep_ != "pobj":
                     continue
                 if obj.i in self.owners:
-                    places = [self._place(o) for o in (obj, *obj.conjuncts) if o.i in self.owners]
+                    places = [self.place(o) for o in (obj, *obj.conjuncts) if o.i in self.owners]
                     countries = [Actor(a.id, a.name, None) for a in places if a and a.id.startswith("country:")]
                     if countries:
                         return countries
@@ -303,7 +303,7 @@ class ActorReader:
                         return nested
         return []
 
-    def _place(self, word: Token) -> Actor | None:
+    def place(self, word: Token) -> Actor | None:
         """A place named after "in": a country, or the capital of one ("a court in Tunis")."""
         entity_id = self.owners[word.i]
         record = self.resolution.entities.get(entity_id)

@@ -70,6 +70,7 @@ from consumers.nlp.events.rules import (
     governing_verb,
     is_alleged,
     is_reciprocal,
+    labels_an_act,
     refined_trigger,
     target_preps,
     unique,
@@ -138,6 +139,8 @@ class EventCoder:
             if not (stance_of(trigger.event) == "cooperative" and self._negated(verb) and modal):
                 return []
             trigger = Trigger(EventType.REJECT)  # "would not allow observers": a refusal
+        if labels_an_act(verb):
+            trigger = Trigger(EventType.ACCUSE)  # "calling the move a violation": a judgement on the act
         if trigger.event is EventType.PROTEST and all(s.sector in (None, "government") for s in sources):
             trigger = Trigger(EventType.ACCUSE, "allege")  # a state protests by complaining, not by marching
         if patients and not sources and trigger.event in THEME_EVENTS:
@@ -287,8 +290,11 @@ class EventCoder:
         if trigger is None or trigger.event not in (*UNASSERTING, EventType.SUPPORT, EventType.CONSULT):
             return []
         for clause in verb.ancestors:
-            if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS:
-                subjects = [c for c in clause.head.children if c.dep_ in SUBJECT_DEPS]
+            speech = [clause.head] if clause.dep_ == "ccomp" else []
+            # "X did Y, Z said, calling it ...": the speech verb hung beside the act
+            speech += [c for c in clause.children if c.dep_ == "parataxis" and c.i < verb.i]
+            for said in (s for s in speech if s.lemma_.lower() in SPEECH_VERBS):
+                subjects = [c for c in said.children if c.dep_ in SUBJECT_DEPS]
                 return self.reader.actors(subjects[0]) if subjects else []
         return []
 
@@ -439,8 +445,7 @@ class EventCoder:
 
     def _places(self, token: Token) -> list[Actor]:
         """A country named as a place ("arrived in Beijing"): only named countries count."""
-        owner = self.reader.owners.get(token.i)
-        actor = self.reader.of_entity(owner, token) if owner else None
+        actor = self.reader.place(token) if token.i in self.reader.owners else None
         return [actor] if actor is not None and actor.id.startswith("country:") else []
 
     def _object_actors(self, token: Token, preps: set[str], depth: int) -> list[Actor]:

@@ -52,6 +52,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "give": _t(E.AID), "send": _t(E.AID), "provide": _t(E.AID), "donate": _t(E.AID), "supply": _t(E.AID),
     "deliver": _t(E.AID), "lend": _t(E.AID, "economic"), "loan": _t(E.AID, "economic"), "fund": _t(E.AID, "economic"),
     "finance": _t(E.AID, "economic"), "airlift": _t(E.AID, "humanitarian"), "ship": _t(E.AID), "rescue": _t(E.AID),
+    "airdrop": _t(E.AID, "humanitarian"), "disperse": _t(E.COERCE),
     "disburse": _t(E.AID, "economic"), "deposit": _t(E.AID, "economic"),
     "arm": _t(E.AID, "military"), "evacuate": _t(E.AID, "humanitarian"), "shelter": _t(E.AID, "asylum"),
     "withdraw": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"), "free": _t(E.RETREAT, "release"),

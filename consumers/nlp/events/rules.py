@@ -96,12 +96,17 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
             return Trigger(EventType.PROTEST, "boycott")
     if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
+    if labels_an_act(word):
+        return Trigger(EventType.ACCUSE)
+    return trigger
+
+
+def labels_an_act(word: Token) -> bool:
+    """ "calling the move a violation" names an act (not "the islands Tokyo calls X", not a phone call)."""
     referring = any(
         c.dep_ == "dobj" and (c.pos_ == "PRON" or c.lemma_.lower() in REFERRING_NOUNS) for c in word.children
     )
-    if word.lemma_.lower() == "call" and referring and any(c.dep_ in ("oprd", "attr") for c in word.children):
-        return Trigger(EventType.ACCUSE)  # "calling the move a violation" (not "the islands Tokyo calls X")
-    return trigger
+    return word.lemma_.lower() == "call" and referring and any(c.dep_ in ("oprd", "attr") for c in word.children)
 
 
 def as_protesters(actor: Actor) -> Actor:
