@@ -458,6 +458,28 @@ def test_acts_are_attributed_as_the_sentence_says(annotate_text: Annotate, sente
     assert_coded(code(annotate_text, sentence), expected)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Azerbaijan shelled the Armenian town of Jermuk, killing two people and damaging a school.",
+         Coded("country:AZE", "country:ARM", (E.ASSAULT,))),
+        ("Iran condemned Pakistan's strike on Afghanistan, which killed 12 people.",
+         Coded("country:PAK", "country:AFG", (E.ASSAULT,))),
+    ],
+)  # fmt: skip
+def test_the_harm_an_attack_does_is_not_a_second_target(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    annotation = code(annotate_text, sentence)
+    assert_coded(annotation, expected)
+    assert [s.target for s in annotation.stances if s.target.startswith("group:")] == []
+
+
+def test_harm_at_home_codes_the_victims(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Myanmar's military bombed a village in Sagaing region, killing 17 residents.")
+    assert_coded(annotation, Coded("country:MMR", "group:civilians", (E.ASSAULT,), ("military", "civilians")))
+
+
 @pytest.mark.parametrize(("sentence", "expected"), PLACES)
 def test_a_place_names_the_target_country(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)

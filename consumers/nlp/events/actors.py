@@ -303,6 +303,12 @@ class ActorReader:
                         return nested
         return []
 
+    def country_of_place(self, token: Token) -> Actor | None:
+        """ "the Armenian town of Jermuk", "Ukraine's Kharkiv region": the country a place noun lies in."""
+        if token.lemma_.lower() not in PLACE_NOUNS or token.i in self.owners:
+            return None
+        return self._nationality(token, locative=True)
+
     def place(self, word: Token) -> Actor | None:
         """A place named after "in": a country, or the capital of one ("a court in Tunis")."""
         entity_id = self.owners[word.i]

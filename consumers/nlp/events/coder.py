@@ -159,6 +159,8 @@ class EventCoder:
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self._located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
+        if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
+            targets = [t for t in targets if not t.id.startswith("group:")]
         confidence = 0.8 if not patients else 0.75
         own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
         # "have begun sharing intelligence": the aspect verb's subjects do it together
@@ -315,6 +317,9 @@ class EventCoder:
             return speaker, []
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS:
+                act = self._act_referred_to(verb, child)
+                if act is not None:  # "Israel's strike on Gaza, which killed 30 people": the strike killed
+                    return self._noun_agents(act, via_support=False), []
                 return unique(self._listed_before(verb, child) + self.reader.actors(child)), []
         for child in verb.children:
             if child.dep_ == "nsubjpass":
@@ -356,6 +361,29 @@ class EventCoder:
             sources, _ = self._subjects(verb.head, depth + 1)
             return sources, []
         return [], []
+
+    def _harm_of_coded_act(self, verb: Token) -> bool:
+        """Harm ("killing five people", "which killed 30") done by an act already coded against a country."""
+        while verb.dep_ == "conj" and verb.tag_ == "VBG":  # "killing five people and damaging a hospital"
+            verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not subjects:
+            act = verb.head
+        elif subjects and (referred := self._act_referred_to(verb, subjects[0])) is not None:
+            act = referred
+        else:
+            return False
+        return any(e.trigger.i == act.i and e.target.id.startswith("country:") for e in self._coded)
+
+    @staticmethod
+    def _act_referred_to(verb: Token, subject: Token) -> Token | None:
+        """The event noun a relative "which" refers to when the parser hung it on the noun's object."""
+        if verb.dep_ != "relcl" or subject.lower_ not in ("which", "that") or verb_trigger(verb) is None:
+            return None
+        antecedent = verb.head
+        if antecedent.dep_ == "pobj" and noun_trigger(antecedent.head.head) is not None:
+            return antecedent.head.head
+        return None
 
     def _listed_before(self, verb: Token, subject: Token) -> list[Actor]:
         """ "Chad, Niger and Sudan rejected": a list's first name the parser hung on the verb."""
@@ -459,6 +487,9 @@ class EventCoder:
         direct = self.reader.actors(token)
         if token.i in self.reader.owners and direct:
             return direct
+        country = self.reader.country_of_place(token) if depth == 0 else None
+        if country is not None and not direct:
+            return [country]
         reacting = token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in UNDOING_VERBS
         if noun_trigger(token) is not None and not direct and reacting:  # "condemned Israel's strike": the striker
             agents = self._noun_agents(token, via_support=False)
