@@ -9,7 +9,7 @@ own, so subscribers can follow either.
 
 from collections.abc import Sequence
 
-from consumers.nlp.events.coder import CodedEvent
+from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.resolve import Resolution
 from consumers.nlp.stance import evidence_of
 from schemas import StanceRelation, quad_class_of, stance_of

@@ -1,0 +1,104 @@
+"""Whether a trigger reports something done: not negated, denied, hypothetical, merely wanted or claimed.
+
+Only asserted events are coded. "did not attack", "denied attacking",
+"could strike", "urged X to withdraw", "alleged that Y attacked" give no
+event; a stated intent becomes a promise (AGREE) or a threat (THREATEN).
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger, noun_trigger, verb_trigger
+from consumers.nlp.events.rules import (
+    ALLEGING_VERBS,
+    HEARSAY_NOUNS,
+    INTENT_HEADS,
+    NEEDING,
+    SUBJECT_DEPS,
+    UNASSERTING,
+    WANTING,
+)
+from schemas import EventType, stance_of
+
+
+def intended(verb: Token, trigger: Trigger) -> Trigger:
+    """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
+    if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promise of harm is a threat
+        promised = [verb_trigger(c) for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        if any(p is not None and p.event is EventType.ASSAULT for p in promised):
+            return Trigger(EventType.THREATEN)
+    if trigger.event in UNASSERTING:
+        return trigger
+    future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in verb.children)
+    ready = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+    ready = ready or (verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in INTENT_HEADS)
+    if not (future or ready):
+        return trigger
+    return Trigger(EventType.AGREE if stance_of(trigger.event) == "cooperative" else EventType.THREATEN)
+
+
+def asserted(word: Token) -> bool:
+    """False for what a request, promise, threat or refusal is about ("urged X to withdraw").
+
+    An object of a demand, promise or threat is wanted, not done ("called
+    for a ceasefire", "threatened strikes"); a clause under a refusal is
+    not done either ("refused to meet"). What is condemned or rejected was
+    done ("condemned Russia's attacks", "rejected Hamas's demands").
+    """
+    purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
+    if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):
+        return False  # a purpose ("sent troops to fight insurgents"), not an act
+    child, head = word, word.head
+    for _ in range(5):
+        if head.i == child.i:
+            return True
+        if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+            return child.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
+        if child.dep_ == "xcomp" and head.lemma_.lower() in NEEDING:
+            return False  # "needed to be able to hit sites": a want, not an act
+        if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:
+            return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
+        if child.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEARSAY_NOUNS:
+            return False  # "reports that its troops killed civilians"
+        trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
+        if child.dep_ in ("conj", "advcl", "parataxis"):
+            return True  # a second act beside the first ("urged X ... and asked Y"), not its content
+        if trigger is not None:
+            clause = child.dep_ in ("xcomp", "ccomp")
+            if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):
+                return False
+        if head.pos_ in ("VERB", "AUX") and child.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
+            return True
+        child, head = head, head.head
+    return True
+
+
+def negated(word: Token) -> bool:
+    """A "not" on the word or its head."""
+    return any(c.dep_ == "neg" for c in (*word.children, *word.head.children))
+
+
+def cancelled(word: Token) -> bool:
+    """Negated ("did not attack"), denied ("denied attacking") or hypothetical ("could strike")."""
+    for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
+        if any(d.lower_ in ("neither", "no", "none") for d in subject.subtree if d.i < subject.i + 1):
+            return True  # "Neither Armenian nor Azerbaijani forces opened fire"
+    chain = [word, *list(word.ancestors)[:2]]
+    for index, token in enumerate(chain):
+        if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "det") for c in token.children):
+            return True
+        if index > 0 and token.lemma_.lower() in BLOCKERS:
+            return True
+        if token.dep_ not in ("xcomp", "conj", "pcomp", "dobj", "pobj", "prep", "compound"):
+            break
+    return (
+        any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in word.children)
+        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in word.children)
+        or any(c.lower_ == "whether" for c in word.children)
+    )
+
+
+def while_protesting(verb: Token) -> bool:
+    """ "students marched ..., demanding elections": the clause is done by people protesting."""
+    inherits = verb.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+    protest = verb_trigger(verb.head) if inherits and verb.head.pos_ == "VERB" else None
+    return protest is not None and protest.event is EventType.PROTEST

@@ -1,0 +1,253 @@
+"""Who takes part at a trigger: the subject or agent that acts, and the actors an object phrase stands for.
+
+For a verb: the subject acts (the "by" agent in the passive, whose subject is
+then the patient); a subject-less clause ("agreed to resume talks", "who
+attacked") takes its head's. For an event noun: the possessor or nationality
+word acts ("Israel's strike", "Turkish air strikes"), the "by" agent, the
+claimant ("claimed the bombing") or the subject of the support verb it is the
+object of ("imposed sanctions on Russia"). The outlet or reporter of
+reported speech is never a party; a closing comment ("..., calling it a
+violation") is the speaker's.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import Actor, ActorReader
+from consumers.nlp.events.lexicon import (
+    SPEECH_VERBS,
+    is_light,
+    noun_trigger,
+    verb_trigger,
+)
+from consumers.nlp.events.rules import (
+    CIRCUMSTANCE_PREPS,
+    DRAWING_VERBS,
+    INNER_PREPS,
+    MAX_OBJECT_DEPTH,
+    OWNED_NOUNS,
+    SUBJECT_DEPS,
+    UNASSERTING,
+    UNDOING_VERBS,
+    governing_verb,
+    target_preps,
+    unique,
+)
+from schemas import EventType, stance_of
+
+
+class Parties:
+    """Reads sources and object actors off one parsed text; actors come from an ``ActorReader``."""
+
+    def __init__(self, reader: ActorReader) -> None:
+        """``reader`` knows the text's entities and remembers who acted."""
+        self.reader = reader
+        self.doc = reader.doc
+
+    def commenting_speaker(self, verb: Token) -> list[Actor]:
+        """ "X said Y fired on Z, calling it a violation": the closing comment is the speaker's, not Y's."""
+        if verb.dep_ != "advcl" or verb.tag_ != "VBG":
+            return []
+        trigger = verb_trigger(verb)
+        if trigger is None or trigger.event not in (*UNASSERTING, EventType.SUPPORT, EventType.CONSULT):
+            return []
+        for clause in verb.ancestors:
+            speech = [clause.head] if clause.dep_ == "ccomp" else []
+            # "X did Y, Z said, calling it ...": the speech verb hung beside the act
+            speech += [c for c in clause.children if c.dep_ == "parataxis" and c.i < verb.i]
+            for said in (s for s in speech if s.lemma_.lower() in SPEECH_VERBS):
+                subjects = [c for c in said.children if c.dep_ in SUBJECT_DEPS]
+                return self.reader.actors(subjects[0]) if subjects else []
+        return []
+
+    @staticmethod
+    def between(token: Token) -> set[str]:
+        """ "talks between Russia and Ukraine": the parties are inside an event noun's "between"."""
+        return {"between"} if noun_trigger(token) is not None else set()
+
+    def frees_people(self, verb: Token) -> bool:
+        """Whether what is released is people (prisoners, hostages, a named person), not water or a report."""
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        return not objects or any(self.reader.single(o) is not None for o in objects)
+
+    def subjects(self, verb: Token, depth: int = 0) -> tuple[list[Actor], list[Actor]]:
+        """Who acts at a verb, and (passive) who is acted upon."""
+        speaker = self.commenting_speaker(verb)
+        if speaker:
+            return speaker, []
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                act = self.act_referred_to(verb, child)
+                if act is not None:  # "Israel's strike on Gaza, which killed 30 people": the strike killed
+                    return self.noun_agents(act, via_support=False), []
+                return unique(self.listed_before(verb, child) + self.reader.actors(child)), []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                own = verb_trigger(verb)
+                undone = noun_trigger(child)
+                if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
+                    # "U.S. sanctions on Belarus were lifted": whoever imposed them lifts them
+                    return self.noun_agents(child, via_support=False), self.object_actors(
+                        child, target_preps(undone.event, noun=True), 0
+                    )
+                event = own.event if own is not None else EventType.CONSULT
+                patients = self.object_actors(child, target_preps(event, noun=True), 0)
+                return (self.reader.actors(agents[0]) if agents else []), patients
+        if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return self.reader.actors(verb.head), []
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if not agents and any(c.dep_ == "dobj" for c in verb.children):
+                return self.reader.actors(verb.head), []  # "Bandits abducted 25 pupils": misread as a passive
+            return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(verb.head)
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "VERB":
+            accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]  # "accused Baku of shelling"
+            if accused:
+                return self.reader.actors(accused[0]), []
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Berlin's decision to close a consulate"
+            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            if owners:
+                return self.reader.actors(owners[0]), []
+            governor = verb.head.head
+            if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and governor.pos_ == "VERB" and depth < 3:
+                return self.subjects(governor, depth + 1)[0], []  # "passed a motion condemning X"
+        if verb.dep_ == "xcomp":  # "urged China to help": the one urged does the helping
+            controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if controllers and verb.head.lemma_.lower() not in ("promise", "offer", "pledge", "vow"):
+                return self.reader.actors(controllers[0]), []
+        if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and depth < 3:  # "was ready to deepen"
+            return self.subjects(verb.head.head, depth + 1)[0], []
+        inherits = verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX")
+        if inherits and depth < 3 and verb.head.i != verb.i:
+            sources, _ = self.subjects(verb.head, depth + 1)
+            return sources, []
+        return [], []
+
+    @staticmethod
+    def act_referred_to(verb: Token, subject: Token) -> Token | None:
+        """The event noun a relative "which" refers to when the parser hung it on the noun's object."""
+        if verb.dep_ != "relcl" or subject.lower_ not in ("which", "that") or verb_trigger(verb) is None:
+            return None
+        antecedent = verb.head
+        if antecedent.dep_ == "pobj" and noun_trigger(antecedent.head.head) is not None:
+            return antecedent.head.head
+        return None
+
+    def listed_before(self, verb: Token, subject: Token) -> list[Actor]:
+        """ "Chad, Niger and Sudan rejected": a list's first name the parser hung on the verb."""
+        return [
+            actor
+            for c in verb.children
+            if c.i < subject.i and c.dep_ in ("parataxis", "dep", "npadvmod") and c.i in self.reader.owners
+            if c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ","
+            for actor in self.reader.actors(c)
+        ]
+
+    def object_actors(self, token: Token, preps: set[str], depth: int) -> list[Actor]:
+        """The actors an object phrase stands for, or those inside it.
+
+        A named actor is the target itself; inside a generic or non-actor
+        object, a recipient or owner is ("exports to Saudi Arabia", "its
+        ambassador from Paris", "a resolution put forward by Japan",
+        "Japan's plan"); else the generic actor ("three Estonian diplomats").
+        """
+        direct = self.reader.actors(token)
+        if token.i in self.reader.owners and direct:
+            return direct
+        country = self.reader.country_of_place(token) if depth == 0 else None
+        if country is not None and not direct:
+            return [country]
+        reacting = token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in UNDOING_VERBS
+        if noun_trigger(token) is not None and not direct and reacting:  # "condemned Israel's strike": the striker
+            agents = self.noun_agents(token, via_support=False)
+            if agents:
+                return agents
+        owner = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        if owner and token.lemma_.lower() in OWNED_NOUNS:  # "backed Morocco's autonomy plan for Western Sahara"
+            owned = self.reader.actors(owner[0])
+            if owned:
+                return owned
+        inner: list[Actor] = []
+        if depth < MAX_OBJECT_DEPTH:
+            for child in token.children:
+                if child.dep_ == "acl":  # "a draft put forward by Japan"
+                    inner += [
+                        a
+                        for g in child.children
+                        if g.dep_ == "agent"
+                        for o in g.children
+                        for a in self.reader.actors(o)
+                    ]
+                elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS | self.between(token)):
+                    for obj in child.children:
+                        if obj.dep_ == "pobj":
+                            inner.extend(self.object_actors(obj, preps, depth + 1))
+        if inner:
+            return unique(inner)
+        if direct:
+            return direct
+        if token.pos_ == "NOUN":  # "criticised Japan's plan", "the Russian move"
+            for child in token.children:
+                named_owner = child.dep_ == "poss" and child.pos_ != "PRON"
+                if named_owner or (child.dep_ in ("amod", "compound") and child.i in self.reader.owners):
+                    owned = self.reader.actors(child)
+                    if owned:
+                        return owned
+        return []
+
+    def noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
+        """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
+        governor = governing_verb(noun)
+        claimant = self.claimant(noun)
+        if claimant:
+            return claimant
+        if governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING_VERBS:
+            preps = (*noun.children, *governor.children)  # however the parser hung "from"
+            drawn = [o for p in preps if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+            if drawn:  # "drew a sharp rebuke from Ankara"
+                return self.reader.actors(drawn[0])
+        for child in noun.children:
+            light = governor is not None and (is_light(governor) or verb_trigger(governor) is None)
+            if child.dep_ == "poss" and child.pos_ == "PRON" and via_support and governor is not None and light:
+                subjects = self.subjects(governor)[0]  # "announced their withdrawal": the announcers
+                if subjects:
+                    return subjects
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i in self.reader.owners):
+                actors = self.reader.actors(child)
+                if actors:
+                    return actors
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return self.reader.actors(obj)
+            if child.dep_ == "relcl":  # "the deal that Congo and Rwanda signed"
+                signers = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
+                if signers and (found := self.reader.actors(signers[0])):
+                    return found
+        if via_support and governor is not None:
+            circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS  # "during a visit"
+            if circumstance or is_light(governor) or verb_trigger(governor) is None:
+                return self.subjects(governor)[0]
+        return []
+
+    def claimant(self, noun: Token) -> list[Actor]:
+        """ "Al-Shabaab claimed (responsibility for) the bombing": the act is the claimant's."""
+        word = noun
+        if (
+            word.dep_ == "pobj"
+            and word.head.lower_ == "for"
+            and word.head.head.lemma_.lower() in ("responsibility", "credit")
+        ):
+            word = word.head.head
+        if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim":
+            return self.subjects(word.head)[0]
+        return []
+
+    def drawn_by(self, noun: Token) -> list[Actor]:
+        """ "Greece's deployment drew a rebuke from Ankara": the rebuke answers the deployment's doer."""
+        governor = noun.head
+        if noun.dep_ != "dobj" or governor.lemma_.lower() not in DRAWING_VERBS:
+            return []
+        subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
+        return self.object_actors(subjects[0], set(), 0) if subjects else []

@@ -1,0 +1,62 @@
+"""Protests a government faces or gives way to: the protesters act on it, and giving way concedes to them.
+
+"The government withdrew the bill after weeks of protests" is the
+protesters → the government (PROTEST) and the government → the protesters
+(CONCEDE); "faced violent student protests" is the first alone.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import Actor
+from consumers.nlp.events.assertion import negated
+from consumers.nlp.events.lexicon import Trigger, noun_trigger
+from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.rules import CONCEDING_VERBS, PROTEST_OCCASIONS, PROTESTED_VERBS, as_protesters
+from consumers.nlp.events.sectors import STATE_SECTORS
+from schemas import EventType
+
+Dyads = tuple[list[Actor], list[Actor]]
+
+
+def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) -> Dyads | None:
+    """The states that give way at ``verb`` and the protesters they give way to, if the verb gives way to protests."""
+    if verb.lemma_.lower() not in CONCEDING_VERBS or negated(verb):
+        return None
+    states = [s for s in sources if s.id.startswith("country:") and s.sector in (None, *STATE_SECTORS)]
+    occasions = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PROTEST_OCCASIONS]
+    if verb.dep_ == "conj":  # "bowed to protests and reversed the rise"
+        occasions += [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in PROTEST_OCCASIONS]
+    for occasion in occasions:
+        for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in protest_nouns(o)):
+            return states, protesters(parties, noun)
+    return None
+
+
+def protest_nouns(word: Token) -> list[Token]:
+    """ "weeks of street protests": the protest noun itself, or inside a span of time."""
+    found = noun_trigger(word)
+    if found is not None and found.event is EventType.PROTEST:
+        return [word]
+    inner = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return [o for o in inner if (t := noun_trigger(o)) is not None and t.event is EventType.PROTEST]
+
+
+def protesters(parties: Parties, noun: Token) -> list[Actor]:
+    """Who protests, when a protest noun names no one: "a shutdown by traders", else unnamed protesters."""
+    named = [o for p in noun.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    found = parties.reader.actors(named[0]) if named else []
+    return [as_protesters(a) for a in found] or [Actor("group:protesters", noun.text, "protesters")]
+
+
+def faced_protest(parties: Parties, noun: Token, trigger: Trigger) -> Dyads | None:
+    """ "faced protests", "withdrew the bill after protests": the protesters and the state that faced them."""
+    if trigger.event is not EventType.PROTEST or any(c.dep_ == "poss" for c in noun.children):
+        return None
+    word = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "weeks of protests"
+    occasion = word.dep_ == "pobj" and word.head.lower_ in PROTEST_OCCASIONS and word.head.head.pos_ == "VERB"
+    faced = word.dep_ == "dobj" and word.head.lemma_.lower() in PROTESTED_VERBS
+    if not (occasion or faced):
+        return None
+    governor = word.head.head if occasion else word.head
+    states = [s for s in parties.subjects(governor)[0] if s.id.startswith("country:")]
+    return (protesters(parties, noun), states) if states else None

@@ -1,0 +1,173 @@
+"""The targets of a trigger: objects, addressees, recipients, places and the act reacted to.
+
+Targets are the object, the addressee and the objects of to/with/against/
+on/at/toward/into/from, also inside the object ("suspended arms exports to
+X"); what is given or moved is no party when a recipient is named ("sent
+troops to Mali"). With no party named, an act done to a place targets the
+country it lies in; "condemned the strike" targets whoever struck last.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import Actor, ActorReader
+from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.lexicon import (
+    noun_trigger,
+    verb_trigger,
+)
+from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.rules import (
+    LOCATED_EVENTS,
+    LOCATING_DEPS,
+    PLACE_ONLY_PREPS,
+    PLACED_EVENTS,
+    REFERRING_NOUNS,
+    SUBJECT_DEPS,
+    THEME_EVENTS,
+    TIME_PREPS,
+    UNASSERTING,
+    VISIT_VERBS,
+    WITH_PARTNERS,
+    is_reciprocal,
+    target_preps,
+    unique,
+)
+from schemas import EventType
+
+STATES = ("country:", "org:", "bloc:")
+
+
+class Targets(Parties):
+    """Parties, and the targets of the triggers; ``coded`` are the events coded so far, in text order."""
+
+    def __init__(self, reader: ActorReader, coded: list[CodedEvent]) -> None:
+        """``coded`` is the coder's own list, read when an object refers back to an earlier act."""
+        super().__init__(reader)
+        self.coded = coded
+
+    def objects(self, head: Token, event: EventType) -> list[Actor]:
+        """Targets in object slots under a verb or event noun.
+
+        The object is what is given or moved when a recipient is named ("sent
+        troops to Mali", "withdrew its troops from Niger"): then only the
+        recipient counts, unless the object is itself a named actor.
+        """
+        themes: list[Actor] = []
+        recipients: list[Actor] = []
+        preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
+        for child in head.children:
+            if child.dep_ in ("dobj", "attr", "oprd"):
+                if is_reciprocal(child):
+                    continue
+                named = child.i in self.reader.owners
+                found = self.object_actors(child, preps, 0)
+                if not named and event in THEME_EVENTS:  # what is given is no party; who receives it is
+                    given = {a.id for a in self.reader.actors(child)}
+                    found = [a for a in found if a.id not in given or (a.id.startswith(STATES) and a.sector is None)]
+                (recipients if named else themes).extend(found)
+            elif child.dep_ == "dative" and child.pos_ != "ADP":
+                recipients.extend(self.object_actors(child, preps, 0))
+            else:
+                recipients.extend(self._prep_recipients(head, child, event, preps))
+        if not (recipients or themes) and event in LOCATED_EVENTS:
+            return self.located(head)
+        return unique(recipients or themes)
+
+    def _prep_recipients(self, head: Token, child: Token, event: EventType, preps: set[str]) -> list[Actor]:
+        """The recipients a prepositional or dative child of ``head`` names."""
+        recipients: list[Actor] = []
+        if child.dep_ == "prep" and child.lower_ == "by" and event is EventType.CONSULT:  # "spoke by phone with X"
+            for means in (o for o in child.children if o.dep_ == "pobj"):
+                recipients += [
+                    a for p in means.children if p.lower_ == "with" for o in p.children for a in self.reader.actors(o)
+                ]
+        elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
+            recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
+        elif child.dep_ == "prep" and child.lower_ in PLACE_ONLY_PREPS and event in PLACED_EVENTS:
+            for obj in (o for o in child.children if o.dep_ == "pobj"):  # "massed troops along the border"
+                recipients += [a for a in self.object_actors(obj, preps, 0) if a.id.startswith("country:")]
+        elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if child.lower_ == "with" and obj.i not in self.reader.owners:
+                    hostile_act = event in (EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE)
+                    if hostile_act and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in WITH_PARTNERS:
+                        continue  # "attacked with drones": an instrument
+                recipients.extend(self.object_actors(obj, preps, 0))
+        elif child.dep_ == "prep" and child.lower_ in ("out", "away") and "from" in preps:  # "out of Lebanon"
+            for inner in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                recipients += [a for o in inner.children if o.dep_ == "pobj" for a in self.object_actors(o, preps, 0)]
+        elif (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and (head.lemma_.lower() in VISIT_VERBS or (head.pos_ == "NOUN" and event in PLACED_EVENTS))
+        ):  # "arrived in Beijing", "Israel's military campaign in Gaza": a country named as the place
+            recipients.extend(a for o in child.children if o.dep_ == "pobj" for a in self.places(o))
+        return recipients
+
+    def located(self, head: Token) -> list[Actor]:
+        """The first country named where an act is done, inside its object and place phrases."""
+        frontier = [c for c in head.children if c.dep_ in LOCATING_DEPS and c.lower_ not in TIME_PREPS]
+        while frontier:
+            token = min(frontier, key=lambda t: t.i)
+            frontier.remove(token)
+            place = self.places(token)
+            if place:
+                return place
+            if token.pos_ in ("VERB", "AUX") and token.dep_ != "prep":
+                continue  # a clause of its own ("knocking out power to homes") has its own events
+            frontier += [c for c in token.children if c.dep_ in LOCATING_DEPS and c.lower_ not in TIME_PREPS]
+        return []
+
+    def places(self, token: Token) -> list[Actor]:
+        """A country named as a place ("arrived in Beijing"): only named countries count."""
+        actor = self.reader.place(token) if token.i in self.reader.owners else None
+        return [actor] if actor is not None and actor.id.startswith("country:") else []
+
+    def nested_targets(self, verb: Token, event: EventType, consumed: set[int]) -> list[Actor]:
+        """ "agreed to resume talks with Japan", "urged ... to": the complement's targets count."""
+        found: list[Actor] = []
+        for child in verb.children:
+            purpose = child.dep_ == "advcl" and event in (EventType.AGREE, EventType.AID)  # "pledged $4bn to help X"
+            if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+                if subjects and event in UNASSERTING:  # "demanded that Kabul act", "warned that Israel would pay"
+                    found.extend(self.object_actors(subjects[0], target_preps(event, noun=False), 0))
+                elif not subjects:
+                    own = verb_trigger(child)
+                    found.extend(self.objects(child, own.event if own is not None else event))
+                    if not found:  # "pledged to help rebuild Lebanon's army"
+                        found.extend(self.nested_targets(child, event, consumed))
+                    for grandchild in child.children:
+                        if grandchild.dep_ == "dobj" and noun_trigger(grandchild) is not None:
+                            found.extend(self.objects(grandchild, event))
+        return unique(found)
+
+    def reacted_to(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """The doer of the act last coded, when the object refers back to it: "condemned the strike"."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects or not any(d.lower_ in ("the", "this", "these", "that") for d in objects[0].children):
+            return []
+        word = objects[0]
+        if word.i in self.reader.owners or self.reader.single(word) is not None:
+            return []
+        if noun_trigger(word) is None and word.lemma_.lower() not in REFERRING_NOUNS:
+            return []
+        own = {s.id for s in sources}
+        start = self.reader.previous_sentence_start(verb)
+        before = [e for e in self.coded if e.trigger.i < verb.i and e.source.id not in own]
+        named = noun_trigger(word)
+        if named is not None:  # "the strike": the last strike (or assault) the text coded, however far back
+            same_word = [e for e in before if e.trigger.lemma_.lower() == word.lemma_.lower()]
+            same_kind = [e for e in before if e.event is named.event]
+            candidates = same_word or same_kind
+        else:  # "the move", "the decision": what was done in this or the previous sentence
+            candidates = [e for e in before if e.trigger.i >= start]
+        if candidates:
+            return [candidates[-1].source]
+        if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
+            for index, actor, _ in reversed(self.reader.recent):
+                if start <= index < verb.sent.start and actor.id not in own:
+                    return [actor]
+        return []
