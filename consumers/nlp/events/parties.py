@@ -26,6 +26,7 @@ from consumers.nlp.events.rules import (
     MAX_OBJECT_DEPTH,
     OWNED_NOUNS,
     SUBJECT_DEPS,
+    TOPIC_PREPS,
     UNASSERTING,
     UNDOING_VERBS,
     governing_verb,
@@ -225,7 +226,8 @@ class Parties:
                 signers = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ not in ("that", "which")]
                 if signers and (found := self.reader.actors(signers[0])):
                     return found
-        if via_support and governor is not None:
+        topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS  # "sanctions over the war": not theirs
+        if via_support and governor is not None and not topic:
             circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS  # "during a visit"
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self.subjects(governor)[0]

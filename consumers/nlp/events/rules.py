@@ -31,11 +31,12 @@ UNDOING_VERBS = {
     "deny", "refuse", "postpone", "delay", "withdraw", "abandon", "lift", "ease", "relax", "loosen", "remove",
     "revoke", "drop",
 }  # fmt: skip
+TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
 # Acts done to a place: with no party named, the country the place lies in is the target
 # ("bombed sites near the Syrian capital", "pulled troops out of districts in Ethiopia").
 LOCATED_EVENTS = {
-    EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.RETREAT, EventType.COOPERATE,
+    EventType.ASSAULT, EventType.COERCE, EventType.MOBILIZE, EventType.RETREAT,
 }  # fmt: skip
 # Where a place is looked for: the object and its phrases, never a time ("after talks in Qatar") or a clause.
 LOCATING_DEPS = {"dobj", "prep", "pobj", "poss", "compound", "amod", "nmod", "conj", "appos", "advmod", "npadvmod"}

@@ -55,6 +55,8 @@ class Targets(Parties):
         themes: list[Actor] = []
         recipients: list[Actor] = []
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
+        if head.lemma_.lower() in ("invest", "investment"):
+            preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 if is_reciprocal(child):
