@@ -17,8 +17,10 @@ from spacy.tokens import Doc, Token
 
 from consumers.nlp.events.sectors import (
     IGO_IDS,
+    IGO_NAMES,
     STATE_SECTORS,
     agent_sector,
+    igo_body,
     is_titled,
     known_group,
     org_sector,
@@ -166,6 +168,9 @@ class ActorReader:
                 return Actor(entity_id, record.name, "civilians")
         if entity_id.startswith(("country:", "bloc:")):
             return Actor(entity_id, record.name, None)
+        body = igo_body(record.name) if entity_id not in IGO_IDS else None
+        if body is not None and record.type is EntityType.ORG:
+            return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
         group = known_group(record.name) if entity_id not in IGO_IDS else None
         if group is None and record.type is EntityType.PERSON and token is not None and _a_group(token):
             group = (None, "rebels")  # "the Houthis": people are not named with an article
@@ -199,7 +204,8 @@ class ActorReader:
             kind = org_sector(record.name)
             if country is not None:
                 return Actor(country, self.country_name(country), kind or "government")
-            return Actor(entity_id, record.name, kind)
+            state_body = self._state_body(record.name)  # "U.S. Treasury", "Indian Navy"
+            return state_body or Actor(entity_id, record.name, kind)
         if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
             return Actor(entity_id, record.name, None)
         return None
@@ -329,6 +335,21 @@ class ActorReader:
             return None
         if actor is not None and actor.id.startswith(("country:", "bloc:")):
             return Actor(actor.id, actor.name, None)
+        return None
+
+    def _state_body(self, name: str) -> Actor | None:
+        """A body named after its country ("U.S. Treasury", "Indian Navy"): the country, with the body's sector."""
+        words = name.split()
+        for size in (2, 1):
+            if len(words) <= size:
+                continue
+            place = self.gazetteer.lookup(" ".join(words[:size]), "NORP", fuzzy=False) or self.gazetteer.lookup(
+                " ".join(words[:size]), "GPE", fuzzy=False
+            )
+            rest = " ".join(words[size:])
+            sector = agent_sector(rest.lower()) or org_sector(rest)
+            if place is not None and place.id.startswith("country:") and sector in STATE_SECTORS:
+                return Actor(place.id, place.name, sector)
         return None
 
     def _titled_igo(self, token: Token | None) -> str | None:

@@ -13,6 +13,20 @@ from schemas import Sector
 STATE_SECTORS: frozenset[Sector] = frozenset(
     {"government", "military", "police", "judiciary", "legislature", "intelligence"}
 )
+# Bodies of an organisation act for it: "the European Commission", "the U.N. refugee agency".
+IGO_BODIES = {
+    "european commission": "org:european-union", "european council": "org:european-union",
+    "european parliament": "org:european-union", "council of the european union": "org:european-union",
+    "security council": "org:united-nations", "general assembly": "org:united-nations",
+}  # fmt: skip
+IGO_PREFIXES = {
+    "u.n.": "org:united-nations", "un": "org:united-nations", "united nations": "org:united-nations",
+    "eu": "org:european-union", "e.u.": "org:european-union", "nato": "org:nato", "african union": "org:african-union",
+}  # fmt: skip
+IGO_NAMES = {
+    "org:european-union": "European Union", "org:united-nations": "United Nations", "org:nato": "NATO",
+    "org:african-union": "African Union",
+}  # fmt: skip
 IGO_IDS = {
     "org:european-union", "org:nato", "org:united-nations", "org:african-union", "org:asean", "org:arab-league",
     "org:brics", "org:g7", "org:g20", "org:opec", "org:shanghai-cooperation-organisation", "org:ecowas",
@@ -27,7 +41,8 @@ _CORE: dict[Sector, set[str]] = {
         "foreign minister", "foreign ministry", "defence ministry", "defense ministry", "interior ministry",
         "embassy", "king", "emir", "junta", "state department", "chancellor", "counterpart", "chief", "head",
         "military government", "military junta", "council", "transitional council", "presidency", "mediators", "board",
-        "monitors", "inspectors", "observers",
+        "monitors", "inspectors", "observers", "treasury", "foreign office", "kremlin", "white house",
+        "agency", "agencies", "watchdog", "office",
     },
     "military": {
         "army", "armies", "military", "militaries", "troops", "troop", "soldier", "soldiers", "forces", "force",
@@ -36,6 +51,7 @@ _CORE: dict[Sector, set[str]] = {
         "general", "generals", "commander", "commanders", "helicopters", "helicopter", "gunships", "gunboats",
         "battalion", "brigade", "units", "unit", "aircraft", "submarine", "submarines", "peacekeepers",
         "armed forces", "defence forces", "defense forces", "special forces", "military forces", "coalition",
+        "command", "pentagon",
     },
     "police": {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
@@ -144,26 +160,39 @@ def person_country(name: str, published: str | None = None) -> str | None:
     """``country:ISO3`` of an official the derived tables know, in office at ``published`` if dated."""
     from consumers.nlp import event_tables
 
+    day = published or date.today().isoformat()
     key = name.lower()
-    if " " not in key:  # "Lavrov": the one known official with that surname, if only one
-        full = _surnames().get(key)
-        key = full if full is not None else key
+    # "Lavrov": the officials with that surname in office on the day, if they all serve one country
+    names = _surnames().get(key, []) if " " not in key else [key]
     # in office on the day (today when the article has no date): a former minister no longer acts for the state
-    term = event_tables.known_actors().person_on(key, published or date.today().isoformat())
-    return f"country:{term.country}" if term is not None else None
+    terms = [t for n in names if (t := event_tables.known_actors().person_on(n, day)) is not None]
+    countries = {t.country for t in terms}
+    return f"country:{countries.pop()}" if len(countries) == 1 else None
 
 
 @cache
-def _surnames() -> dict[str, str]:
-    """Surname -> the full name of the only known official who bears it (ambiguous surnames left out)."""
+def _surnames() -> dict[str, list[str]]:
+    """Surname -> the full names of the known officials who bear it ("Wang", also a first word, left out)."""
     from consumers.nlp import event_tables
 
-    seen: dict[str, str | None] = {}
+    found: dict[str, list[str]] = {}
+    first_words = {name.split()[0] for name in event_tables.known_actors().people}
     for name in event_tables.known_actors().people:
         last = name.split()[-1]
-        if len(last) >= 4:
-            seen[last] = None if last in seen and seen[last] != name else name
-    return {last: name for last, name in seen.items() if name is not None}
+        if len(last) >= 4 and last not in first_words:
+            found.setdefault(last, []).append(name)
+    return found
+
+
+def igo_body(name: str) -> str | None:
+    """The organisation a body belongs to: "European Commission", "UN refugee agency", "U.N. Security Council"."""
+    key = name.lower().removeprefix("the ")
+    if key in IGO_BODIES:
+        return IGO_BODIES[key]
+    for prefix, igo in IGO_PREFIXES.items():
+        if key.startswith(prefix + " ") and key.removeprefix(prefix + " ") not in ("", "s"):
+            return igo
+    return None
 
 
 def known_group(name: str) -> tuple[str | None, Sector] | None:
