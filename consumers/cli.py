@@ -21,6 +21,7 @@ from consumers import __version__
 from consumers.errors import StancewireError
 from consumers.logs import configure_logging
 from consumers.settings import Settings
+from schemas.topics import KINDS, OUTPUT_KINDS
 
 
 def _worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -82,11 +83,11 @@ def _schemas(settings: Settings, args: argparse.Namespace) -> int:
     from schemas.export import check_exports, write_exports
 
     if args.check:
-        stale = check_exports(args.dir)
+        stale = check_exports(__version__, args.dir)
         for name in stale:
             print(f"stale: {args.dir / name}", file=sys.stderr)
         return 1 if stale else 0
-    for path in write_exports(args.dir):
+    for path in write_exports(__version__, args.dir):
         print(path)
     return 0
 
@@ -139,7 +140,7 @@ def _replay(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     annotator = load_annotator(settings)
     total = asyncio.run(replay(settings, annotator, load_rules(settings.alerts.rules_file), plan))
-    outputs = ", ".join(settings.topics.name(t) for t in ("enriched", "stance", "alerts", "dlq"))
+    outputs = ", ".join(settings.topics.name(kind) for kind in OUTPUT_KINDS)
     print(
         f"replayed {total} offsets of {settings.topics.name('raw')} into {outputs} "
         f"(enrichment version {settings.enrichment_version}, group {settings.worker.group_id})"
@@ -287,7 +288,7 @@ def _parser() -> argparse.ArgumentParser:
     reset.add_argument("--execute", action="store_true", help="apply the change (the group must have no members)")
     reset.set_defaults(run=_offsets_reset)
     tail = commands.add_parser("tail", help="pretty-print a topic live (or from a time), filtered by entity")
-    tail.add_argument("topic", help="raw, enriched, stance, alerts, dlq (prefix added) or a full topic name")
+    tail.add_argument("topic", help=f"{', '.join(KINDS)} (prefix added) or a full topic name")
     start = tail.add_mutually_exclusive_group()
     start.add_argument("--since", metavar="TIME", help="from the first record at or after TIME (ISO 8601, UTC default)")
     start.add_argument("--from-beginning", action="store_true", help="from the oldest stored record")

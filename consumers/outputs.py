@@ -23,6 +23,7 @@ from schemas import (
     encode,
     make_event_id,
 )
+from schemas.topics import ALERTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +75,7 @@ def enrichment_records(enrichment: Enrichment, topics: TopicSettings) -> list[Ou
     records += [
         OutRecord(topics.name("stance"), event.key.encode(), encode(event)) for event in enrichment.stance_events
     ]
-    records += [
-        OutRecord(topics.name("alerts"), f"{alert.rule_id}:{'->'.join(alert.entities)}".encode(), encode(alert))
-        for alert in enrichment.alerts
-    ]
+    records += [OutRecord(topics.name("alerts"), ALERTS.key(alert), encode(alert)) for alert in enrichment.alerts]
     return records
 
 

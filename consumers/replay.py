@@ -29,8 +29,7 @@ from consumers.settings import Settings
 from consumers.topics import create_topics
 from consumers.worker import EnrichmentWorker
 from schemas import RawArticle, Versions
-
-OUTPUTS = ("enriched", "stance", "alerts", "dlq")
+from schemas.topics import OUTPUT_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +73,7 @@ def replay_settings(
     if into_version:
         if not into_version.replace("-", "").replace("_", "").isalnum():
             raise ConfigurationError(f"version suffix {into_version!r} must be letters, digits, - or _ (e.g. v2)")
-        topics = topics.model_copy(update={name: f"{getattr(topics, name)}.{into_version}" for name in OUTPUTS})
+        topics = topics.model_copy(update={name: f"{getattr(topics, name)}.{into_version}" for name in OUTPUT_KINDS})
     worker = settings.worker.model_copy(update={"group_id": group_id or f"{settings.worker.group_id}-replay"})
     update: dict[str, object] = {"topics": topics, "worker": worker}
     if enrichment_version:

@@ -22,15 +22,8 @@ from consumers.positions import beginnings, ends, offsets_at
 from consumers.settings import Settings
 from consumers.topic_reader import topic_partitions
 from schemas import Alert, DeadLetter, EnrichedArticle, RawArticle, StanceEvent, decode
+from schemas.topics import KINDS, TOPICS, TopicKind
 
-Kind = Literal["raw", "enriched", "stance", "alerts", "dlq"]
-KINDS: tuple[Kind, ...] = ("raw", "enriched", "stance", "alerts", "dlq")
-_MODELS: dict[Kind, type[BaseModel]] = {
-    "raw": RawArticle,
-    "enriched": EnrichedArticle,
-    "stance": StanceEvent,
-    "alerts": Alert,
-}
 _COLOURS = {"cooperative": "green", "hostile": "red", "neutral": "yellow"}
 
 
@@ -45,7 +38,7 @@ class Shown:
     headers: tuple[tuple[str, bytes], ...] = ()
 
 
-def resolve_topic(settings: Settings, name: str) -> tuple[str, Kind | None]:
+def resolve_topic(settings: Settings, name: str) -> tuple[str, TopicKind | None]:
     """A short name (``stance``, ``enriched``…) or a full topic name → the topic and the kind of its values."""
     if name in KINDS:
         return settings.topics.name(name), name
@@ -55,9 +48,9 @@ def resolve_topic(settings: Settings, name: str) -> tuple[str, Kind | None]:
     return name, None
 
 
-def decode_value(kind: Kind | None, value: bytes | None) -> BaseModel | bytes | None:
+def decode_value(kind: TopicKind | None, value: bytes | None) -> BaseModel | bytes | None:
     """The value as its topic's model; the bytes unchanged for dead letters, unknown topics and bad values."""
-    model = _MODELS.get(kind) if kind else None
+    model: type[BaseModel] | None = TOPICS[kind].model if kind and TOPICS[kind].json_value else None
     if model is None or value is None:
         return value
     try:
