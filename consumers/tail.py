@@ -6,6 +6,10 @@ at or after a timestamp. Values are decoded with the topic's own model, so
 what a subscriber would receive is what is shown.
 """
 
+import argparse
+import asyncio
+import contextlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,7 +22,7 @@ from rich.markup import escape
 
 from consumers.errors import ConfigurationError
 from consumers.kafka_clients import make_consumer
-from consumers.positions import beginnings, ends, offsets_at
+from consumers.positions import beginnings, ends, offsets_at, parse_timestamp
 from consumers.settings import Settings
 from consumers.topic_reader import topic_partitions
 from schemas import Alert, DeadLetter, EnrichedArticle, RawArticle, StanceEvent, decode
@@ -178,3 +182,19 @@ def print_to(console: Console) -> Callable[[Shown], None]:
         console.print(render(shown), highlight=False, soft_wrap=True)
 
     return show
+
+
+def run_command(settings: Settings, args: argparse.Namespace) -> int:
+    """``stancewire tail``: print the topic until Ctrl-C (or ``--max`` records)."""
+    since: datetime | Literal["beginning", "end"] = "end"
+    if args.from_beginning:
+        since = "beginning"
+    elif args.since:
+        since = parse_timestamp(args.since)
+
+    def ready(topic: str) -> None:
+        print(f"tailing {topic} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(tail(settings, args.topic, print_to(Console()), since, args.entity, args.max, ready))
+    return 0

@@ -25,10 +25,10 @@ from consumers.health import WorkerState, serve
 from consumers.kafka_clients import make_consumer, make_producer
 from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
-from consumers.records import Batch, OutRecord, Received
+from consumers.records import Batch, OutRecord, Received, received
 from consumers.settings import Settings, WorkerSettings
 from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
-from consumers.steps.enrich import DeadLetterGuard
+from consumers.steps.dead_letters import DeadLetterGuard
 from consumers.steps.transact import ProduceInTransactions
 
 logger = logging.getLogger(__name__)
@@ -186,7 +186,7 @@ class EnrichmentWorker:
             self._consumer.seek(tp, offset)
 
     def _within_end(self, record: Received) -> bool:
-        end = self._end_offsets.get(record.topic_partition)
+        end = self._end_offsets.get(TopicPartition(record.topic, record.partition))
         return end is None or record.offset < end
 
     async def _loop(self, until_caught_up: bool) -> None:
@@ -198,11 +198,7 @@ class EnrichmentWorker:
                 fetched = await self._consumer.getmany(
                     timeout_ms=worker.batch_timeout_ms, max_records=worker.batch_size
                 )
-                records = [
-                    Received(r.topic, r.partition, r.offset, r.key, r.value, r.timestamp)
-                    for tp_records in fetched.values()
-                    for r in tp_records
-                ]
+                records = [received(r) for tp_records in fetched.values() for r in tp_records]
                 records = [record for record in records if self._within_end(record)]
                 CONSUMED.inc(len(records))
                 for batch in token_budget_batches(records, worker.batch_max_tokens):

@@ -7,10 +7,11 @@ import pytest
 from aiokafka import TopicPartition
 
 from consumers.alerts import load_rules
+from consumers.core import decode
 from consumers.errors import DeadLetterLimitExceeded
 from consumers.records import Batch, OutRecord
 from consumers.settings import TopicSettings
-from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, decode
+from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
 from consumers.steps.enrich import DeadLetterGuard
 from schemas import DeadLetter, EnrichedArticle, RawArticle
 from schemas import decode as decode_message
