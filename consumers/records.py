@@ -1,38 +1,22 @@
-"""The plain data that flows between pipeline steps: batches of received messages, records addressed to topics."""
+"""The plain data that flows between pipeline steps: batches of received messages, and what each became."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from aiokafka import TopicPartition
 
 from consumers.core import Received, Record
-from consumers.settings import TopicSettings
 
-__all__ = ["Batch", "OutRecord", "Received", "addressed", "received"]
+__all__ = ["Batch", "Received", "Record", "received"]
 
 T = TypeVar("T")
 U = TypeVar("U")
 
 
-@dataclass(frozen=True, slots=True)
-class OutRecord:
-    """One record to produce."""
-
-    topic: str
-    key: bytes | None
-    value: bytes | None
-    headers: list[tuple[str, bytes]] = field(default_factory=list)
-
-
 def received(record: Any) -> Received:
     """A record aiokafka consumed (a ``ConsumerRecord``), as the core reads it."""
     return Received(record.topic, record.partition, record.offset, record.key, record.value, record.timestamp)
-
-
-def addressed(records: Iterable[Record], topics: TopicSettings) -> list[OutRecord]:
-    """The core's records, each sent to the topic its kind is named in ``topics``."""
-    return [OutRecord(topics.name(record.kind), record.key, record.value, record.headers) for record in records]
 
 
 @dataclass(frozen=True, slots=True)

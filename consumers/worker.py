@@ -25,7 +25,7 @@ from consumers.health import WorkerState, serve
 from consumers.kafka_clients import make_consumer, make_producer
 from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
-from consumers.records import Batch, OutRecord, Received, received
+from consumers.records import Batch, Received, Record, received
 from consumers.settings import Settings, WorkerSettings
 from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
 from consumers.steps.dead_letters import DeadLetterGuard
@@ -86,16 +86,14 @@ class EnrichmentWorker:
         self._producer = make_producer(settings.kafka, transactional_id(worker) if exactly_once else None)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
         self._commit = CommitOffsets(self._consumer, interval_s=worker.commit_interval_ms / 1000)
-        output: Step[list[OutRecord]] = (
-            ProduceInTransactions(self._producer, worker.group_id, committed=self._commit.committed)
+        output: Step[list[Record]] = (
+            ProduceInTransactions(self._producer, worker.group_id, settings.topics, committed=self._commit.committed)
             if exactly_once
-            else ProduceRecords(self._commit, self._producer, max_in_flight=worker.max_in_flight)
+            else ProduceRecords(self._commit, self._producer, settings.topics, max_in_flight=worker.max_in_flight)
         )
         guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
         self._chain = DecodeArticles(
-            EnrichArticles(
-                output, annotator, self._executor, rules, settings.topics, guard, max_in_flight=worker.max_in_flight
-            ),
+            EnrichArticles(output, annotator, self._executor, rules, guard, max_in_flight=worker.max_in_flight),
             worker.max_body_chars,
             settings.nlp.languages,
             detect_language=settings.nlp.detect_language,

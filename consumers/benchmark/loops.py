@@ -10,7 +10,7 @@ from consumers.alerts import RuleSet
 from consumers.core import Decoder, Enrichment, enrich_received, records_of
 from consumers.kafka_clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
-from consumers.records import addressed, received
+from consumers.records import received
 from consumers.settings import Settings
 
 
@@ -39,8 +39,9 @@ async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSe
             started = started or time.perf_counter()
             (outcome,) = enrich_received([received(record)], decoder, annotator, rules)
             assert isinstance(outcome, Enrichment), outcome  # noqa: S101 - valid seed articles
-            for out in addressed(records_of(outcome), settings.topics):
-                await producer.send_and_wait(out.topic, out.value, out.key, headers=out.headers or None)
+            for out in records_of(outcome):
+                topic = settings.topics.name(out.kind)
+                await producer.send_and_wait(topic, out.value, out.key, headers=out.headers or None)
             await consumer.commit({TopicPartition(record.topic, record.partition): record.offset + 1})
         return count / (time.perf_counter() - started)
 

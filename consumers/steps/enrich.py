@@ -16,8 +16,7 @@ from consumers.alerts import RuleSet
 from consumers.core import Decoded, annotate_isolating_failures, outcomes, records_of
 from consumers.metrics import INFERENCE_SECONDS
 from consumers.nlp.annotator import Annotation, Annotator
-from consumers.records import Batch, OutRecord, addressed
-from consumers.settings import TopicSettings
+from consumers.records import Batch, Record
 from consumers.steps.base import MessageRejected, Step
 from consumers.steps.dead_letters import DeadLetterGuard
 from schemas import RawArticle
@@ -31,7 +30,7 @@ class _InFlight:
 
     batch: Batch[Decoded]
     annotations: asyncio.Future[list[Annotation | Exception]]
-    records: Batch[list[OutRecord]] | None = None
+    records: Batch[list[Record]] | None = None
 
 
 class EnrichArticles:
@@ -39,11 +38,10 @@ class EnrichArticles:
 
     def __init__(
         self,
-        next_step: Step[list[OutRecord]],
+        next_step: Step[list[Record]],
         annotator: Annotator,
         executor: Executor,
         rules: RuleSet,
-        topics: TopicSettings,
         guard: DeadLetterGuard,
         max_in_flight: int,
     ) -> None:
@@ -51,7 +49,6 @@ class EnrichArticles:
         self._annotator = annotator
         self._executor = executor
         self._rules = rules
-        self._topics = topics
         self._guard = guard
         self._max_in_flight = max_in_flight
         self._pending: deque[_InFlight] = deque()
@@ -93,7 +90,7 @@ class EnrichArticles:
             built = outcomes(item.batch.items, item.annotations.result(), self._annotator.versions, self._rules)
             for (received, _), outcome in zip(item.batch.items, built, strict=True):
                 self._guard.observe(received, outcome)
-            item.records = item.batch.replace(addressed(records_of(outcome), self._topics) for outcome in built)
+            item.records = item.batch.replace(records_of(outcome) for outcome in built)
         try:
             await self._next.submit(item.records)
         except MessageRejected:
