@@ -43,3 +43,17 @@ def test_schemas_import_nothing_from_consumers() -> None:
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_asyncapi_channels_are_the_catalogue() -> None:
+    from consumers import __version__
+    from schemas.export import asyncapi_document
+
+    channels = asyncapi_document(__version__)["channels"]
+    assert tuple(channels) == KINDS
+    for kind, channel in channels.items():
+        topic = TOPICS[kind]
+        assert list(channel["messages"]) == [topic.model.__name__]
+        assert channel["description"].startswith(topic.description)
+        assert channel["bindings"]["kafka"]["topicConfiguration"] == {"cleanup.policy": [topic.cleanup_policy]}
+        assert channel["x-retention"] == topic.retention
