@@ -35,14 +35,22 @@ def test_a_stance_event_carries_every_field_of_its_relation_with_its_description
     assert TOPICS["stance"].key(event) == b"country:CHN->country:USA"
 
 
-def test_schemas_import_nothing_from_consumers() -> None:
+def _imports_none_of(modules: str, packages: tuple[str, ...]) -> None:
     probe = (
-        "import sys, schemas, schemas.export, schemas.topics; "
-        "leaked = sorted(m for m in sys.modules if m == 'consumers' or m.startswith('consumers.')); "
+        f"import sys, {modules}; "
+        f"leaked = sorted(m for m in sys.modules if m.split('.')[0] in {packages!r}); "
         "print(leaked); sys.exit(1 if leaked else 0)"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schemas_import_nothing_from_consumers() -> None:
+    _imports_none_of("schemas, schemas.export, schemas.topics", ("consumers",))
+
+
+def test_the_enrichment_core_imports_no_kafka_client() -> None:
+    _imports_none_of("consumers.core", ("aiokafka", "faust", "kafka"))
 
 
 def test_the_asyncapi_channels_are_the_catalogue() -> None:
