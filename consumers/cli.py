@@ -7,12 +7,11 @@ Settings come from ``STANCEWIRE_*`` environment variables (see the README).
 
 import argparse
 import asyncio
-import contextlib
+import importlib
 import sys
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 from aiokafka.errors import KafkaError
 from rich.console import Console
@@ -21,6 +20,7 @@ from consumers import __version__
 from consumers.errors import StancewireError
 from consumers.logs import configure_logging
 from consumers.settings import Settings
+from schemas.topics import KINDS
 
 
 def _worker(settings: Settings, args: argparse.Namespace) -> int:
@@ -35,23 +35,6 @@ def _worker(settings: Settings, args: argparse.Namespace) -> int:
         await EnrichmentWorker(settings, annotator, rules).run(until_caught_up=args.until_caught_up)
 
     asyncio.run(run())
-    return 0
-
-
-def _enrich(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.alerts import load_rules
-    from consumers.annotators import load_annotator
-    from consumers.file_mode import enrich_file
-
-    result = enrich_file(
-        settings,
-        load_annotator(settings),
-        load_rules(settings.alerts.rules_file),
-        args.input,
-        args.output,
-        args.dead_letters,
-    )
-    print(f"{result.enriched} enriched, {result.dead_lettered} dead-lettered", file=sys.stderr)
     return 0
 
 
@@ -82,11 +65,11 @@ def _schemas(settings: Settings, args: argparse.Namespace) -> int:
     from schemas.export import check_exports, write_exports
 
     if args.check:
-        stale = check_exports(args.dir)
+        stale = check_exports(__version__, args.dir)
         for name in stale:
             print(f"stale: {args.dir / name}", file=sys.stderr)
         return 1 if stale else 0
-    for path in write_exports(args.dir):
+    for path in write_exports(__version__, args.dir):
         print(path)
     return 0
 
@@ -117,63 +100,6 @@ def _bench(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.benchmark import run_bench
 
     asyncio.run(run_bench(settings, args.articles, Console()))
-    return 0
-
-
-def _replay(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.alerts import load_rules
-    from consumers.annotators import load_annotator
-    from consumers.errors import ConfigurationError
-    from consumers.positions import parse_ranges, parse_timestamp
-    from consumers.replay import plan_replay, replay, replay_settings
-
-    if args.offsets and args.until:
-        raise ConfigurationError("--offsets gives the end of each range; --until goes with --since or alone")
-    settings = replay_settings(settings, args.into_version, args.enrichment_version, args.group)
-    since = parse_timestamp(args.since) if args.since else None
-    until = parse_timestamp(args.until) if args.until else None
-    ranges = parse_ranges(args.offsets) if args.offsets else None
-    plan = asyncio.run(plan_replay(settings, since, until, ranges))
-    if not plan.starts:
-        print("nothing to replay in that range", file=sys.stderr)
-        return 0
-    annotator = load_annotator(settings)
-    total = asyncio.run(replay(settings, annotator, load_rules(settings.alerts.rules_file), plan))
-    outputs = ", ".join(settings.topics.name(t) for t in ("enriched", "stance", "alerts", "dlq"))
-    print(
-        f"replayed {total} offsets of {settings.topics.name('raw')} into {outputs} "
-        f"(enrichment version {settings.enrichment_version}, group {settings.worker.group_id})"
-    )
-    return 0
-
-
-def _offsets_reset(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.offsets import apply_reset, plan_reset, print_plan
-    from consumers.positions import parse_timestamp
-
-    to = args.to if args.to in ("earliest", "latest") else parse_timestamp(args.to)
-    plan = asyncio.run(plan_reset(settings, to, args.group))
-    if args.execute:
-        asyncio.run(apply_reset(settings, plan))
-    print_plan(plan, Console(), applied=args.execute)
-    return 0
-
-
-def _tail(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.positions import parse_timestamp
-    from consumers.tail import print_to, tail
-
-    since: datetime | Literal["beginning", "end"] = "end"
-    if args.from_beginning:
-        since = "beginning"
-    elif args.since:
-        since = parse_timestamp(args.since)
-
-    def ready(topic: str) -> None:
-        print(f"tailing {topic} (Ctrl-C to stop)", file=sys.stderr, flush=True)
-
-    with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(tail(settings, args.topic, print_to(Console()), since, args.entity, args.max, ready))
     return 0
 
 
@@ -223,22 +149,41 @@ def _alerts(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="stancewire", description="Enrich news articles on Kafka with entities, stance relations and alerts."
-    )
-    parser.add_argument("--version", action="version", version=f"stancewire {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _command(module: str) -> Callable[[Settings, argparse.Namespace], int]:
+    """``module.run_command``, imported when the command runs (some load models or Kafka clients)."""
 
+    def run(settings: Settings, args: argparse.Namespace) -> int:
+        return int(importlib.import_module(module).run_command(settings, args))
+
+    return run
+
+
+FILE_MODE = (
+    "Runs the worker's enrichment on a JSONL file of raw articles (one message a line), without Kafka, and "
+    "writes exactly the records the worker would publish. With --output-dir, one file per output topic, "
+    "DIR/<topic>.jsonl (prefix included): enriched articles, stance events and alerts as their values, byte for "
+    "byte; dead letters as DeadLetter JSON (the record's headers, the original key and value in base64). "
+    "Without --output-dir, enriched articles go to stdout."
+)
+
+
+def _pipeline_commands(commands: Any) -> None:
     worker = commands.add_parser("worker", help="run the enrichment worker (consumer group)")
     worker.add_argument("--until-caught-up", action="store_true", help="exit once every assigned partition is done")
     worker.set_defaults(run=_worker)
 
-    enrich = commands.add_parser("enrich", help="enrich a JSONL file of raw articles without Kafka")
-    enrich.add_argument("--input", default="-", help="JSONL of RawArticle, - for stdin (default)")
-    enrich.add_argument("--output", default="-", help="JSONL of EnrichedArticle, - for stdout (default)")
-    enrich.add_argument("--dead-letters", help="JSONL of DeadLetter for lines that could not be processed")
-    enrich.set_defaults(run=_enrich)
+    enrich = commands.add_parser(
+        "enrich", help="the worker's records for a JSONL file, without Kafka", description=FILE_MODE
+    )
+    enrich.add_argument("--input", default="-", help="JSONL of raw articles, - for stdin (default)")
+    enrich.add_argument(
+        "--output-dir", type=Path, metavar="DIR", help="every output topic's records, DIR/<topic>.jsonl"
+    )
+    enrich.add_argument("--output", help="JSONL of EnrichedArticle, - for stdout (the default without --output-dir)")
+    enrich.add_argument(
+        "--dead-letters", help="JSONL of DeadLetter for lines that could not be processed (- for stderr)"
+    )
+    enrich.set_defaults(run=_command("consumers.file_mode"))
 
     topics = commands.add_parser("topics", help="manage topics").add_subparsers(dest="action", required=True)
     create = topics.add_parser("create", help="create missing topics")
@@ -258,6 +203,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     export.set_defaults(run=_schemas)
 
+
+def _operations_commands(commands: Any) -> None:
     ping = commands.add_parser("ping", help="exit 0 when the broker answers (container health check)")
     ping.add_argument("--timeout", type=float, default=10.0)
     ping.set_defaults(run=_ping)
@@ -279,21 +226,24 @@ def _parser() -> argparse.ArgumentParser:
     replay.add_argument("--into-version", metavar="SUFFIX", help="write to <output topic>.SUFFIX, e.g. v2 (created)")
     replay.add_argument("--enrichment-version", help="version recorded in every event and id (default: the setting)")
     replay.add_argument("--group", help="consumer group of the replay (default: <worker group>-replay)")
-    replay.set_defaults(run=_replay)
+    replay.set_defaults(run=_command("consumers.replay"))
     offsets = commands.add_parser("offsets", help="consumer group offsets").add_subparsers(dest="action", required=True)
     reset = offsets.add_parser("reset", help="move the worker group to a timestamp (dry run unless --execute)")
     reset.add_argument("--to", required=True, metavar="TIME", help="ISO 8601 time (UTC default), earliest or latest")
     reset.add_argument("--group", help="consumer group (default: the workers', STANCEWIRE_WORKER__GROUP_ID)")
     reset.add_argument("--execute", action="store_true", help="apply the change (the group must have no members)")
-    reset.set_defaults(run=_offsets_reset)
+    reset.set_defaults(run=_command("consumers.offsets"))
+
+
+def _subscriber_commands(commands: Any) -> None:
     tail = commands.add_parser("tail", help="pretty-print a topic live (or from a time), filtered by entity")
-    tail.add_argument("topic", help="raw, enriched, stance, alerts, dlq (prefix added) or a full topic name")
+    tail.add_argument("topic", help=f"{', '.join(KINDS)} (prefix added) or a full topic name")
     start = tail.add_mutually_exclusive_group()
     start.add_argument("--since", metavar="TIME", help="from the first record at or after TIME (ISO 8601, UTC default)")
     start.add_argument("--from-beginning", action="store_true", help="from the oldest stored record")
     tail.add_argument("--entity", action="append", default=[], help="only records naming it (id or name; repeatable)")
     tail.add_argument("--max", type=int, metavar="N", help="exit after N records")
-    tail.set_defaults(run=_tail)
+    tail.set_defaults(run=_command("consumers.tail"))
     sink = commands.add_parser("sink", help="store enriched articles and stance events in SQLite or PostgreSQL")
     sink.add_argument("--sqlite", type=Path, metavar="FILE", help="SQLite file (default: STANCEWIRE_SINK__SQLITE_PATH)")
     sink.add_argument("--until-caught-up", action="store_true", help="exit once every assigned partition is stored")
@@ -313,6 +263,17 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.set_defaults(run=_eval)
     alerts = commands.add_parser("alerts", help="run the escalation alert app (faust): windowed counts per pair")
     alerts.set_defaults(run=_alerts)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stancewire", description="Enrich news articles on Kafka with entities, stance relations and alerts."
+    )
+    parser.add_argument("--version", action="version", version=f"stancewire {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    _pipeline_commands(commands)
+    _operations_commands(commands)
+    _subscriber_commands(commands)
     return parser
 
 

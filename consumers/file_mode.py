@@ -1,47 +1,95 @@
-"""File mode: the same enrichment without Kafka, JSONL in, JSONL out.
+"""File mode: the worker's enrichment without Kafka, JSONL in, JSONL out.
 
-Every input line ends up somewhere: an EnrichedArticle on the output, or a
-DeadLetter (with the line's bytes) in the dead-letters file, or at least a
-message on stderr. Used by people with files, and to evaluate quality.
+Each line of the input is one message, as if read from the raw topic (its
+provenance: the file's name, partition 0, the line number; no key). The
+core turns it into exactly the records the worker would publish, and each
+record becomes one line of its topic's file in the output directory,
+``<topic name>.jsonl`` (prefix included): the record's value, byte for byte,
+for enriched articles, stance events and alerts; for dead letters, the
+DeadLetter the record carries (its headers' fields, and the original key and
+value in base64), as ``DeadLetter.from_record`` reads it back. Keys are not
+written: each is made from its value (``schemas.topics``).
+
+``--output`` and ``--dead-letters`` still write enriched articles and dead
+letters to a file or a standard stream of their own. Every input line ends up
+somewhere: an enriched article, or a dead letter (also told on stderr).
 """
 
+import argparse
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 from rich.progress import Progress
 
-from consumers.alerts import RuleSet
-from consumers.errors import AnnotationFailed, InvalidMessage
-from consumers.nlp.annotator import Annotation, Annotator
-from consumers.outputs import dead_letter, enrich
-from consumers.records import Received
+from consumers.alerts import RuleSet, load_rules
+from consumers.annotators import load_annotator
+from consumers.core import Decoder, Received, Record, enrich_received, records_of
+from consumers.nlp.annotator import Annotator
 from consumers.settings import Settings
-from consumers.steps.decode import decode_article
-from consumers.steps.enrich import annotate_isolating_failures
-from schemas import RawArticle, encode
+from schemas import DeadLetter, encode
+from schemas.topics import OUTPUT_KINDS, TOPICS, TopicKind
 
 
 @dataclass
 class FileModeResult:
-    """Counts for the summary line."""
+    """Records written per topic kind, for the summary line."""
 
-    enriched: int = 0
-    dead_lettered: int = 0
+    records: Counter[TopicKind] = field(default_factory=Counter)
+
+    @property
+    def enriched(self) -> int:
+        return self.records["enriched"]
+
+    @property
+    def dead_lettered(self) -> int:
+        return self.records["dlq"]
+
+    def summary(self) -> str:
+        """``3 enriched, 2 dead-lettered, 5 stance events, 1 alerts``."""
+        return (
+            f"{self.enriched} enriched, {self.dead_lettered} dead-lettered, "
+            f"{self.records['stance']} stance events, {self.records['alerts']} alerts"
+        )
 
 
-def _open(path: str, mode: str, stack: ExitStack, std: BinaryIO) -> BinaryIO:
-    return std if path == "-" else stack.enter_context(Path(path).open(mode))  # type: ignore[return-value]
+def record_line(record: Record) -> bytes:
+    """A record as one line of its topic's file: the value, or for a dead letter the DeadLetter it carries."""
+    if TOPICS[record.kind].json_value:
+        return record.value or b""
+    return encode(DeadLetter.from_record(record.key, record.value, record.headers))
 
 
-def _chunks(stream: BinaryIO, size: int) -> Iterator[list[tuple[int, bytes]]]:
-    chunk: list[tuple[int, bytes]] = []
+def _open(path: str, stack: ExitStack, std: BinaryIO) -> BinaryIO:
+    return std if path == "-" else stack.enter_context(Path(path).open("wb"))
+
+
+def _writers(
+    settings: Settings, stack: ExitStack, output: str | None, dead_letters: str | None, output_dir: Path | None
+) -> dict[TopicKind, list[BinaryIO]]:
+    """Per topic kind, the streams its lines go to."""
+    writers: dict[TopicKind, list[BinaryIO]] = {kind: [] for kind in OUTPUT_KINDS}
+    if output is not None:
+        writers["enriched"].append(_open(output, stack, sys.stdout.buffer))
+    if dead_letters is not None:
+        writers["dlq"].append(_open(dead_letters, stack, sys.stderr.buffer))
+    if output_dir is not None:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for kind in OUTPUT_KINDS:
+            writers[kind].append(stack.enter_context((output_dir / f"{settings.topics.name(kind)}.jsonl").open("wb")))
+    return writers
+
+
+def _messages(stream: BinaryIO, source: str, size: int) -> Iterator[list[Received]]:
+    """The non-blank lines, in chunks of ``size``, each as a message from ``source`` at its line number."""
+    chunk: list[Received] = []
     for number, line in enumerate(stream, start=1):
         if line.strip():
-            chunk.append((number, line.rstrip(b"\r\n")))
+            chunk.append(Received(source, 0, number, None, line.rstrip(b"\r\n")))
         if len(chunk) == size:
             yield chunk
             chunk = []
@@ -54,45 +102,43 @@ def enrich_file(
     annotator: Annotator,
     rules: RuleSet,
     input_path: str,
-    output_path: str,
+    output_path: str | None = "-",
     dead_letters_path: str | None = None,
+    output_dir: Path | None = None,
 ) -> FileModeResult:
-    """Enrich every line of ``input_path`` into ``output_path`` (``-`` for stdin/stdout)."""
+    """Enrich every line of ``input_path`` (``-``: stdin) into the output files, one per topic kind.
+
+    Args:
+        output_path: Enriched articles, one per line (``-``: stdout); None for none.
+        dead_letters_path: Dead letters, one DeadLetter per line (``-``: stderr); None for none.
+        output_dir: Every topic's records, one file per topic; None for none.
+    """
     result = FileModeResult()
     source = "stdin" if input_path == "-" else input_path
+    decoder = Decoder.from_settings(settings)
     with ExitStack() as stack, Progress(transient=True, disable=not sys.stderr.isatty()) as progress:
-        reader = _open(input_path, "rb", stack, sys.stdin.buffer)
-        writer = _open(output_path, "wb", stack, sys.stdout.buffer)
-        dead = _open(dead_letters_path, "wb", stack, sys.stderr.buffer) if dead_letters_path else None
+        reader = sys.stdin.buffer if input_path == "-" else stack.enter_context(Path(input_path).open("rb"))
+        writers = _writers(settings, stack, output_path, dead_letters_path, output_dir)
         task = progress.add_task("enriching", total=None)
-        for chunk in _chunks(reader, settings.worker.batch_size):
-            decoded: list[RawArticle | InvalidMessage] = []
-            for _, line in chunk:
-                try:
-                    decoded.append(
-                        decode_article(
-                            line,
-                            settings.worker.max_body_chars,
-                            settings.nlp.languages,
-                            detect_language=settings.nlp.detect_language,
-                        )
-                    )
-                except InvalidMessage as error:
-                    decoded.append(error)
-            articles = [d for d in decoded if isinstance(d, RawArticle)]
-            annotations = iter(annotate_isolating_failures(annotator, articles))
-            for (number, line), item in zip(chunk, decoded, strict=True):
-                outcome = next(annotations) if isinstance(item, RawArticle) else item
-                if isinstance(item, RawArticle) and isinstance(outcome, Annotation):
-                    writer.write(encode(enrich(item, outcome, annotator.versions, rules).article) + b"\n")
-                    result.enriched += 1
-                    continue
-                failure = outcome if isinstance(outcome, InvalidMessage) else AnnotationFailed(str(outcome))
-                letter = dead_letter(Received(source, 0, number, None, line), failure, settings.enrichment_version)
-                print(f"{source}:{number}: {letter.error_class}: {letter.reason}", file=sys.stderr)
-                if dead is not None:
-                    dead.write(encode(letter) + b"\n")
-                result.dead_lettered += 1
+        for chunk in _messages(reader, source, settings.worker.batch_size):
+            for message, outcome in zip(chunk, enrich_received(chunk, decoder, annotator, rules), strict=True):
+                if isinstance(outcome, DeadLetter):
+                    print(f"{source}:{message.offset}: {outcome.error_class}: {outcome.reason}", file=sys.stderr)
+                for record in records_of(outcome):
+                    result.records[record.kind] += 1
+                    for writer in writers[record.kind]:
+                        writer.write(record_line(record) + b"\n")
             progress.advance(task, len(chunk))
-        writer.flush()
+        for streams in writers.values():
+            for writer in streams:
+                writer.flush()
     return result
+
+
+def run_command(settings: Settings, args: argparse.Namespace) -> int:
+    """``stancewire enrich``: enrich the file; enriched articles on stdout unless told otherwise."""
+    output = args.output or (None if args.output_dir else "-")
+    annotator, rules = load_annotator(settings), load_rules(settings.alerts.rules_file)
+    result = enrich_file(settings, annotator, rules, args.input, output, args.dead_letters, args.output_dir)
+    print(result.summary(), file=sys.stderr)
+    return 0

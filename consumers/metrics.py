@@ -8,7 +8,8 @@ import time
 
 from prometheus_client import Counter, Gauge, Histogram
 
-from consumers.records import Batch, OutRecord
+from consumers.records import Batch, Record
+from consumers.settings import TopicSettings
 
 CONSUMED = Counter("stancewire_messages_consumed", "Raw messages fetched from the input topic.")
 PRODUCED = Counter("stancewire_messages_produced", "Output records acknowledged by the broker.", ["topic"])
@@ -31,11 +32,11 @@ CONSUMER_LAG = Gauge("stancewire_consumer_lag", "Messages behind the end of each
 ASSIGNED_PARTITIONS = Gauge("stancewire_assigned_partitions", "Partitions this worker owns now.")
 
 
-def record_delivered(batch: Batch[list[OutRecord]]) -> None:
+def record_delivered(batch: Batch[list[Record]], topics: TopicSettings) -> None:
     """Count a batch's acknowledged outputs and observe each source message's end-to-end latency."""
     now = time.time()
     for received, records in batch.items:
         for record in records:
-            PRODUCED.labels(record.topic).inc()
+            PRODUCED.labels(topics.name(record.kind)).inc()
         if received.timestamp_ms is not None:
             END_TO_END_SECONDS.observe(max(0.0, now - received.timestamp_ms / 1000))

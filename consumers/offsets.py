@@ -7,6 +7,8 @@ group without running members, as Kafka's own tools require, so no worker
 commits over the new offsets.
 """
 
+import argparse
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -17,7 +19,7 @@ from rich.table import Table
 
 from consumers.errors import GroupNotEmpty
 from consumers.kafka_clients import make_admin, make_consumer
-from consumers.positions import beginnings, ends, offsets_at, raw_partitions
+from consumers.positions import beginnings, ends, offsets_at, parse_timestamp, raw_partitions
 from consumers.settings import Settings
 
 Target = datetime | Literal["earliest", "latest"]
@@ -131,3 +133,13 @@ def print_plan(plan: ResetPlan, console: Console, applied: bool) -> None:
         console.print("dry run: nothing changed; add --execute to apply")
     else:
         console.print(f"dry run: nothing changed; the group is {plan.state}, stop its workers before --execute")
+
+
+def run_command(settings: Settings, args: argparse.Namespace) -> int:
+    """``stancewire offsets reset``: show the plan, and apply it with ``--execute``."""
+    to = args.to if args.to in ("earliest", "latest") else parse_timestamp(args.to)
+    plan = asyncio.run(plan_reset(settings, to, args.group))
+    if args.execute:
+        asyncio.run(apply_reset(settings, plan))
+    print_plan(plan, Console(), applied=args.execute)
+    return 0

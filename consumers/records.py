@@ -1,39 +1,22 @@
-"""The plain data that flows between pipeline steps."""
+"""The plain data that flows between pipeline steps: batches of received messages, and what each became."""
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Generic, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from aiokafka import TopicPartition
+
+from consumers.core import Received, Record
+
+__all__ = ["Batch", "Received", "Record", "received"]
 
 T = TypeVar("T")
 U = TypeVar("U")
 
 
-@dataclass(frozen=True, slots=True)
-class Received:
-    """One record as consumed, bytes untouched."""
-
-    topic: str
-    partition: int
-    offset: int
-    key: bytes | None
-    value: bytes | None
-    timestamp_ms: int | None = None
-
-    @property
-    def topic_partition(self) -> TopicPartition:
-        return TopicPartition(self.topic, self.partition)
-
-
-@dataclass(frozen=True, slots=True)
-class OutRecord:
-    """One record to produce."""
-
-    topic: str
-    key: bytes | None
-    value: bytes | None
-    headers: list[tuple[str, bytes]] = field(default_factory=list)
+def received(record: Any) -> Received:
+    """A record aiokafka consumed (a ``ConsumerRecord``), as the core reads it."""
+    return Received(record.topic, record.partition, record.offset, record.key, record.value, record.timestamp)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +38,7 @@ class Batch(Generic[T]):
         """Per partition, the offset to commit once this batch is done (last offset + 1)."""
         offsets: dict[TopicPartition, int] = {}
         for received, _ in self.items:
-            tp = received.topic_partition
+            tp = TopicPartition(received.topic, received.partition)
             offsets[tp] = max(offsets.get(tp, 0), received.offset + 1)
         return offsets
 

@@ -10,8 +10,10 @@ relation, so replaying the same input with the same models and version
 yields the same ids: subscribers drop the repeats.
 """
 
+import argparse
 import asyncio
 import contextlib
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,17 +22,17 @@ from aiokafka import TopicPartition
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from consumers.alerts import RuleSet
+from consumers.alerts import RuleSet, load_rules
+from consumers.annotators import load_annotator
 from consumers.errors import ConfigurationError, ReplayInterrupted
 from consumers.kafka_clients import make_consumer
 from consumers.nlp.annotator import Annotation, Annotator
-from consumers.positions import OffsetRange, beginnings, ends, offsets_at, raw_partitions
+from consumers.positions import OffsetRange, beginnings, ends, offsets_at, parse_ranges, parse_timestamp, raw_partitions
 from consumers.settings import Settings
 from consumers.topics import create_topics
 from consumers.worker import EnrichmentWorker
 from schemas import RawArticle, Versions
-
-OUTPUTS = ("enriched", "stance", "alerts", "dlq")
+from schemas.topics import OUTPUT_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,7 @@ def replay_settings(
     if into_version:
         if not into_version.replace("-", "").replace("_", "").isalnum():
             raise ConfigurationError(f"version suffix {into_version!r} must be letters, digits, - or _ (e.g. v2)")
-        topics = topics.model_copy(update={name: f"{getattr(topics, name)}.{into_version}" for name in OUTPUTS})
+        topics = topics.model_copy(update={name: f"{getattr(topics, name)}.{into_version}" for name in OUTPUT_KINDS})
     worker = settings.worker.model_copy(update={"group_id": group_id or f"{settings.worker.group_id}-replay"})
     update: dict[str, object] = {"topics": topics, "worker": worker}
     if enrichment_version:
@@ -157,3 +159,25 @@ async def replay(
             raise ReplayInterrupted(plan.done(dict(worker.committed)), plan.total)
         progress.update(task, completed=plan.total)
     return plan.total
+
+
+def run_command(settings: Settings, args: argparse.Namespace) -> int:
+    """``stancewire replay``: plan the range, re-enrich it, say where it went."""
+    if args.offsets and args.until:
+        raise ConfigurationError("--offsets gives the end of each range; --until goes with --since or alone")
+    settings = replay_settings(settings, args.into_version, args.enrichment_version, args.group)
+    since = parse_timestamp(args.since) if args.since else None
+    until = parse_timestamp(args.until) if args.until else None
+    ranges = parse_ranges(args.offsets) if args.offsets else None
+    plan = asyncio.run(plan_replay(settings, since, until, ranges))
+    if not plan.starts:
+        print("nothing to replay in that range", file=sys.stderr)
+        return 0
+    annotator = load_annotator(settings)
+    total = asyncio.run(replay(settings, annotator, load_rules(settings.alerts.rules_file), plan))
+    outputs = ", ".join(settings.topics.name(kind) for kind in OUTPUT_KINDS)
+    print(
+        f"replayed {total} offsets of {settings.topics.name('raw')} into {outputs} "
+        f"(enrichment version {settings.enrichment_version}, group {settings.worker.group_id})"
+    )
+    return 0

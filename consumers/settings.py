@@ -20,6 +20,7 @@ from pydantic_settings import (
 )
 
 from consumers import __version__
+from schemas.topics import ALERTS, DEAD_LETTERS, ENRICHED, RAW, STANCE, TopicKind
 
 
 class _Section(BaseModel):
@@ -62,20 +63,20 @@ class KafkaSettings(_Section):
 
 
 class TopicSettings(_Section):
-    """Topic names; ``prefix`` is prepended to each (e.g. ``staging.``)."""
+    """Topic names; ``prefix`` is prepended to each (e.g. ``staging.``). The topics: ``schemas.topics``."""
 
     prefix: str = ""
-    raw: str = "articles.raw"
-    enriched: str = "articles.enriched"
-    stance: str = "stance.events"
-    alerts: str = "alerts"
-    dlq: str = "articles.dlq"
+    raw: str = Field(default=RAW.default_name, description=RAW.description)
+    enriched: str = Field(default=ENRICHED.default_name, description=ENRICHED.description)
+    stance: str = Field(default=STANCE.default_name, description=STANCE.description)
+    alerts: str = Field(default=ALERTS.default_name, description=ALERTS.description)
+    dlq: str = Field(default=DEAD_LETTERS.default_name, description=DEAD_LETTERS.description)
     partitions: PositiveInt = Field(default=3, description="Partitions used by `stancewire topics create`.")
     replication_factor: PositiveInt = 1
 
-    def name(self, topic: Literal["raw", "enriched", "stance", "alerts", "dlq"]) -> str:
+    def name(self, kind: TopicKind, /) -> str:
         """The full topic name, prefix included."""
-        return self.prefix + str(getattr(self, topic))
+        return self.prefix + str(getattr(self, kind))
 
 
 class WorkerSettings(_Section):

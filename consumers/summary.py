@@ -6,11 +6,12 @@ from rich.table import Table
 from consumers.settings import Settings
 from consumers.topic_reader import read_to_end
 from schemas import Alert, DeadLetter, EnrichedArticle, decode
+from schemas.topics import OUTPUT_KINDS
 
 
 async def print_summary(settings: Settings, console: Console) -> None:
     """Print enriched articles (entities, stances), alerts and dead letters."""
-    names = {t: settings.topics.name(t) for t in ("enriched", "stance", "alerts", "dlq")}
+    names = {kind: settings.topics.name(kind) for kind in OUTPUT_KINDS}
     records = await read_to_end(settings.kafka, list(names.values()))
     for record in records[names["enriched"]]:
         assert record.value is not None  # noqa: S101 - we only publish enriched articles with a value

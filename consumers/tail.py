@@ -6,6 +6,10 @@ at or after a timestamp. Values are decoded with the topic's own model, so
 what a subscriber would receive is what is shown.
 """
 
+import argparse
+import asyncio
+import contextlib
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,19 +22,12 @@ from rich.markup import escape
 
 from consumers.errors import ConfigurationError
 from consumers.kafka_clients import make_consumer
-from consumers.positions import beginnings, ends, offsets_at
+from consumers.positions import beginnings, ends, offsets_at, parse_timestamp
 from consumers.settings import Settings
 from consumers.topic_reader import topic_partitions
 from schemas import Alert, DeadLetter, EnrichedArticle, RawArticle, StanceEvent, decode
+from schemas.topics import KINDS, TOPICS, TopicKind
 
-Kind = Literal["raw", "enriched", "stance", "alerts", "dlq"]
-KINDS: tuple[Kind, ...] = ("raw", "enriched", "stance", "alerts", "dlq")
-_MODELS: dict[Kind, type[BaseModel]] = {
-    "raw": RawArticle,
-    "enriched": EnrichedArticle,
-    "stance": StanceEvent,
-    "alerts": Alert,
-}
 _COLOURS = {"cooperative": "green", "hostile": "red", "neutral": "yellow"}
 
 
@@ -45,7 +42,7 @@ class Shown:
     headers: tuple[tuple[str, bytes], ...] = ()
 
 
-def resolve_topic(settings: Settings, name: str) -> tuple[str, Kind | None]:
+def resolve_topic(settings: Settings, name: str) -> tuple[str, TopicKind | None]:
     """A short name (``stance``, ``enriched``…) or a full topic name → the topic and the kind of its values."""
     if name in KINDS:
         return settings.topics.name(name), name
@@ -55,9 +52,9 @@ def resolve_topic(settings: Settings, name: str) -> tuple[str, Kind | None]:
     return name, None
 
 
-def decode_value(kind: Kind | None, value: bytes | None) -> BaseModel | bytes | None:
+def decode_value(kind: TopicKind | None, value: bytes | None) -> BaseModel | bytes | None:
     """The value as its topic's model; the bytes unchanged for dead letters, unknown topics and bad values."""
-    model = _MODELS.get(kind) if kind else None
+    model: type[BaseModel] | None = TOPICS[kind].model if kind and TOPICS[kind].json_value else None
     if model is None or value is None:
         return value
     try:
@@ -185,3 +182,19 @@ def print_to(console: Console) -> Callable[[Shown], None]:
         console.print(render(shown), highlight=False, soft_wrap=True)
 
     return show
+
+
+def run_command(settings: Settings, args: argparse.Namespace) -> int:
+    """``stancewire tail``: print the topic until Ctrl-C (or ``--max`` records)."""
+    since: datetime | Literal["beginning", "end"] = "end"
+    if args.from_beginning:
+        since = "beginning"
+    elif args.since:
+        since = parse_timestamp(args.since)
+
+    def ready(topic: str) -> None:
+        print(f"tailing {topic} (Ctrl-C to stop)", file=sys.stderr, flush=True)
+
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(tail(settings, args.topic, print_to(Console()), since, args.entity, args.max, ready))
+    return 0

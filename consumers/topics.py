@@ -8,13 +8,9 @@ from aiokafka.errors import TopicAlreadyExistsError
 
 from consumers.kafka_clients import make_admin
 from consumers.settings import Settings
+from schemas.topics import KINDS, TOPICS
 
 logger = logging.getLogger(__name__)
-
-
-def topic_names(settings: Settings) -> list[str]:
-    """Every topic, prefix included: input first, then outputs."""
-    return [settings.topics.name(t) for t in ("raw", "enriched", "stance", "alerts", "dlq")]
 
 
 async def create_topics(settings: Settings, partitions: int | None = None) -> list[str]:
@@ -23,17 +19,23 @@ async def create_topics(settings: Settings, partitions: int | None = None) -> li
     await admin.start()
     try:
         existing = set(await admin.list_topics())
-        wanted = [name for name in topic_names(settings) if name not in existing]
+        wanted = {settings.topics.name(kind): TOPICS[kind] for kind in KINDS}
         new = [
-            NewTopic(name, partitions or settings.topics.partitions, settings.topics.replication_factor)
-            for name in wanted
+            NewTopic(
+                name,
+                partitions or settings.topics.partitions,
+                settings.topics.replication_factor,
+                topic_configs={"cleanup.policy": topic.cleanup_policy},
+            )
+            for name, topic in wanted.items()
+            if name not in existing
         ]
         if new:
             try:
                 await admin.create_topics(new)
             except TopicAlreadyExistsError:
                 logger.info("topics were created concurrently by another client")
-        return wanted
+        return [topic.name for topic in new]
     finally:
         await admin.close()
 

@@ -25,10 +25,10 @@ from consumers.health import WorkerState, serve
 from consumers.kafka_clients import make_consumer, make_producer
 from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
-from consumers.records import Batch, OutRecord, Received
+from consumers.records import Batch, Received, Record, received
 from consumers.settings import Settings, WorkerSettings
 from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
-from consumers.steps.enrich import DeadLetterGuard
+from consumers.steps.dead_letters import DeadLetterGuard
 from consumers.steps.transact import ProduceInTransactions
 
 logger = logging.getLogger(__name__)
@@ -86,16 +86,14 @@ class EnrichmentWorker:
         self._producer = make_producer(settings.kafka, transactional_id(worker) if exactly_once else None)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
         self._commit = CommitOffsets(self._consumer, interval_s=worker.commit_interval_ms / 1000)
-        output: Step[list[OutRecord]] = (
-            ProduceInTransactions(self._producer, worker.group_id, committed=self._commit.committed)
+        output: Step[list[Record]] = (
+            ProduceInTransactions(self._producer, worker.group_id, settings.topics, committed=self._commit.committed)
             if exactly_once
-            else ProduceRecords(self._commit, self._producer, max_in_flight=worker.max_in_flight)
+            else ProduceRecords(self._commit, self._producer, settings.topics, max_in_flight=worker.max_in_flight)
         )
         guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
         self._chain = DecodeArticles(
-            EnrichArticles(
-                output, annotator, self._executor, rules, settings.topics, guard, max_in_flight=worker.max_in_flight
-            ),
+            EnrichArticles(output, annotator, self._executor, rules, guard, max_in_flight=worker.max_in_flight),
             worker.max_body_chars,
             settings.nlp.languages,
             detect_language=settings.nlp.detect_language,
@@ -186,7 +184,7 @@ class EnrichmentWorker:
             self._consumer.seek(tp, offset)
 
     def _within_end(self, record: Received) -> bool:
-        end = self._end_offsets.get(record.topic_partition)
+        end = self._end_offsets.get(TopicPartition(record.topic, record.partition))
         return end is None or record.offset < end
 
     async def _loop(self, until_caught_up: bool) -> None:
@@ -198,11 +196,7 @@ class EnrichmentWorker:
                 fetched = await self._consumer.getmany(
                     timeout_ms=worker.batch_timeout_ms, max_records=worker.batch_size
                 )
-                records = [
-                    Received(r.topic, r.partition, r.offset, r.key, r.value, r.timestamp)
-                    for tp_records in fetched.values()
-                    for r in tp_records
-                ]
+                records = [received(r) for tp_records in fetched.values() for r in tp_records]
                 records = [record for record in records if self._within_end(record)]
                 CONSUMED.inc(len(records))
                 for batch in token_budget_batches(records, worker.batch_max_tokens):

@@ -8,20 +8,15 @@ these files instead of importing our models. The copies committed under
 
 import json
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Any, Protocol
 
 import yaml
 from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema, JsonSchemaMode
+from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from consumers import __version__
-from consumers.settings import TopicSettings
-from schemas.alert import Alert
 from schemas.dead_letter import HEADER_PREFIX, DeadLetter
-from schemas.enriched import EnrichedArticle
-from schemas.raw import RawArticle
-from schemas.stance_event import StanceEvent
+from schemas.topics import TOPICS, Topic, TopicKind
 
 __all__ = ["ASYNCAPI_FILE", "GENERATED_DIR", "asyncapi_document", "check_exports", "json_schemas", "write_exports"]
 
@@ -34,35 +29,17 @@ _DLQ_RECORD_FIELDS = frozenset({"original_key", "original_value"})
 _Field = core_schema.ModelField | core_schema.DataclassField | core_schema.TypedDictField
 
 
-class _Topic(NamedTuple):
-    setting: Literal["raw", "enriched", "stance", "alerts", "dlq"]
-    model: type[BaseModel]
-    mode: JsonSchemaMode
-    slug: str
-    action: Literal["send", "receive"]
-    description: str
-    key: str
+class TopicNames(Protocol):
+    """Where each kind of topic lives (``consumers.settings.TopicSettings`` is one)."""
+
+    def name(self, kind: TopicKind, /) -> str:
+        """The full topic name of ``kind``."""
+        ...
 
 
-# Schema modes: producers write RawArticle and we validate it, so "validation";
-# subscribers read what we serialise, so "serialization" for the rest.
-_TOPICS = (
-    _Topic("raw", RawArticle, "validation", "raw-article", "receive",
-           "Raw news articles from your producers; the enrichment worker consumes them.",
-           "The article id (`id` of the payload)."),
-    _Topic("enriched", EnrichedArticle, "serialization", "enriched-article", "send",
-           "Every article with its entities, mentions, stance relations, versions and provenance.",
-           "The article id (`id` of the payload)."),
-    _Topic("stance", StanceEvent, "serialization", "stance-event", "send",
-           "One event per directed stance relation found in an article, with its evidence.",
-           "The directed pair `source->target` (entity ids), so one pair's events stay in order."),
-    _Topic("alerts", Alert, "serialization", "alert", "send",
-           "Alert rule hits.",
-           "The rule id, with the entity pair it concerns when there is one."),
-    _Topic("dlq", DeadLetter, "serialization", "dead-letter", "send",
-           "Messages that could not be processed: the original bytes, with why and where from in headers.",
-           "The original record's key, byte for byte (absent when it had none)."),
-)  # fmt: skip
+class _DefaultNames:
+    def name(self, kind: TopicKind, /) -> str:
+        return TOPICS[kind].default_name
 
 
 class _PublishedSchema(GenerateJsonSchema):
@@ -79,9 +56,12 @@ def _version(model: type[BaseModel]) -> int:
     return int(model.model_fields["schema_version"].default)
 
 
-def _json_schema(topic: _Topic) -> dict[str, Any]:
+def _json_schema(topic: Topic[Any]) -> dict[str, Any]:
     version = _version(topic.model)
-    schema = topic.model.model_json_schema(mode=topic.mode, schema_generator=_PublishedSchema)
+    # Producers write what we consume and we validate it, so "validation";
+    # subscribers read what we serialise, so "serialization" for the rest.
+    mode = "validation" if topic.inbound else "serialization"
+    schema = topic.model.model_json_schema(mode=mode, schema_generator=_PublishedSchema)
     schema["title"] = f"{schema['title']} v{version}"
     return {"$schema": _DIALECT, "$id": f"urn:stancewire:schema:{topic.slug}:v{version}", **schema}
 
@@ -92,7 +72,7 @@ def json_schemas() -> dict[str, dict[str, Any]]:
     The version in the file name, ``$id`` and title is the model's ``schema_version``,
     so a new version is a new file and subscribers can keep the old one.
     """
-    return {f"{topic.slug}.v{_version(topic.model)}.schema.json": _json_schema(topic) for topic in _TOPICS}
+    return {f"{topic.slug}.v{_version(topic.model)}.schema.json": _json_schema(topic) for topic in TOPICS.values()}
 
 
 def _rewrite_refs(node: Any) -> Any:
@@ -130,7 +110,7 @@ def _header_schema(field: str, prop: dict[str, Any]) -> dict[str, Any]:
     return schema
 
 
-def _dead_letter_parts(topic: _Topic) -> dict[str, Any]:
+def _dead_letter_parts(topic: Topic[Any]) -> dict[str, Any]:
     """Payload and headers of a dead letter: the original bytes, and the DeadLetter fields as headers."""
     props = _json_schema(topic)["properties"]
     fields = [field for field in DeadLetter.model_fields if field not in _DLQ_RECORD_FIELDS]
@@ -144,11 +124,11 @@ def _dead_letter_parts(topic: _Topic) -> dict[str, Any]:
     }
 
 
-def _message(topic: _Topic, name: str) -> dict[str, Any]:
+def _message(topic: Topic[Any], name: str) -> dict[str, Any]:
     summary = (topic.model.__doc__ or "").strip().splitlines()[0]
     message: dict[str, Any] = {"name": name, "title": f"{name} v{_version(topic.model)}", "summary": summary}
-    key: dict[str, Any] = {"type": "string", "description": topic.key}
-    if topic.model is DeadLetter:
+    key: dict[str, Any] = {"type": "string", "description": topic.key_description}
+    if not topic.json_value:
         message |= _dead_letter_parts(topic)
         key["format"] = "binary"
     else:
@@ -157,28 +137,37 @@ def _message(topic: _Topic, name: str) -> dict[str, Any]:
     return message
 
 
-def asyncapi_document(topics: TopicSettings | None = None) -> dict[str, Any]:
+def _channel(topic: Topic[Any], name: str, address: str) -> dict[str, Any]:
+    """A topic as a channel: where it is, what it is for, its message, and how to keep it."""
+    configuration = {"cleanup.policy": [topic.cleanup_policy]}
+    return {
+        "address": address,
+        "description": f"{topic.description} Setting: `STANCEWIRE_TOPICS__{topic.kind.upper()}`.",
+        "messages": {name: {"$ref": f"#/components/messages/{name}"}},
+        "bindings": {"kafka": {"topicConfiguration": configuration, "bindingVersion": _KAFKA_BINDING_VERSION}},
+        "x-retention": topic.retention,
+    }
+
+
+def asyncapi_document(version: str, topics: TopicNames | None = None) -> dict[str, Any]:
     """One AsyncAPI 3.0.0 document for every topic, as seen from stancewire (what it receives and sends).
 
     Args:
+        version: The version of stancewire the document describes.
         topics: Topic names and prefix to put in the channel addresses; the defaults if None.
     """
-    topics = topics or TopicSettings()
+    names = topics or _DefaultNames()
     schemas: dict[str, Any] = {}
     channels, operations, messages = {}, {}, {}
-    for topic in _TOPICS:
-        name, setting = topic.model.__name__, topic.setting
+    for kind, topic in TOPICS.items():
+        name, action = topic.model.__name__, "receive" if topic.inbound else "send"
         _hoist(name, _json_schema(topic), schemas)
         messages[name] = _message(topic, name)
-        channels[setting] = {
-            "address": topics.name(setting),
-            "description": f"{topic.description} Setting: `STANCEWIRE_TOPICS__{setting.upper()}`.",
-            "messages": {name: {"$ref": f"#/components/messages/{name}"}},
-        }
-        operations[f"{topic.action}{name}"] = {
-            "action": topic.action,
-            "channel": {"$ref": f"#/channels/{setting}"},
-            "messages": [{"$ref": f"#/channels/{setting}/messages/{name}"}],
+        channels[kind] = _channel(topic, name, names.name(kind))
+        operations[f"{action}{name}"] = {
+            "action": action,
+            "channel": {"$ref": f"#/channels/{kind}"},
+            "messages": [{"$ref": f"#/channels/{kind}/messages/{name}"}],
         }
     description = (
         "Kafka workers that turn raw news articles into entity, stance and alert events. Every event carries a "
@@ -188,7 +177,7 @@ def asyncapi_document(topics: TopicSettings | None = None) -> dict[str, Any]:
     local = {"host": "127.0.0.1:9092", "protocol": "kafka", "description": "The local broker (docker/kafka-local.sh)."}
     return {
         "asyncapi": "3.0.0",
-        "info": {"title": "stancewire", "version": __version__, "description": description},
+        "info": {"title": "stancewire", "version": version, "description": description},
         "defaultContentType": "application/json",
         "servers": {"local": local},
         "channels": channels,
@@ -205,9 +194,9 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def _render() -> dict[str, bytes]:
+def _render(version: str) -> dict[str, bytes]:
     files = {name: (json.dumps(schema, indent=2) + "\n").encode() for name, schema in json_schemas().items()}
-    document = yaml.dump(asyncapi_document(), Dumper=_Dumper, sort_keys=False, width=1000, allow_unicode=True)
+    document = yaml.dump(asyncapi_document(version), Dumper=_Dumper, sort_keys=False, width=1000, allow_unicode=True)
     files[ASYNCAPI_FILE] = document.encode()
     return files
 
@@ -217,19 +206,19 @@ def _stale(directory: Path, files: dict[str, bytes]) -> list[str]:
     return [name for name, path in paths.items() if not path.is_file() or path.read_bytes() != files[name]]
 
 
-def write_exports(directory: Path = GENERATED_DIR) -> list[Path]:
-    """Write every JSON Schema file and ``asyncapi.yaml`` (default topic names) into ``directory``.
+def write_exports(version: str, directory: Path = GENERATED_DIR) -> list[Path]:
+    """Write every JSON Schema file and ``asyncapi.yaml`` (default topic names, ``version``) into ``directory``.
 
     The bytes are the same for the same models, so the files can be committed
     and checked; unchanged files are not rewritten, older versions are kept.
     """
-    files = _render()
+    files = _render(version)
     directory.mkdir(parents=True, exist_ok=True)
     for name in _stale(directory, files):
         (directory / name).write_bytes(files[name])
     return [directory / name for name in files]
 
 
-def check_exports(directory: Path = GENERATED_DIR) -> list[str]:
-    """Names of the export files in ``directory`` that are missing or differ from the models."""
-    return _stale(directory, _render())
+def check_exports(version: str, directory: Path = GENERATED_DIR) -> list[str]:
+    """Names of the export files in ``directory`` that are missing or differ from the models (and ``version``)."""
+    return _stale(directory, _render(version))

@@ -4,12 +4,11 @@ from datetime import datetime
 from typing import Literal
 
 from schemas._base import Message
-from schemas.enriched import Evidence, Probability
-from schemas.events import EventType, QuadClass, Sector, Stance
+from schemas.enriched import StanceRelation
 
 
-class StanceEvent(Message):
-    """``source`` stands ``stance`` toward ``target`` in one article; keyed ``source->target``."""
+class _ArticleContext(Message):
+    """What a stance event adds to its relation: which article, and which enrichment, it comes from."""
 
     schema_version: Literal[1] = 1
     event_id: str
@@ -17,19 +16,11 @@ class StanceEvent(Message):
     article_url: str
     published_at: datetime | None = None
     enrichment_version: str
-    source: str
-    source_name: str
-    target: str
-    target_name: str
-    stance: Stance
-    confidence: Probability
-    evidence: Evidence
-    speaker: str | None = None
-    quad_class: QuadClass | None = None
-    event: EventType | None = None
-    mode: str | None = None
-    source_sector: Sector | None = None
-    target_sector: Sector | None = None
+
+
+# pydantic orders fields from the last base to the first: the context first, then the relation's own.
+class StanceEvent(StanceRelation, _ArticleContext):
+    """``source`` stands ``stance`` toward ``target`` in one article; keyed ``source->target``."""
 
     @property
     def key(self) -> str:

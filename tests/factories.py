@@ -2,8 +2,7 @@
 
 from datetime import UTC, datetime
 
-from consumers.records import OutRecord
-from consumers.settings import TopicSettings
+from consumers.core import Record
 from schemas import (
     EnrichedArticle,
     Entity,
@@ -90,5 +89,5 @@ def enriched_article(
     )
 
 
-def stance_record(event: StanceEvent, topics: TopicSettings) -> OutRecord:
-    return OutRecord(topics.name("stance"), event.key.encode(), encode(event))
+def stance_record(event: StanceEvent) -> Record:
+    return Record("stance", event.key.encode(), encode(event))

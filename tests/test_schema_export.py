@@ -9,6 +9,7 @@ import jsonschema
 import orjson
 import pytest
 
+from consumers import __version__
 from consumers.settings import TopicSettings
 from schemas import (
     DeadLetter,
@@ -104,19 +105,19 @@ def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
 
 
 def test_committed_exports_are_current() -> None:
-    stale = check_exports(GENERATED_DIR)
+    stale = check_exports(__version__, GENERATED_DIR)
     assert not stale, f"schemas/generated/ is stale ({', '.join(stale)}): run `stancewire schemas export`"
 
 
 def test_write_exports_is_byte_deterministic(tmp_path: Path) -> None:
-    paths = write_exports(tmp_path)
+    paths = write_exports(__version__, tmp_path)
     first = {path.name: path.read_bytes() for path in paths}
     assert sorted(first) == sorted([*json_schemas(), ASYNCAPI_FILE])
-    assert {path.name: path.read_bytes() for path in write_exports(tmp_path)} == first
-    assert check_exports(tmp_path) == []
+    assert {path.name: path.read_bytes() for path in write_exports(__version__, tmp_path)} == first
+    assert check_exports(__version__, tmp_path) == []
     (tmp_path / "alert.v1.schema.json").unlink()
     (tmp_path / ASYNCAPI_FILE).write_text("asyncapi: 3.0.0\n")
-    assert sorted(check_exports(tmp_path)) == ["alert.v1.schema.json", ASYNCAPI_FILE]
+    assert sorted(check_exports(__version__, tmp_path)) == ["alert.v1.schema.json", ASYNCAPI_FILE]
 
 
 def test_json_schemas_carry_their_version() -> None:
@@ -138,7 +139,7 @@ def test_json_schemas_carry_their_version() -> None:
 
 @pytest.mark.parametrize("prefix", ["", "staging."])
 def test_asyncapi_has_every_topic(prefix: str) -> None:
-    document = asyncapi_document(TopicSettings(prefix=prefix))
+    document = asyncapi_document(__version__, TopicSettings(prefix=prefix))
     assert document["asyncapi"] == "3.0.0"
     addresses = {name: channel["address"] for name, channel in document["channels"].items()}
     assert addresses == {
@@ -158,7 +159,7 @@ def test_asyncapi_has_every_topic(prefix: str) -> None:
 
 
 def test_every_asyncapi_ref_resolves_inside_the_document() -> None:
-    document = asyncapi_document()
+    document = asyncapi_document(__version__)
     refs = _refs(document)
     assert refs and not any("$defs" in ref for ref in refs)
     for ref in refs:
@@ -172,7 +173,7 @@ def test_dead_letter_headers_match_what_the_model_writes() -> None:
         event_id="e", error_class="InvalidJson", reason="bad", source_topic="articles.raw",
         source_partition=1, source_offset=7, original_key=b"k", original_value=b"\xff{",
     )  # fmt: skip
-    message = asyncapi_document()["components"]["messages"]["DeadLetter"]
+    message = asyncapi_document(__version__)["components"]["messages"]["DeadLetter"]
     headers = message["headers"]
     assert list(headers["properties"]) == [name for name, _ in letter.headers()]
     for name, value in letter.headers():

@@ -3,10 +3,9 @@
 import uuid
 from pathlib import Path
 
-from consumers.errors import InvalidMessage
+from consumers.core import Decoder
 from consumers.publish import RawMessage, publish, read_messages
 from consumers.settings import MetricsSettings, Settings, TopicSettings, WorkerSettings
-from consumers.steps.decode import decode_article
 from consumers.topics import create_topics
 from schemas import RawArticle
 
@@ -15,19 +14,9 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 def bench_articles(settings: Settings, count: int, seeds: Path = SEEDS) -> list[RawArticle]:
     """``count`` valid articles made from the seeds, each with an id of its own."""
-    valid: list[RawArticle] = []
-    for message in read_messages([seeds]):
-        try:
-            valid.append(
-                decode_article(
-                    message.value,
-                    settings.worker.max_body_chars,
-                    settings.nlp.languages,
-                    detect_language=settings.nlp.detect_language,
-                )
-            )
-        except InvalidMessage:
-            continue
+    decoder = Decoder.from_settings(settings)
+    decoded = [decoder.decode(message.value) for message in read_messages([seeds])]
+    valid = [article for article in decoded if isinstance(article, RawArticle)]
     if not valid:
         raise FileNotFoundError(f"no valid seed articles in {seeds}")
     return [valid[i % len(valid)].model_copy(update={"id": f"bench-{i:05d}"}) for i in range(count)]

@@ -7,11 +7,11 @@ from collections.abc import AsyncIterator
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from consumers.alerts import RuleSet
+from consumers.core import Decoder, Enrichment, enrich_received, records_of
 from consumers.kafka_clients import make_consumer, make_producer
-from consumers.nlp.annotator import Annotation, Annotator
-from consumers.outputs import enrich, enrichment_records
+from consumers.nlp.annotator import Annotator
+from consumers.records import received
 from consumers.settings import Settings
-from consumers.steps.decode import decode_article
 
 
 @contextlib.asynccontextmanager
@@ -31,21 +31,17 @@ async def _clients(settings: Settings) -> AsyncIterator[tuple[AIOKafkaConsumer, 
 
 async def naive_consumer(settings: Settings, annotator: Annotator, rules: RuleSet, count: int) -> float:
     """One message at a time: consume, annotate (on the event loop), produce and wait, commit. Articles/s."""
+    decoder = Decoder.from_settings(settings)
     async with _clients(settings) as (consumer, producer):
         started = 0.0
         for _ in range(count):
             record = await consumer.getone()
             started = started or time.perf_counter()
-            article = decode_article(
-                record.value,
-                settings.worker.max_body_chars,
-                settings.nlp.languages,
-                detect_language=settings.nlp.detect_language,
-            )
-            (annotation,) = annotator.annotate([article])
-            assert isinstance(annotation, Annotation), annotation  # noqa: S101 - valid seed articles
-            for out in enrichment_records(enrich(article, annotation, annotator.versions, rules), settings.topics):
-                await producer.send_and_wait(out.topic, out.value, out.key)
+            (outcome,) = enrich_received([received(record)], decoder, annotator, rules)
+            assert isinstance(outcome, Enrichment), outcome  # noqa: S101 - valid seed articles
+            for out in records_of(outcome):
+                topic = settings.topics.name(out.kind)
+                await producer.send_and_wait(topic, out.value, out.key, headers=out.headers or None)
             await consumer.commit({TopicPartition(record.topic, record.partition): record.offset + 1})
         return count / (time.perf_counter() - started)
 

@@ -23,9 +23,10 @@ import faust
 from pydantic import ValidationError
 
 from consumers.alerts.rules import EscalationRule, RuleSet
-from consumers.escalation.logic import alert_key, counted, escalates, escalation_alert, event_time, pair_key
+from consumers.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
 from consumers.settings import KafkaSettings, Settings
 from schemas import StanceEvent, decode, encode
+from schemas.topics import ALERTS
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +102,7 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
                 seen = f"{key}|{current[0]}"
                 if escalates(rule, count, before) and not alerted[seen]:
                     alert = escalation_alert(rule, event, current[0], count, before)
-                    await alerts_topic.send(key=alert_key(alert), value=encode(alert))
+                    await alerts_topic.send(key=ALERTS.key(alert), value=encode(alert))
                     alerted[seen] = True
                     logger.info("escalation: %s", alert.summary)
             yield None

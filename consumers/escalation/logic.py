@@ -51,8 +51,3 @@ def escalation_alert(rule: EscalationRule, event: StanceEvent, window_start: flo
         article_ids=[event.article_id],
         enrichment_version=event.enrichment_version,
     )
-
-
-def alert_key(alert: Alert) -> bytes:
-    """The alerts topic key, as for per-article rules: ``<rule id>:<source>-><target>``."""
-    return f"{alert.rule_id}:{'->'.join(alert.entities)}".encode()

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from consumers.metrics import record_delivered
-from consumers.records import Batch, OutRecord
+from consumers.records import Batch, Record
 from consumers.retry import Backoff, is_transient
+from consumers.settings import TopicSettings
 from consumers.steps.base import MessageRejected, Step
 
 logger = logging.getLogger(__name__)
@@ -31,8 +32,8 @@ class Producer(Protocol):
 
 @dataclass
 class _Sending:
-    batch: Batch[list[OutRecord]]
-    records: list[OutRecord]
+    batch: Batch[list[Record]]
+    records: list[Record]
     acks: list["asyncio.Future[Any]"]
     attempts: int = 0
     retry_at: float = field(default=0.0)
@@ -42,15 +43,21 @@ class ProduceRecords:
     """Sends a batch's records and forwards the batch once every record is acknowledged."""
 
     def __init__(
-        self, next_step: Step[None], producer: Producer, max_in_flight: int, backoff: Backoff | None = None
+        self,
+        next_step: Step[None],
+        producer: Producer,
+        topics: TopicSettings,
+        max_in_flight: int,
+        backoff: Backoff | None = None,
     ) -> None:
         self._next = next_step
         self._producer = producer
+        self._topics = topics
         self._max_in_flight = max_in_flight
         self._backoff = backoff or Backoff()
         self._pending: deque[_Sending] = deque()
 
-    async def submit(self, batch: Batch[list[OutRecord]]) -> None:
+    async def submit(self, batch: Batch[list[Record]]) -> None:
         if len(self._pending) >= self._max_in_flight:
             raise MessageRejected
         records = [record for _, outputs in batch.items for record in outputs]
@@ -76,9 +83,10 @@ class ProduceRecords:
     def in_flight(self) -> int:
         return len(self._pending) + self._next.in_flight
 
-    async def _send(self, record: OutRecord) -> "asyncio.Future[Any]":
+    async def _send(self, record: Record) -> "asyncio.Future[Any]":
         try:
-            return await self._producer.send(record.topic, record.value, record.key, headers=record.headers or None)
+            topic = self._topics.name(record.kind)
+            return await self._producer.send(topic, record.value, record.key, headers=record.headers or None)
         except Exception as error:  # noqa: BLE001 - kept as the record's outcome, judged in _settled
             failed: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
             failed.set_exception(error)
@@ -120,5 +128,5 @@ class ProduceRecords:
         await asyncio.sleep(max(0.0, deadline - time.monotonic()))
 
     async def _forward(self, sending: _Sending) -> None:
-        record_delivered(sending.batch)
+        record_delivered(sending.batch, self._topics)
         await self._next.submit(sending.batch.replace(None for _ in sending.batch.items))

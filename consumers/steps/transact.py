@@ -13,8 +13,9 @@ from typing import Any, Protocol
 from aiokafka import TopicPartition
 
 from consumers.metrics import record_delivered
-from consumers.records import Batch, OutRecord
+from consumers.records import Batch, Record
 from consumers.retry import Backoff, is_transient
+from consumers.settings import TopicSettings
 
 logger = logging.getLogger(__name__)
 
@@ -38,15 +39,17 @@ class ProduceInTransactions:
         self,
         producer: TransactionalProducer,
         group_id: str,
+        topics: TopicSettings,
         backoff: Backoff | None = None,
         committed: dict[TopicPartition, int] | None = None,
     ) -> None:
         self._producer = producer
         self._group_id = group_id
+        self._topics = topics
         self._backoff = backoff or Backoff()
         self.committed = committed if committed is not None else {}
 
-    async def submit(self, batch: Batch[list[OutRecord]]) -> None:
+    async def submit(self, batch: Batch[list[Record]]) -> None:
         attempt = 0
         while True:
             try:
@@ -59,14 +62,16 @@ class ProduceInTransactions:
                 logger.warning("transaction aborted (%s); retry %d in %.1fs", error, attempt, delay)
                 await asyncio.sleep(delay)
             else:
-                record_delivered(batch)
+                record_delivered(batch, self._topics)
                 self.committed.update(batch.next_offsets())
                 return
 
-    async def _transact(self, batch: Batch[list[OutRecord]]) -> None:
+    async def _transact(self, batch: Batch[list[Record]]) -> None:
         async with self._producer.transaction():
             acks = [
-                await self._producer.send(record.topic, record.value, record.key, headers=record.headers or None)
+                await self._producer.send(
+                    self._topics.name(record.kind), record.value, record.key, headers=record.headers or None
+                )
                 for _, records in batch.items
                 for record in records
             ]

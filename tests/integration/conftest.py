@@ -15,6 +15,7 @@ from consumers.nlp.annotator import Annotator
 from consumers.settings import KafkaSettings, MetricsSettings, Settings, TopicSettings, WorkerSettings
 from consumers.topic_reader import ReadRecord, read_to_end
 from consumers.topics import create_topics
+from schemas.topics import OUTPUT_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER_SCRIPT = ROOT / "docker" / "kafka-local.sh"
@@ -90,6 +91,6 @@ def worker_env(settings: Settings) -> dict[str, str]:
 
 async def read_outputs(settings: Settings) -> dict[str, list[ReadRecord]]:
     """Everything on the four output topics, by short name (enriched, stance, alerts, dlq)."""
-    names = {settings.topics.name(t): t for t in ("enriched", "stance", "alerts", "dlq")}  # type: ignore[arg-type]
+    names = {settings.topics.name(kind): kind for kind in OUTPUT_KINDS}
     records = await read_to_end(settings.kafka, list(names))
     return {names[topic]: values for topic, values in records.items()}

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 from aiokafka import TopicPartition
 
+from consumers.core import Record
 from consumers.kafka_clients import make_producer
 from consumers.offsets import committed_offsets
 from consumers.positions import timestamp_ms
-from consumers.records import OutRecord
 from consumers.settings import Settings
 from tests.integration.articles import generated_articles
 
@@ -40,7 +40,7 @@ async def raw_offsets(settings: Settings, group_id: str) -> dict[TopicPartition,
     return await committed_offsets(settings, group_id, settings.topics.name("raw"))
 
 
-async def produce(settings: Settings, records: list[OutRecord], when: datetime | None = None) -> None:
+async def produce(settings: Settings, records: list[Record], when: datetime | None = None) -> None:
     """Send ``records`` in order (with the record timestamp ``when``) and wait for every acknowledgement."""
     producer = make_producer(settings.kafka)
     await producer.start()
@@ -48,7 +48,11 @@ async def produce(settings: Settings, records: list[OutRecord], when: datetime |
         stamp = timestamp_ms(when) if when else None
         for record in records:
             await producer.send_and_wait(
-                record.topic, record.value, record.key, headers=record.headers or None, timestamp_ms=stamp
+                settings.topics.name(record.kind),
+                record.value,
+                record.key,
+                headers=record.headers or None,
+                timestamp_ms=stamp,
             )
     finally:
         await producer.stop()

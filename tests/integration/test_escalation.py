@@ -93,7 +93,7 @@ async def test_escalation_counts_survive_a_restart_mid_window_and_alert_once(
     previous = start - timedelta(seconds=WINDOW_S)
 
     def hostile(article_id: str, at: datetime, source: str = "country:RUS", target: str = "bloc:west") -> object:
-        return stance_record(stance_event(article_id, source, target, "hostile", published_at=at), settings.topics)
+        return stance_record(stance_event(article_id, source, target, "hostile", published_at=at))
 
     key, stable = "country:RUS->bloc:west|hostile", "country:CHN->country:USA|hostile"
     first = [hostile("p1", previous + timedelta(minutes=5))]
@@ -101,7 +101,7 @@ async def test_escalation_counts_survive_a_restart_mid_window_and_alert_once(
     # A pair as hostile now as in the window before: its first window over the threshold alerts, this one not.
     first += [hostile(f"s{n}", previous + timedelta(minutes=n), "country:CHN", "country:USA") for n in (1, 2, 3)]
     first += [hostile(f"t{n}", start + timedelta(minutes=n), "country:CHN", "country:USA") for n in (1, 2, 3)]
-    first += [stance_record(stance_event("c1", "country:RUS", "bloc:west", "cooperative", start), settings.topics)]
+    first += [stance_record(stance_event("c1", "country:RUS", "bloc:west", "cooperative", start))]
     await produce(settings, first)  # type: ignore[arg-type]
 
     app = start_app(settings, tmp_path)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from aiokafka import TopicPartition
 
+from consumers.core import Enrichment, records_of
 from consumers.offsets import committed_offsets
-from consumers.outputs import Enrichment, enrichment_records
 from consumers.settings import Settings, SinkSettings
 from consumers.sink import StorageSink, open_database
 from consumers.topic_reader import topic_partitions
@@ -33,7 +33,7 @@ async def publish_enrichments(settings: Settings, article_ids: list[str], stance
             stance_event(article_id, r.source, r.target, r.stance, published_at=APRIL)  # type: ignore[arg-type]
             for r in found
         ]
-        records += enrichment_records(Enrichment(article, events, []), settings.topics)
+        records += records_of(Enrichment(article, events, []))
     await produce(settings, records + records)
 
 

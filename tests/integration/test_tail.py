@@ -19,8 +19,8 @@ def test_tail_from_a_timestamp_filtered_by_entity(settings: Settings) -> None:
     old = stance_event("old", "country:RUS", "bloc:west", "hostile")
     other = stance_event("other", "country:CHN", "country:USA", "cooperative")
     new = stance_event("new", "country:RUS", "country:USA", "hostile")
-    asyncio.run(produce(settings, [stance_record(old, settings.topics)], EARLIER))
-    asyncio.run(produce(settings, [stance_record(e, settings.topics) for e in (other, new)], LATER))
+    asyncio.run(produce(settings, [stance_record(old)], EARLIER))
+    asyncio.run(produce(settings, [stance_record(e) for e in (other, new)], LATER))
 
     done = subprocess.run(
         tail_command("stance", "--since", BETWEEN.isoformat(), "--entity", "Russia", "--max", "1"),
@@ -37,7 +37,7 @@ def test_tail_from_a_timestamp_filtered_by_entity(settings: Settings) -> None:
 
 async def test_tail_follows_new_records_live(settings: Settings) -> None:
     before = stance_event("before", "country:RUS", "bloc:west", "hostile")
-    await produce(settings, [stance_record(before, settings.topics)])
+    await produce(settings, [stance_record(before)])
     tail = await asyncio.create_subprocess_exec(
         *tail_command(settings.topics.name("stance"), "--max", "2"),
         env=worker_env(settings),
@@ -49,7 +49,7 @@ async def test_tail_follows_new_records_live(settings: Settings) -> None:
     assert b"tailing" in ready, ready + await tail.stderr.read()
 
     live = [stance_event(f"live-{n}", "country:CHN", "country:USA", "cooperative") for n in range(2)]
-    await produce(settings, [stance_record(event, settings.topics) for event in live], datetime.now(UTC))
+    await produce(settings, [stance_record(event) for event in live], datetime.now(UTC))
     stdout, stderr = await asyncio.wait_for(tail.communicate(), 120)
     assert tail.returncode == 0, stderr.decode()
     text = stdout.decode()

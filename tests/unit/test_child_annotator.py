@@ -12,7 +12,7 @@ from consumers.child_annotator import ChildProcessAnnotator
 from consumers.errors import InferenceProcessDied
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.records import Batch
-from consumers.settings import Settings, TopicSettings
+from consumers.settings import Settings
 from consumers.steps import DecodeArticles, EnrichArticles
 from consumers.steps.enrich import DeadLetterGuard
 from schemas import RawArticle, Versions
@@ -66,9 +66,7 @@ def test_settings_choose_the_child_process() -> None:
 async def test_a_dead_child_stops_the_pipeline_instead_of_dead_lettering_the_batch() -> None:
     dying = ChildProcessAnnotator(Settings(), pid_annotator)
     sink = RecordingStep()
-    enrich = EnrichArticles(
-        sink, dying, ThreadPoolExecutor(1), load_rules(), TopicSettings(), DeadLetterGuard(100), max_in_flight=2
-    )
+    enrich = EnrichArticles(sink, dying, ThreadPoolExecutor(1), load_rules(), DeadLetterGuard(100), max_in_flight=2)
     chain = DecodeArticles(enrich, 1000, frozenset({"en"}))
     await chain.submit(Batch.of([received(0, raw_value("ok")), received(1, raw_value("die"))]))
     with pytest.raises(InferenceProcessDied):

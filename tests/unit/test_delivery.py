@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consumers.errors import DeadLetterLimitExceeded, InvalidMessage
-from consumers.records import Batch, OutRecord
+from consumers.records import Batch, Record
 from consumers.retry import Backoff, is_transient
+from consumers.settings import TopicSettings
 from consumers.steps import CommitOffsets, ProduceRecords
 from consumers.steps.decode import decode_article
 from consumers.steps.enrich import DeadLetterGuard
@@ -39,8 +40,10 @@ def test_backoff_grows_and_is_capped() -> None:
 async def test_a_transiently_failed_record_is_resent_and_then_committed() -> None:
     committer = FakeCommitter()
     producer = FakeProducer()
-    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, max_in_flight=2, backoff=FAST)
-    await produce.submit(Batch([(received(0, b""), [OutRecord("out", b"a", b"1"), OutRecord("out", b"b", b"2")])]))
+    produce = ProduceRecords(
+        CommitOffsets(committer, interval_s=0), producer, TopicSettings(), max_in_flight=2, backoff=FAST
+    )
+    await produce.submit(Batch([(received(0, b""), [Record("enriched", b"a", b"1"), Record("enriched", b"b", b"2")])]))
     producer.acks[0].set_result(None)
     producer.acks[1].set_exception(KafkaTimeoutError())
 
@@ -84,8 +87,8 @@ class FlakyTransactionalProducer:
 
 async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
     producer = FlakyTransactionalProducer([KafkaTimeoutError()])
-    step = ProduceInTransactions(producer, "group", backoff=FAST)
-    await step.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v1"), OutRecord("out", b"k", b"v2")])]))
+    step = ProduceInTransactions(producer, "group", TopicSettings(), backoff=FAST)
+    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v1"), Record("enriched", b"k", b"v2")])]))
     assert producer.aborted == 1
     assert producer.committed == [[b"v1", b"v2"]], "the aborted attempt left nothing committed"
     assert step.committed == {TopicPartition("articles.raw", 0): 1}
@@ -93,9 +96,9 @@ async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
 
 async def test_a_permanent_transaction_failure_stops_the_worker() -> None:
     producer = FlakyTransactionalProducer([MessageSizeTooLargeError()])
-    step = ProduceInTransactions(producer, "group", backoff=FAST)
+    step = ProduceInTransactions(producer, "group", TopicSettings(), backoff=FAST)
     with pytest.raises(MessageSizeTooLargeError):
-        await step.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v")])]))
+        await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
     assert producer.committed == []
 
 

@@ -8,7 +8,8 @@ import orjson
 from consumers.health import WorkerState, serve
 from consumers.logs import JsonFormatter
 from consumers.metrics import END_TO_END_SECONDS, PRODUCED, record_delivered
-from consumers.records import Batch, OutRecord, Received
+from consumers.records import Batch, Received, Record
+from consumers.settings import TopicSettings
 
 
 async def get(url: str) -> tuple[int, dict[str, object] | str]:
@@ -43,16 +44,17 @@ async def test_liveness_readiness_and_metrics_endpoints() -> None:
 
 
 def test_delivered_batches_are_counted_per_topic_with_latency() -> None:
-    before = PRODUCED.labels("unit.enriched")._value.get()
+    topics = TopicSettings(prefix="unit.")
+    before = PRODUCED.labels("unit.articles.enriched")._value.get()
     observed = END_TO_END_SECONDS._sum.get()
     batch = Batch(
         [
-            (Received("raw", 0, 1, None, b"", timestamp_ms=0), [OutRecord("unit.enriched", None, b"")]),
-            (Received("raw", 0, 2, None, b"", timestamp_ms=None), [OutRecord("unit.enriched", None, b"")]),
+            (Received("raw", 0, 1, None, b"", timestamp_ms=0), [Record("enriched", None, b"")]),
+            (Received("raw", 0, 2, None, b"", timestamp_ms=None), [Record("enriched", None, b"")]),
         ]
     )
-    record_delivered(batch)
-    assert PRODUCED.labels("unit.enriched")._value.get() == before + 2
+    record_delivered(batch, topics)
+    assert PRODUCED.labels("unit.articles.enriched")._value.get() == before + 2
     assert END_TO_END_SECONDS._sum.get() > observed
 
 

@@ -7,10 +7,11 @@ import pytest
 from aiokafka import TopicPartition
 
 from consumers.alerts import load_rules
+from consumers.core import decode
 from consumers.errors import DeadLetterLimitExceeded
-from consumers.records import Batch, OutRecord
+from consumers.records import Batch, Record
 from consumers.settings import TopicSettings
-from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, decode
+from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
 from consumers.steps.enrich import DeadLetterGuard
 from schemas import DeadLetter, EnrichedArticle, RawArticle
 from schemas import decode as decode_message
@@ -26,7 +27,6 @@ def make_enrich(next_step: RecordingStep, max_in_flight: int = 2, max_dead: int 
         FakeAnnotator(),
         ThreadPoolExecutor(1),
         load_rules(),
-        TOPICS,
         DeadLetterGuard(max_dead),
         max_in_flight=max_in_flight,
     )
@@ -76,15 +76,15 @@ async def test_enrich_builds_every_output_and_dead_letters_the_original_bytes() 
 
     (batch,) = sink.batches
     (_, good_records), (_, dead_records) = batch.items
-    topics = [record.topic for record in good_records]
-    assert topics == ["articles.enriched", "stance.events", "alerts"]
+    kinds = [record.kind for record in good_records]
+    assert kinds == ["enriched", "stance", "alerts"]
     assert good_records[2].key == b"hostile-military:country:AAA->country:BBB"
     enriched = decode_message(EnrichedArticle, good_records[0].value or b"")
     assert enriched.provenance is not None and enriched.provenance.offset == 5
     assert good_records[1].key == b"country:AAA->country:BBB"
 
     (dead,) = dead_records
-    assert dead.topic == "articles.dlq"
+    assert dead.kind == "dlq"
     assert dead.value == bad and dead.key == b"k6"
     letter = DeadLetter.from_record(dead.key, dead.value, dead.headers)
     assert (letter.error_class, letter.source_offset, letter.source_topic) == ("InvalidJson", 6, "articles.raw")
@@ -103,8 +103,8 @@ async def test_a_model_error_on_one_article_dead_letters_only_that_article() -> 
         )
     )
     await chain.join()
-    outcomes = [records[0].topic for _, records in sink.batches[0].items]
-    assert outcomes == ["articles.enriched", "articles.dlq", "articles.enriched"]
+    outcomes = [records[0].kind for _, records in sink.batches[0].items]
+    assert outcomes == ["enriched", "dlq", "enriched"]
     letter = DeadLetter.from_record(None, None, sink.batches[0].items[1][1][0].headers)
     assert letter.error_class == "AnnotationFailed" and "model exploded" in letter.reason
 
@@ -143,8 +143,8 @@ async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowled
     committer = FakeCommitter()
     commit = CommitOffsets(committer, interval_s=0)
     producer = FakeProducer()
-    produce = ProduceRecords(commit, producer, max_in_flight=4)
-    record = [OutRecord("out", b"k", b"v")]
+    produce = ProduceRecords(commit, producer, TOPICS, max_in_flight=4)
+    record = [Record("enriched", b"k", b"v")]
     await produce.submit(Batch([(received(0, b""), record)]))
     await produce.submit(Batch([(received(1, b""), record), (received(0, b"", partition=1), record)]))
 
@@ -163,8 +163,8 @@ async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowled
 async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
     committer = FakeCommitter()
     producer = FakeProducer()
-    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, max_in_flight=4)
-    await produce.submit(Batch([(received(0, b""), [OutRecord("out", b"k", b"v")])]))
+    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, TOPICS, max_in_flight=4)
+    await produce.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
     producer.acks[0].set_exception(RuntimeError("broker said no"))
     with pytest.raises(RuntimeError, match="broker said no"):
         await produce.join()
@@ -172,7 +172,7 @@ async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
 
 
 async def test_produce_rejects_when_full() -> None:
-    produce = ProduceRecords(CommitOffsets(FakeCommitter()), FakeProducer(), max_in_flight=1)
+    produce = ProduceRecords(CommitOffsets(FakeCommitter()), FakeProducer(), TOPICS, max_in_flight=1)
     await produce.submit(Batch([(received(0, b""), [])]))
     with pytest.raises(MessageRejected):
         await produce.submit(Batch([(received(1, b""), [])]))
