@@ -453,6 +453,56 @@ def test_relief_and_partners(annotate_text: Annotate, sentence: str, expected: C
     assert_coded(code(annotate_text, sentence), expected)
 
 
+# Idioms news writes for events: "threw its weight behind", "slammed the door on", "came under fire from".
+IDIOMS = [
+    pytest.param(
+        "Poland threw its weight behind Ukraine's bid to join the European Union.",
+        Coded("country:POL", "country:UKR", (E.SUPPORT,)),
+        id="threw-its-weight-behind",
+    ),
+    pytest.param(
+        "Serbia turned down a request from the European Union to impose sanctions on Russia.",
+        Coded("country:SRB", "org:european-union", (E.REJECT,)),
+        id="turned-down-a-request",
+    ),
+    pytest.param(
+        "Denmark slammed the door on a U.S. request to station more troops in Greenland.",
+        Coded("country:DNK", "country:USA", (E.REJECT,)),
+        id="slammed-the-door-on",
+    ),
+    pytest.param(
+        "Hungary brushed aside a German call for new sanctions.",
+        Coded("country:HUN", "country:DEU", (E.REJECT,)),
+        id="brushed-aside",
+    ),
+    pytest.param(
+        "Somali pirates took 18 Chinese crew members hostage.",
+        Coded("country:SOM", "country:CHN", (E.ASSAULT,), ("criminals", None)),
+        id="took-hostage",
+    ),
+    pytest.param(
+        "An Israeli drone strike on a car near Tyre killed a senior Hezbollah commander.",
+        Coded("country:ISR", "org:hezbollah", (E.ASSAULT,)),
+        id="a-strike-killed",
+    ),
+    pytest.param(
+        "The Libyan interior minister's convoy came under fire from a rival militia in Tripoli.",
+        Coded("group:rebels", "country:LBY", (E.ASSAULT,), ("rebels", "government")),
+        id="came-under-fire-from",
+    ),
+    pytest.param(
+        "Spanish and Moroccan police dismantled a smuggling network in a joint operation.",
+        Coded("country:ESP", "country:MAR", (E.COOPERATE,), ("police", "police")),
+        id="joint-operation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), IDIOMS)
+def test_news_idioms(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
 @pytest.mark.parametrize(("sentence", "expected"), ATTRIBUTIONS)
 def test_acts_are_attributed_as_the_sentence_says(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
@@ -549,7 +599,7 @@ def test_pronouns_take_the_actor_they_refer_to(annotate_text: Annotate, passage:
 def _all_sentences() -> list[str]:
     sentences: list[str] = []
     groups = (ISSUE_EXAMPLES, COMPOUNDS, NOMINALS, PASSIVES, PRONOUNS, PLACES, ATTRIBUTIONS, RELIEF_AND_PARTNERS)
-    for group in (*groups, UNNAMED_GROUPS):
+    for group in (*groups, UNNAMED_GROUPS, IDIOMS):
         sentences += [str(param.values[0]) for param in group]
     for param in NEGATED_OR_HYPOTHETICAL:
         sentences += [str(param.values[0]), str(param.values[1])]

@@ -52,6 +52,8 @@ CORE_VERBS: dict[str, Trigger] = {
     "give": _t(E.AID), "send": _t(E.AID), "provide": _t(E.AID), "donate": _t(E.AID), "supply": _t(E.AID),
     "deliver": _t(E.AID), "lend": _t(E.AID, "economic"), "loan": _t(E.AID, "economic"), "fund": _t(E.AID, "economic"),
     "finance": _t(E.AID, "economic"), "airlift": _t(E.AID, "humanitarian"), "ship": _t(E.AID), "rescue": _t(E.AID),
+    "telephone": _t(E.CONSULT, "phone"), "stonewall": _t(E.REJECT),
+    "lambaste": _t(E.ACCUSE), "excoriate": _t(E.ACCUSE), "upbraid": _t(E.ACCUSE), "scramble": _t(E.MOBILIZE),
     "airdrop": _t(E.AID, "humanitarian"), "disperse": _t(E.COERCE),
     "disburse": _t(E.AID, "economic"), "deposit": _t(E.AID, "economic"),
     "arm": _t(E.AID, "military"), "evacuate": _t(E.AID, "humanitarian"), "shelter": _t(E.AID, "asylum"),
@@ -114,6 +116,11 @@ CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
     ("open", "fire"): _t(E.ASSAULT, "firearms"), ("step", "up"): Trigger(E.MOBILIZE, None, True),
     ("shut", "down"): _t(E.COERCE, "restrict"), ("round", "up"): _t(E.COERCE, "arrest"),
     ("stand", "by"): _t(E.SUPPORT), ("speak", "out"): _t(E.ACCUSE), ("send", "back"): _t(E.COERCE, "deport"),
+    ("brush", "aside"): _t(E.REJECT), ("turn", "down"): _t(E.REJECT), ("shoot", "down"): _t(E.ASSAULT),
+    ("tip", "off"): _t(E.COOPERATE, "intelligence"), ("cordon", "off"): _t(E.COERCE, "restrict"),
+    ("call", "up"): _t(E.MOBILIZE, "troops"), ("sign", "off"): _t(E.AGREE), ("back", "down"): _t(E.CONCEDE),
+    ("give", "in"): _t(E.CONCEDE), ("lock", "up"): _t(E.COERCE, "arrest"), ("beat", "back"): _t(E.ASSAULT),
+    ("roll", "back"): _t(E.CONCEDE), ("walk", "out"): _t(E.PROTEST, "boycott"), ("come", "under"): _t(E.ASSAULT),
 }  # fmt: skip
 
 # Verbs whose event is the object's: "imposed sanctions on", "held talks with", "launched strikes on".
@@ -199,6 +206,9 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("declare", "ceasefire"): _t(E.RETREAT, "ceasefire"), ("exchange", "fire"): _t(E.ASSAULT, "firearms"),
     ("raise", "alert"): _t(E.MOBILIZE), ("move", "troops"): _t(E.MOBILIZE, "troops"), ("move",
     "tank"): _t(E.MOBILIZE), ("raise", "level"): _t(E.MOBILIZE), ("set", "fire"): _t(E.ASSAULT),
+    ("drop", "bomb"): _t(E.ASSAULT, "aerial"), ("take", "hostage"): _t(E.ASSAULT, "abduct"),
+    ("throw", "weight"): _t(E.SUPPORT), ("give", "light"): _t(E.AGREE), ("slam", "door"): _t(E.REJECT),
+    ("take", "call"): _t(E.CONSULT, "phone"), ("stage", "sit-in"): _t(E.PROTEST, "demo"),
     ("lodge", "protest"): _t(E.ACCUSE, "allege"), ("file", "case"): _t(E.ACCUSE, "allege"),
     ("drop", "objection"): _t(E.CONCEDE), ("drop", "opposition"): _t(E.CONCEDE), ("agree",
     "ceasefire"): _t(E.RETREAT, "ceasefire"),
@@ -287,6 +297,8 @@ CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
     ("credit", "line"): _t(E.AID, "economic"), ("military", "buildup"): _t(E.MOBILIZE, "troops"),
     ("hunger", "strike"): _t(E.PROTEST, "hunger"), ("general", "strike"): _t(E.PROTEST, "boycott"),
     ("peace", "process"): _t(E.CONSULT), ("state", "visit"): _t(E.CONSULT, "visit"),
+    ("joint", "operation"): _t(E.COOPERATE, "military"), ("joint", "patrol"): _t(E.COOPERATE, "military"),
+    ("drone", "strike"): _t(E.ASSAULT, "aerial"), ("air", "strike"): _t(E.ASSAULT, "aerial"),
 }  # fmt: skip
 
 

@@ -75,7 +75,11 @@ class Parties:
         speaker = self.commenting_speaker(verb)
         if speaker:
             return speaker, []
+        if verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children):
+            return self._came_under(verb)
         for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS and not self.reader.actors(child) and noun_trigger(child) is not None:
+                return self.noun_agents(child, via_support=False), []  # "an Israeli drone strike killed a commander"
             if child.dep_ in SUBJECT_DEPS:
                 act = self.act_referred_to(verb, child)
                 if act is not None:  # "Israel's strike on Gaza, which killed 30 people": the strike killed
@@ -123,6 +127,19 @@ class Parties:
             sources, _ = self.subjects(verb.head, depth + 1)
             return sources, []
         return [], []
+
+    def _came_under(self, verb: Token) -> tuple[list[Actor], list[Actor]]:
+        """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""
+        attackers = [
+            o
+            for p in (*verb.children, *(g for c in verb.children if c.lower_ == "under" for g in c.children))
+            if p.lower_ == "from"
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        attacked = self.object_actors(subjects[0], set(), 0) if subjects else []
+        return (self.reader.actors(attackers[0]) if attackers else []), attacked
 
     @staticmethod
     def act_referred_to(verb: Token, subject: Token) -> Token | None:

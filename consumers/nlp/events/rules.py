@@ -145,6 +145,10 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("on")  # "eased restrictions on imports from Australia"
     if event is EventType.ACCUSE:
         preps.add("into")  # "an investigation into the president"
+    if event is EventType.REJECT:
+        preps.add("on")  # "slammed the door on a U.S. request"
+    if event is EventType.SUPPORT:
+        preps.add("behind")  # "threw its weight behind Ukraine's bid"
     if event is EventType.PROTEST:
         preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
     if event in FROM_EVENTS:
