@@ -426,6 +426,11 @@ UNNAMED_GROUPS = [
         Coded("group:protesters", "country:BGD", (E.PROTEST,), ("protesters", "government")),
         id="faced-protests",
     ),
+    pytest.param(
+        "Riot police cordoned off the parliament building in Kathmandu and rounded up dozens of protesters.",
+        Coded("country:NPL", "group:protesters", (E.COERCE,), ("police", "protesters")),
+        id="police-of-the-capital-named-after",
+    ),
 ]
 
 

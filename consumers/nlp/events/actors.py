@@ -148,7 +148,8 @@ class ActorReader:
         for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
             if child.dep_ in ("appos", "compound") and child.i in self.owners:
                 actor = self.of_entity(self.owners[child.i], child)
-                if actor is not None and actor.person is not None:
+                full_name = " " in self.resolution.entities[self.owners[child.i]].name  # not "Riot police"
+                if actor is not None and actor.person is not None and full_name:
                     return actor
         if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
             return self._proxy(token)
@@ -425,6 +426,10 @@ class ActorReader:
                 actor = self.of_entity(owner)
                 if actor is not None:
                     return Actor(actor.id, actor.name, None)
+        for word in token.sent[token.i - token.sent.start + 1 :]:  # "riot police ... in Kathmandu"
+            place = self.place(word) if word.i in self.owners else None
+            if place is not None and place.id.startswith("country:"):
+                return Actor(place.id, place.name, None)
         return None
 
     def previous_sentence_start(self, token: Token, back: int = 1) -> int:

@@ -177,9 +177,11 @@ def _surnames() -> dict[str, list[str]]:
 
     found: dict[str, list[str]] = {}
     first_words = {name.split()[0] for name in event_tables.known_actors().people}
+    # a word the tables know as an agent or a verb ("riot police", "strike") is no surname
+    words = first_words | set(event_tables.agent_sectors()) | set(event_tables.verb_lexicon().verbs)
     for name in event_tables.known_actors().people:
         last = name.split()[-1]
-        if len(last) >= 4 and last not in first_words:
+        if len(last) >= 4 and last not in words:
             found.setdefault(last, []).append(name)
     return found
 
