@@ -431,6 +431,16 @@ UNNAMED_GROUPS = [
         Coded("country:NPL", "group:protesters", (E.COERCE,), ("police", "protesters")),
         id="police-of-the-capital-named-after",
     ),
+    pytest.param(
+        "Militants hacked to death 12 villagers in northern Mozambique.",
+        Coded("group:rebels", "group:civilians", (E.ASSAULT,), ("rebels", "civilians")),
+        id="hacked-to-death",
+    ),
+    pytest.param(
+        "Relatives of Nepali workers appealed to Hamas to free the hostages.",
+        Coded("country:NPL", "org:hamas", (E.REQUEST,), ("civilians", "rebels")),
+        id="relatives-of-nationals",
+    ),
 ]
 
 

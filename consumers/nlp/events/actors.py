@@ -153,7 +153,7 @@ class ActorReader:
                     return actor
         if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
             return self._proxy(token)
-        sector = agent_sector(_phrase(token))
+        sector = agent_sector(_phrase(token)) or agent_sector(token.lower_)  # "the human rights office"
         if sector is not None:
             return self._agent(token, _refined_sector(token, sector))
         return None
@@ -213,7 +213,8 @@ class ActorReader:
 
     # -- generic agents ---------------------------------------------------------------------
     def _agent(self, token: Token, sector: Sector) -> Actor | None:
-        for child in token.children:  # "Boko Haram fighters", "ASEAN foreign ministers", "the UN's envoy"
+        modifiers = [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]
+        for child in modifiers:  # "Boko Haram fighters", "ASEAN foreign ministers", "the U.N. human rights office"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
                 if named is not None and named.id.startswith("org:"):

@@ -259,6 +259,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
                     return CORE_PATTERNS[(lemma, word)]
     if _moves_forces(verb):
         return Trigger(E.MOBILIZE, "troops")
+    if any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children):
+        return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
     found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
     if found is not None and lemma in LIGHT_VERBS:
         return Trigger(found.event, found.mode, True)

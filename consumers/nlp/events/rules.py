@@ -31,6 +31,7 @@ UNDOING_VERBS = {
     "deny", "refuse", "postpone", "delay", "withdraw", "abandon", "lift", "ease", "relax", "loosen", "remove",
     "revoke", "drop",
 }  # fmt: skip
+CIVIL_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media"}  # who strikes to protest
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
 # Acts done to a place: with no party named, the country the place lies in is the target
@@ -92,7 +93,9 @@ MAX_OBJECT_DEPTH = 3
 def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:
     """Event types that depend on who acts on whom: a general strike, leaving a bloc, calling a move a crime."""
     if trigger.event is EventType.ASSAULT and word.lemma_.lower() == "strike" and word.pos_ == "NOUN":
-        civil = all(s.sector in ("civilians", "opposition", "protesters") for s in sources)
+        civil = all(
+            s.sector in ("civilians", "opposition", "protesters", "health", "business", "media") for s in sources
+        )
         if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
             return Trigger(EventType.PROTEST, "boycott")
     if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):

@@ -72,7 +72,7 @@ _CORE: dict[Sector, set[str]] = {
         "civilians", "civilian", "villagers", "residents", "citizens", "people", "refugees", "migrants", "farmers",
         "workers", "students", "families", "children", "women", "pilgrims", "worshippers", "passengers",
         "fishermen", "settlers", "tourists", "hostages", "prisoners", "detainees", "nationals", "population",
-        "man", "men", "woman", "person", "persons", "youths", "teenagers",
+        "man", "men", "woman", "person", "persons", "youths", "teenagers", "relatives", "mourners",
     },
     "media": {"journalist", "journalists", "reporter", "reporters", "media", "newspaper", "broadcaster"},
     "business": {"company", "companies", "firm", "firms", "bank", "banks", "investors", "businesses", "exporters"},
