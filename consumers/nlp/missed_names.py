@@ -53,6 +53,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
         index = end if end > index else index + 1
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
     # what only overlaps it, or is mistyped, gives way to the gazetteer's span
-    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(doc.text, s, f) for s in parsed.spans)]
+    text = doc.text  # built from the tokens on every access: once here
+    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(text, s, f) for s in parsed.spans)]
     kept = [s for s in parsed.spans if all(s.end <= f.start or s.start >= f.end for f in found)]
     return [*kept, *found]
