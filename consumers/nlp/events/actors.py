@@ -286,7 +286,8 @@ class ActorReader:
         counterpart" is Ghana's, "its troops" are the pronoun's.
         """
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
-        modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "poss")]
+        owned = [c for c in modifiers if c.dep_ in ("compound", "poss")]  # "Azerbaijan's prosecutor-general's office"
+        modifiers += [g for c in owned for g in c.children if g.dep_ in ("amod", "poss")]
         modifiers += [
             g for c in modifiers if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"
         ]  # Greek-flagged

@@ -107,7 +107,8 @@ class EventCoder:
             trigger = Trigger(EventType.ACCUSE, "allege")  # a state protests by complaining, not by marching
         if patients and not sources and trigger.event in THEME_EVENTS:
             sources, patients = patients, []  # "Ethiopian troops were deployed to the border"
-        if trigger.event in THEME_EVENTS:
+        given = any(c.dep_ == "dobj" for c in verb.children)  # "were granted asylum": the subject receives
+        if trigger.event in THEME_EVENTS and not given:
             patients = [p for p in patients if p.sector is None]  # "intelligence was shared with X"
         objects = self.parties.objects(verb, trigger.event)
         for actor in objects:

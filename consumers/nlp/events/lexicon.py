@@ -310,7 +310,8 @@ def noun_trigger(noun: Token) -> Trigger | None:
         if child.dep_ in ("amod", "compound") and (child.lower_, noun.lemma_.lower()) in CORE_NOUN_PHRASES:
             return CORE_NOUN_PHRASES[(child.lower_, noun.lemma_.lower())]
     lower = noun.lower_
-    if lower == "release" and any(o.like_num or o.ent_type_ == "MONEY" for o in noun.subtree if o.i > noun.i):
+    money = ("$", "€", "£", "million", "billion", "dollars", "euros")
+    if lower == "release" and any(o.ent_type_ == "MONEY" or o.lower_ in money for o in noun.subtree if o.i > noun.i):
         return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
     return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
 

@@ -88,6 +88,7 @@ class Parties:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                agents = agents or [o for o in self._by_objects(verb) if self.reader.actors(o)]  # "by" read as a prep
                 own = verb_trigger(verb)
                 undone = noun_trigger(child)
                 if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
@@ -127,6 +128,12 @@ class Parties:
             sources, _ = self.subjects(verb.head, depth + 1)
             return sources, []
         return [], []
+
+    @staticmethod
+    def _by_objects(verb: Token) -> list[Token]:
+        return [
+            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"
+        ]
 
     def _came_under(self, verb: Token) -> tuple[list[Actor], list[Actor]]:
         """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""

@@ -57,6 +57,8 @@ class Targets(Parties):
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
         if head.lemma_.lower() in ("invest", "investment"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
+        if head.lemma_.lower() == "release" and head.pos_ == "NOUN":
+            preps = preps | {"of"}  # "the release of 14 jailed journalists": the released
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 if is_reciprocal(child):
