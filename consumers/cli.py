@@ -39,7 +39,7 @@ def _worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _topics(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.topics import create_topics
+    from consumers.kafka.admin import create_topics
 
     created = asyncio.run(create_topics(settings, args.partitions))
     print(f"created: {', '.join(created)}" if created else "all topics exist")
@@ -75,7 +75,7 @@ def _schemas(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _ping(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.topics import ping
+    from consumers.kafka.admin import ping
 
     asyncio.run(ping(settings, args.timeout))
     print(f"broker at {settings.kafka.bootstrap_servers} answers")
@@ -139,7 +139,7 @@ def _alerts(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.alerts import load_rules
     from consumers.errors import ConfigurationError
     from consumers.escalation.app import build_app, run_worker
-    from consumers.topic_reader import topic_partitions
+    from consumers.kafka.reader import topic_partitions
 
     stance = settings.topics.name("stance")
     partitions = asyncio.run(topic_partitions(settings.kafka, [stance]))

@@ -18,8 +18,8 @@ from rich.console import Console
 from rich.table import Table
 
 from consumers.errors import GroupNotEmpty
-from consumers.kafka_clients import make_admin, make_consumer
-from consumers.positions import beginnings, ends, offsets_at, parse_timestamp, raw_partitions
+from consumers.kafka.clients import make_admin, make_consumer
+from consumers.kafka.read_range import beginnings, ends, offsets_at, parse_timestamp, raw_partitions
 from consumers.settings import Settings
 
 Target = datetime | Literal["earliest", "latest"]

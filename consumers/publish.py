@@ -11,7 +11,7 @@ from pathlib import Path
 
 import orjson
 
-from consumers.kafka_clients import make_producer
+from consumers.kafka.clients import make_producer
 from consumers.settings import Settings
 
 

@@ -25,11 +25,19 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from consumers.alerts import RuleSet, load_rules
 from consumers.annotators import load_annotator
 from consumers.errors import ConfigurationError, ReplayInterrupted
-from consumers.kafka_clients import make_consumer
+from consumers.kafka.admin import create_topics
+from consumers.kafka.clients import make_consumer
+from consumers.kafka.read_range import (
+    OffsetRange,
+    beginnings,
+    ends,
+    offsets_at,
+    parse_ranges,
+    parse_timestamp,
+    raw_partitions,
+)
 from consumers.nlp.annotator import Annotation, Annotator
-from consumers.positions import OffsetRange, beginnings, ends, offsets_at, parse_ranges, parse_timestamp, raw_partitions
 from consumers.settings import Settings
-from consumers.topics import create_topics
 from consumers.worker import EnrichmentWorker
 from schemas import RawArticle, Versions
 from schemas.topics import OUTPUT_KINDS

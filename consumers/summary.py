@@ -3,8 +3,8 @@
 from rich.console import Console
 from rich.table import Table
 
+from consumers.kafka.reader import read_to_end
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from schemas import Alert, DeadLetter, EnrichedArticle, decode
 from schemas.topics import OUTPUT_KINDS
 

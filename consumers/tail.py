@@ -21,10 +21,10 @@ from rich.console import Console
 from rich.markup import escape
 
 from consumers.errors import ConfigurationError
-from consumers.kafka_clients import make_consumer
-from consumers.positions import beginnings, ends, offsets_at, parse_timestamp
+from consumers.kafka.clients import make_consumer
+from consumers.kafka.read_range import beginnings, ends, offsets_at, parse_timestamp
+from consumers.kafka.reader import topic_partitions
 from consumers.settings import Settings
-from consumers.topic_reader import topic_partitions
 from schemas import Alert, DeadLetter, EnrichedArticle, RawArticle, StanceEvent, decode
 from schemas.topics import KINDS, TOPICS, TopicKind
 

@@ -22,7 +22,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from consumers.alerts import RuleSet
 from consumers.batching import token_budget_batches
 from consumers.health import WorkerState, serve
-from consumers.kafka_clients import make_consumer, make_producer
+from consumers.kafka.clients import make_consumer, make_producer
 from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
 from consumers.records import Batch, Received, Record, received

@@ -4,9 +4,9 @@ import uuid
 from pathlib import Path
 
 from consumers.core import Decoder
+from consumers.kafka.admin import create_topics
 from consumers.publish import RawMessage, publish, read_messages
 from consumers.settings import MetricsSettings, Settings, TopicSettings, WorkerSettings
-from consumers.topics import create_topics
 from schemas import RawArticle
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -8,7 +8,7 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from consumers.alerts import RuleSet
 from consumers.core import Decoder, Enrichment, enrich_received, records_of
-from consumers.kafka_clients import make_consumer, make_producer
+from consumers.kafka.clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.records import received
 from consumers.settings import Settings

@@ -9,10 +9,10 @@ import time
 
 from consumers.alerts import RuleSet
 from consumers.benchmark.fixtures import as_messages, fresh_topics, published
-from consumers.kafka_clients import make_producer
+from consumers.kafka.clients import make_producer
+from consumers.kafka.reader import read_to_end
 from consumers.nlp.annotator import Annotator
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from consumers.worker import EnrichmentWorker
 from schemas import RawArticle
 

@@ -19,7 +19,7 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError
 from pydantic import ValidationError
 
-from consumers.kafka_clients import make_consumer
+from consumers.kafka.clients import make_consumer
 from consumers.settings import Settings
 from consumers.sink.database import Database, open_database
 from consumers.sink.rows import Row, article_row, stance_row

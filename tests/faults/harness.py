@@ -26,10 +26,10 @@ import orjson
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import GroupCoordinatorNotAvailableError
 
+from consumers.kafka.admin import create_topics
+from consumers.kafka.reader import read_to_end
 from consumers.publish import RawMessage, publish
 from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
-from consumers.topic_reader import read_to_end
-from consumers.topics import create_topics
 from schemas import RawArticle
 
 ROOT = Path(__file__).resolve().parents[2]

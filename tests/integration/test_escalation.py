@@ -10,8 +10,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from consumers.escalation.app import COUNTS_TABLE, changelog_topic
+from consumers.kafka.reader import read_to_end
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from schemas import Alert, decode
 from tests.factories import stance_event, stance_record
 from tests.integration.conftest import worker_env

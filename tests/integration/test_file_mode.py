@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from consumers.alerts import load_rules
 from consumers.core import Record
 from consumers.file_mode import enrich_file, record_line
-from consumers.kafka_clients import make_producer
+from consumers.kafka.clients import make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.settings import Settings
 from schemas import DeadLetter, EnrichedArticle, decode, encode

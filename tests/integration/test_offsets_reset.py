@@ -9,7 +9,7 @@ from aiokafka import TopicPartition
 
 from consumers.alerts import load_rules
 from consumers.errors import GroupNotEmpty
-from consumers.kafka_clients import make_consumer
+from consumers.kafka.clients import make_consumer
 from consumers.nlp.annotator import Annotator
 from consumers.offsets import apply_reset, committed_offsets, plan_reset
 from consumers.settings import Settings

@@ -7,11 +7,11 @@ import sys
 from aiokafka import TopicPartition
 
 from consumers.alerts import load_rules
+from consumers.kafka.read_range import OffsetRange
+from consumers.kafka.reader import read_to_end
 from consumers.nlp.annotator import Annotator
-from consumers.positions import OffsetRange
 from consumers.replay import plan_replay, replay, replay_settings
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from schemas import EnrichedArticle, StanceEvent, decode
 from tests.integration.conftest import read_outputs, worker_env
 from tests.integration.history import BETWEEN, EARLIER, LATER, publish_at, raw_offsets

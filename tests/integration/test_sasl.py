@@ -11,9 +11,9 @@ import pytest
 from pydantic import SecretStr
 
 from consumers.benchmark.fixtures import as_messages
+from consumers.kafka.admin import create_topics
 from consumers.publish import publish
 from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
-from consumers.topics import create_topics
 from tests.integration.articles import generated_articles
 from tests.integration.conftest import BROKER_SCRIPT, free_port_block, read_outputs
 

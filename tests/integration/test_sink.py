@@ -11,10 +11,10 @@ import pytest
 from aiokafka import TopicPartition
 
 from consumers.core import Enrichment, records_of
+from consumers.kafka.reader import topic_partitions
 from consumers.offsets import committed_offsets
 from consumers.settings import Settings, SinkSettings
 from consumers.sink import StorageSink, open_database
-from consumers.topic_reader import topic_partitions
 from tests.factories import enriched_article, relation, stance_event
 from tests.integration.conftest import worker_env
 from tests.integration.history import produce
@@ -38,7 +38,7 @@ async def publish_enrichments(settings: Settings, article_ids: list[str], stance
 
 
 async def ends(settings: Settings) -> dict[TopicPartition, int]:
-    from consumers.kafka_clients import make_consumer
+    from consumers.kafka.clients import make_consumer
 
     topics = [settings.topics.name("enriched"), settings.topics.name("stance")]
     partitions = await topic_partitions(settings.kafka, topics)

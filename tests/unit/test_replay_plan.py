@@ -6,7 +6,7 @@ import pytest
 from aiokafka import TopicPartition
 
 from consumers.errors import ConfigurationError
-from consumers.positions import OffsetRange, parse_ranges, parse_timestamp
+from consumers.kafka.read_range import OffsetRange, parse_ranges, parse_timestamp
 from consumers.replay import ReplayPlan, replay_settings
 from consumers.settings import Settings, TopicSettings
 

@@ -6,7 +6,7 @@ import logging
 from aiokafka.admin import NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
 
-from consumers.kafka_clients import make_admin
+from consumers.kafka.clients import make_admin
 from consumers.settings import Settings
 from schemas.topics import KINDS, TOPICS
 

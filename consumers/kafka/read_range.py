@@ -14,8 +14,8 @@ from datetime import UTC, datetime
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from consumers.errors import ConfigurationError
+from consumers.kafka.reader import topic_partitions
 from consumers.settings import Settings
-from consumers.topic_reader import topic_partitions
 
 _RANGE = re.compile(r"^(?P<partition>\d+):(?P<start>\d*)-(?P<end>\d*)$")
 

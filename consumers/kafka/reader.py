@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from aiokafka import TopicPartition
 
-from consumers.kafka_clients import make_admin, make_consumer
+from consumers.kafka.clients import make_admin, make_consumer
 from consumers.settings import KafkaSettings
 
 
