@@ -18,15 +18,15 @@ from rich.console import Console
 
 from consumers import __version__
 from consumers.errors import StancewireError
-from consumers.logs import configure_logging
+from consumers.runtime.logs import configure_logging
 from consumers.settings import Settings
 from schemas.topics import KINDS
 
 
 def _worker(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.alerts import load_rules
-    from consumers.annotators import load_annotator
-    from consumers.worker import EnrichmentWorker
+    from consumers.core.alerts import load_rules
+    from consumers.runtime.annotators import load_annotator
+    from consumers.runtime.worker import EnrichmentWorker
 
     annotator = load_annotator(settings)
     rules = load_rules(settings.alerts.rules_file)
@@ -136,7 +136,7 @@ def _eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _alerts(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.alerts import load_rules
+    from consumers.core.alerts import load_rules
     from consumers.errors import ConfigurationError
     from consumers.escalation.app import build_app, run_worker
     from consumers.kafka.reader import topic_partitions

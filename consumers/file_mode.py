@@ -26,10 +26,10 @@ from typing import BinaryIO
 
 from rich.progress import Progress
 
-from consumers.alerts import RuleSet, load_rules
-from consumers.annotators import load_annotator
 from consumers.core import Decoder, Received, Record, enrich_received, records_of
+from consumers.core.alerts import RuleSet, load_rules
 from consumers.nlp.annotator import Annotator
+from consumers.runtime.annotators import load_annotator
 from consumers.settings import Settings
 from schemas import DeadLetter, encode
 from schemas.topics import OUTPUT_KINDS, TOPICS, TopicKind

@@ -22,8 +22,7 @@ from aiokafka import TopicPartition
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-from consumers.alerts import RuleSet, load_rules
-from consumers.annotators import load_annotator
+from consumers.core.alerts import RuleSet, load_rules
 from consumers.errors import ConfigurationError, ReplayInterrupted
 from consumers.kafka.admin import create_topics
 from consumers.kafka.clients import make_consumer
@@ -37,8 +36,9 @@ from consumers.kafka.read_range import (
     raw_partitions,
 )
 from consumers.nlp.annotator import Annotation, Annotator
+from consumers.runtime.annotators import load_annotator
+from consumers.runtime.worker import EnrichmentWorker
 from consumers.settings import Settings
-from consumers.worker import EnrichmentWorker
 from schemas import RawArticle, Versions
 from schemas.topics import OUTPUT_KINDS
 

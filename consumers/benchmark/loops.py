@@ -6,11 +6,11 @@ from collections.abc import AsyncIterator
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
-from consumers.alerts import RuleSet
 from consumers.core import Decoder, Enrichment, enrich_received, records_of
+from consumers.core.alerts import RuleSet
 from consumers.kafka.clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
-from consumers.records import received
+from consumers.runtime.records import received
 from consumers.settings import Settings
 
 

@@ -7,13 +7,13 @@ import subprocess
 import sys
 import time
 
-from consumers.alerts import RuleSet
 from consumers.benchmark.fixtures import as_messages, fresh_topics, published
+from consumers.core.alerts import RuleSet
 from consumers.kafka.clients import make_producer
 from consumers.kafka.reader import read_to_end
 from consumers.nlp.annotator import Annotator
+from consumers.runtime.worker import EnrichmentWorker
 from consumers.settings import Settings
-from consumers.worker import EnrichmentWorker
 from schemas import RawArticle
 
 FIRST_BURST_MS = 200  # a batch's outputs leave the producer together, well within this

@@ -22,7 +22,7 @@ from typing import Any
 import faust
 from pydantic import ValidationError
 
-from consumers.alerts.rules import EscalationRule, RuleSet
+from consumers.core.alerts.rules import EscalationRule, RuleSet
 from consumers.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
 from consumers.settings import KafkaSettings, Settings
 from schemas import StanceEvent, decode, encode

@@ -7,7 +7,7 @@ in old windows instead of looking like a burst now.
 
 from datetime import UTC, datetime
 
-from consumers.alerts.rules import EscalationRule
+from consumers.core.alerts.rules import EscalationRule
 from schemas import Alert, StanceEvent, make_event_id
 
 

@@ -20,8 +20,8 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel
 
-from consumers.alerts import load_rules
 from consumers.core import Record
+from consumers.core.alerts import load_rules
 from consumers.file_mode import enrich_file, record_line
 from consumers.kafka.clients import make_producer
 from consumers.nlp.annotator import Annotator

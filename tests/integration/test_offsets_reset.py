@@ -7,13 +7,13 @@ import sys
 import pytest
 from aiokafka import TopicPartition
 
-from consumers.alerts import load_rules
+from consumers.core.alerts import load_rules
 from consumers.errors import GroupNotEmpty
 from consumers.kafka.clients import make_consumer
 from consumers.nlp.annotator import Annotator
 from consumers.offsets import apply_reset, committed_offsets, plan_reset
+from consumers.runtime.worker import EnrichmentWorker
 from consumers.settings import Settings
-from consumers.worker import EnrichmentWorker
 from schemas import EnrichedArticle, decode
 from tests.integration.conftest import read_outputs, worker_env
 from tests.integration.history import BETWEEN, EARLIER, LATER, publish_at

@@ -6,7 +6,7 @@ import sys
 
 from aiokafka import TopicPartition
 
-from consumers.alerts import load_rules
+from consumers.core.alerts import load_rules
 from consumers.kafka.read_range import OffsetRange
 from consumers.kafka.reader import read_to_end
 from consumers.nlp.annotator import Annotator

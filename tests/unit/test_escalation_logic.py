@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from consumers.alerts import load_rules
-from consumers.alerts.rules import EscalationRule
+from consumers.core.alerts import load_rules
+from consumers.core.alerts.rules import EscalationRule
 from consumers.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
 from tests.factories import stance_event
 

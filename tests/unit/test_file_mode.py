@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from consumers.alerts import load_rules
+from consumers.core.alerts import load_rules
 from consumers.file_mode import enrich_file
 from consumers.settings import Settings
 from schemas import DeadLetter, EnrichedArticle, StanceEvent, decode

@@ -24,7 +24,7 @@ class PassthroughAnnotator:
 def load_annotator(settings: Settings) -> Annotator:
     """The annotator ``nlp.pipeline`` names, models loaded (in a child process if ``worker.inference`` says)."""
     if settings.worker.inference == "process":
-        from consumers.child_annotator import ChildProcessAnnotator
+        from consumers.runtime.child_annotator import ChildProcessAnnotator
 
         in_child = settings.worker.model_copy(update={"inference": "thread"})
         return ChildProcessAnnotator(settings.model_copy(update={"worker": in_child}), load_annotator)

@@ -9,7 +9,7 @@ four UTF-8 bytes per model token.
 
 from collections.abc import Iterable
 
-from consumers.records import Batch, Received
+from consumers.runtime.records import Batch, Received
 
 BYTES_PER_TOKEN = 4
 

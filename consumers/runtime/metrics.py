@@ -1,4 +1,4 @@
-"""Prometheus metrics of the enrichment worker (served on ``/metrics`` by ``consumers.health``).
+"""Prometheus metrics of the enrichment worker (served on ``/metrics`` by ``consumers.runtime.health``).
 
 Module-level metrics in the default registry, as prometheus-client intends:
 every step records into the same process-wide series.
@@ -8,7 +8,7 @@ import time
 
 from prometheus_client import Counter, Gauge, Histogram
 
-from consumers.records import Batch, Record
+from consumers.runtime.records import Batch, Record
 from consumers.settings import TopicSettings
 
 CONSUMED = Counter("stancewire_messages_consumed", "Raw messages fetched from the input topic.")

@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from consumers.alerts import RuleSet
 from consumers.core import Decoded, annotate_isolating_failures, outcomes, records_of
-from consumers.metrics import INFERENCE_SECONDS
+from consumers.core.alerts import RuleSet
 from consumers.nlp.annotator import Annotation, Annotator
-from consumers.records import Batch, Record
-from consumers.steps.base import MessageRejected, Step
-from consumers.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.metrics import INFERENCE_SECONDS
+from consumers.runtime.records import Batch, Record
+from consumers.runtime.steps.base import MessageRejected, Step
+from consumers.runtime.steps.dead_letters import DeadLetterGuard
 from schemas import RawArticle
 
 __all__ = ["DeadLetterGuard", "EnrichArticles"]

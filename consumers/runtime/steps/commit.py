@@ -8,8 +8,8 @@ from typing import Protocol
 from aiokafka import TopicPartition
 from aiokafka.errors import CommitFailedError
 
-from consumers.records import Batch
-from consumers.retry import is_transient
+from consumers.runtime.records import Batch
+from consumers.runtime.retry import is_transient
 
 logger = logging.getLogger(__name__)
 

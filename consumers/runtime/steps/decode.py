@@ -2,8 +2,8 @@
 
 from consumers.core.decode import Decoder, decode_article
 from consumers.errors import InvalidMessage
-from consumers.records import Batch, Received
-from consumers.steps.base import Step
+from consumers.runtime.records import Batch, Received
+from consumers.runtime.steps.base import Step
 from schemas import RawArticle
 
 __all__ = ["DecodeArticles", "decode_article"]

@@ -112,7 +112,7 @@ def load_rules(path: Path | None = None) -> RuleSet:
     """Read a rules file (default: the bundled ``default_rules.yaml``)."""
     try:
         if path is None:
-            text = resources.files("consumers.alerts").joinpath("default_rules.yaml").read_text("utf-8")
+            text = resources.files("consumers.core.alerts").joinpath("default_rules.yaml").read_text("utf-8")
         else:
             text = path.read_text("utf-8")
         return RuleSet.model_validate(yaml.safe_load(text))

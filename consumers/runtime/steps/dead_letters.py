@@ -9,7 +9,7 @@ from collections import deque
 
 from consumers.core import Outcome, Received
 from consumers.errors import DeadLetterLimitExceeded
-from consumers.metrics import DEAD_LETTERED
+from consumers.runtime.metrics import DEAD_LETTERED
 from schemas import DeadLetter
 
 logger = logging.getLogger(__name__)

@@ -9,7 +9,7 @@ the worker then pauses fetching and offers the same batch again later.
 
 from typing import Protocol, TypeVar
 
-from consumers.records import Batch
+from consumers.runtime.records import Batch
 
 T = TypeVar("T")
 

@@ -13,11 +13,11 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from consumers.metrics import record_delivered
-from consumers.records import Batch, Record
-from consumers.retry import Backoff, is_transient
+from consumers.runtime.metrics import record_delivered
+from consumers.runtime.records import Batch, Record
+from consumers.runtime.retry import Backoff, is_transient
+from consumers.runtime.steps.base import MessageRejected, Step
 from consumers.settings import TopicSettings
-from consumers.steps.base import MessageRejected, Step
 
 logger = logging.getLogger(__name__)
 

@@ -19,17 +19,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 
-from consumers.alerts import RuleSet
-from consumers.batching import token_budget_batches
-from consumers.health import WorkerState, serve
+from consumers.core.alerts import RuleSet
 from consumers.kafka.clients import make_consumer, make_producer
-from consumers.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
 from consumers.nlp.annotator import Annotator
-from consumers.records import Batch, Received, Record, received
+from consumers.runtime.batching import token_budget_batches
+from consumers.runtime.health import WorkerState, serve
+from consumers.runtime.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
+from consumers.runtime.records import Batch, Received, Record, received
+from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
+from consumers.runtime.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.steps.transact import ProduceInTransactions
 from consumers.settings import Settings, WorkerSettings
-from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
-from consumers.steps.dead_letters import DeadLetterGuard
-from consumers.steps.transact import ProduceInTransactions
 
 logger = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ from typing import Any, Protocol
 
 from aiokafka import TopicPartition
 
-from consumers.metrics import record_delivered
-from consumers.records import Batch, Record
-from consumers.retry import Backoff, is_transient
+from consumers.runtime.metrics import record_delivered
+from consumers.runtime.records import Batch, Record
+from consumers.runtime.retry import Backoff, is_transient
 from consumers.settings import TopicSettings
 
 logger = logging.getLogger(__name__)
