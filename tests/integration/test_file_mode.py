@@ -20,9 +20,9 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel
 
+from consumers.commands.enrich_file import enrich_file, record_line
 from consumers.core import Record
 from consumers.core.alerts import load_rules
-from consumers.file_mode import enrich_file, record_line
 from consumers.kafka.clients import make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.settings import Settings

@@ -2,9 +2,9 @@
 
 import asyncio
 
+from consumers.commands.publish import publish, read_messages
 from consumers.core.alerts import load_rules
 from consumers.nlp.annotator import Annotator
-from consumers.publish import publish, read_messages
 from consumers.runtime.worker import EnrichmentWorker
 from consumers.settings import Settings
 from schemas import Alert, DeadLetter, EnrichedArticle, StanceEvent, decode

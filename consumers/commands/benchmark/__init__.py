@@ -5,6 +5,6 @@ through the broker in ``STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS``, each on topics
 and a consumer group of its own.
 """
 
-from consumers.benchmark.report import run_bench
+from consumers.commands.benchmark.report import run_bench
 
 __all__ = ["run_bench"]

@@ -6,9 +6,9 @@ from collections.abc import Awaitable, Callable
 from rich.console import Console
 from rich.table import Table
 
-from consumers.benchmark.fixtures import bench_articles, published
-from consumers.benchmark.loops import naive_consumer, raw_consume_produce
-from consumers.benchmark.measure import latency_at_rate, nlp_alone, worker_in_process, worker_processes
+from consumers.commands.benchmark.fixtures import bench_articles, published
+from consumers.commands.benchmark.loops import naive_consumer, raw_consume_produce
+from consumers.commands.benchmark.measure import latency_at_rate, nlp_alone, worker_in_process, worker_processes
 from consumers.core.alerts import load_rules
 from consumers.nlp.annotator import Annotator
 from consumers.runtime.annotators import PassthroughAnnotator, load_annotator

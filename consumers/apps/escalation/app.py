@@ -22,8 +22,8 @@ from typing import Any
 import faust
 from pydantic import ValidationError
 
+from consumers.apps.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
 from consumers.core.alerts.rules import EscalationRule, RuleSet
-from consumers.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
 from consumers.settings import KafkaSettings, Settings
 from schemas import StanceEvent, decode, encode
 from schemas.topics import ALERTS

@@ -47,7 +47,7 @@ def _topics(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _publish(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.publish import publish, read_messages
+    from consumers.commands.publish import publish, read_messages
 
     count = asyncio.run(publish(settings, read_messages(args.paths)))
     print(f"published {count} messages to {settings.topics.name('raw')}")
@@ -55,7 +55,7 @@ def _publish(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _summary(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.summary import print_summary
+    from consumers.commands.summary import print_summary
 
     asyncio.run(print_summary(settings, Console()))
     return 0
@@ -97,14 +97,14 @@ def _health(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _bench(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.benchmark import run_bench
+    from consumers.commands.benchmark import run_bench
 
     asyncio.run(run_bench(settings, args.articles, Console()))
     return 0
 
 
 def _sink(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.sink import StorageSink
+    from consumers.apps.sink import StorageSink
 
     if args.sqlite:
         settings = settings.model_copy(update={"sink": settings.sink.model_copy(update={"sqlite_path": args.sqlite})})
@@ -122,8 +122,8 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _eval(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.evaluation.events import DEFAULT_FILES
-    from consumers.evaluation.report import DEFAULT_NEWSMTSC, DEFAULT_QUADCLASS, run_eval
+    from consumers.commands.evaluation.events import DEFAULT_FILES
+    from consumers.commands.evaluation.report import DEFAULT_NEWSMTSC, DEFAULT_QUADCLASS, run_eval
 
     run_eval(
         settings,
@@ -136,9 +136,9 @@ def _eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _alerts(settings: Settings, args: argparse.Namespace) -> int:
+    from consumers.apps.escalation.app import build_app, run_worker
     from consumers.core.alerts import load_rules
     from consumers.errors import ConfigurationError
-    from consumers.escalation.app import build_app, run_worker
     from consumers.kafka.reader import topic_partitions
 
     stance = settings.topics.name("stance")
@@ -183,7 +183,7 @@ def _pipeline_commands(commands: Any) -> None:
     enrich.add_argument(
         "--dead-letters", help="JSONL of DeadLetter for lines that could not be processed (- for stderr)"
     )
-    enrich.set_defaults(run=_command("consumers.file_mode"))
+    enrich.set_defaults(run=_command("consumers.commands.enrich_file"))
 
     topics = commands.add_parser("topics", help="manage topics").add_subparsers(dest="action", required=True)
     create = topics.add_parser("create", help="create missing topics")
@@ -226,13 +226,13 @@ def _operations_commands(commands: Any) -> None:
     replay.add_argument("--into-version", metavar="SUFFIX", help="write to <output topic>.SUFFIX, e.g. v2 (created)")
     replay.add_argument("--enrichment-version", help="version recorded in every event and id (default: the setting)")
     replay.add_argument("--group", help="consumer group of the replay (default: <worker group>-replay)")
-    replay.set_defaults(run=_command("consumers.replay"))
+    replay.set_defaults(run=_command("consumers.commands.replay"))
     offsets = commands.add_parser("offsets", help="consumer group offsets").add_subparsers(dest="action", required=True)
     reset = offsets.add_parser("reset", help="move the worker group to a timestamp (dry run unless --execute)")
     reset.add_argument("--to", required=True, metavar="TIME", help="ISO 8601 time (UTC default), earliest or latest")
     reset.add_argument("--group", help="consumer group (default: the workers', STANCEWIRE_WORKER__GROUP_ID)")
     reset.add_argument("--execute", action="store_true", help="apply the change (the group must have no members)")
-    reset.set_defaults(run=_command("consumers.offsets"))
+    reset.set_defaults(run=_command("consumers.commands.offsets_reset"))
 
 
 def _subscriber_commands(commands: Any) -> None:
@@ -243,7 +243,7 @@ def _subscriber_commands(commands: Any) -> None:
     start.add_argument("--from-beginning", action="store_true", help="from the oldest stored record")
     tail.add_argument("--entity", action="append", default=[], help="only records naming it (id or name; repeatable)")
     tail.add_argument("--max", type=int, metavar="N", help="exit after N records")
-    tail.set_defaults(run=_command("consumers.tail"))
+    tail.set_defaults(run=_command("consumers.commands.tail"))
     sink = commands.add_parser("sink", help="store enriched articles and stance events in SQLite or PostgreSQL")
     sink.add_argument("--sqlite", type=Path, metavar="FILE", help="SQLite file (default: STANCEWIRE_SINK__SQLITE_PATH)")
     sink.add_argument("--until-caught-up", action="store_true", help="exit once every assigned partition is stored")

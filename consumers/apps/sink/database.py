@@ -1,6 +1,6 @@
 """The sink's database: an embedded SQLite file by default, PostgreSQL when a DSN is given.
 
-Both get the same tables and the same statements (``consumers.sink.schema``);
+Both get the same tables and the same statements (``consumers.apps.sink.schema``);
 this module only adapts values (timestamps, JSON) and placeholders. Every
 method blocks: the subscriber calls them from one worker thread, never on
 the event loop.
@@ -17,9 +17,8 @@ import orjson
 import psycopg
 from psycopg.types.json import Jsonb
 
-from consumers.settings import SinkSettings
-from consumers.sink.rows import Row
-from consumers.sink.schema import (
+from consumers.apps.sink.rows import Row
+from consumers.apps.sink.schema import (
     ARTICLE_COLUMNS,
     RELATIONS_BETWEEN,
     STANCE_COLUMNS,
@@ -27,6 +26,7 @@ from consumers.sink.schema import (
     ddl,
     upsert,
 )
+from consumers.settings import SinkSettings
 from schemas import Stance
 
 _SQLITE_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"

@@ -15,14 +15,14 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from consumers.evaluation.actor_target import DEFAULT_SET, evaluate_passages, load_passages
-from consumers.evaluation.benchmarks import articles_per_second, newsmtsc_score, quadclass_score
-from consumers.evaluation.events import DEFAULT_FILES as DEFAULT_EVENT_FILES
-from consumers.evaluation.events import evaluate_items, load_items
+from consumers.commands.evaluation.actor_target import DEFAULT_SET, evaluate_passages, load_passages
+from consumers.commands.evaluation.benchmarks import articles_per_second, newsmtsc_score, quadclass_score
+from consumers.commands.evaluation.events import DEFAULT_FILES as DEFAULT_EVENT_FILES
+from consumers.commands.evaluation.events import evaluate_items, load_items
 from consumers.settings import NlpSettings, Settings
 from schemas import RawArticle
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 DATA = REPO.parent / "shared" / "data"
 DEFAULT_NEWSMTSC = (DATA / "newsmtsc" / "dev_rw.jsonl", DATA / "newsmtsc" / "dev_mt.jsonl")
 DEFAULT_QUADCLASS = DATA / "unpc_quadclass" / "en_annotations_quad_multiclass.tsv"

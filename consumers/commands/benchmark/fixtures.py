@@ -3,13 +3,13 @@
 import uuid
 from pathlib import Path
 
+from consumers.commands.publish import RawMessage, publish, read_messages
 from consumers.core import Decoder
 from consumers.kafka.admin import create_topics
-from consumers.publish import RawMessage, publish, read_messages
 from consumers.settings import MetricsSettings, Settings, TopicSettings, WorkerSettings
 from schemas import RawArticle
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
 
 def bench_articles(settings: Settings, count: int, seeds: Path = SEEDS) -> list[RawArticle]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from consumers.evaluation.actor_target import SENTENCE_END, annotations, body_article
+from consumers.commands.evaluation.actor_target import SENTENCE_END, annotations, body_article
 from consumers.nlp.annotator import Annotation
 from schemas import EntityType, EventType, RawArticle, StanceRelation, stance_of
 

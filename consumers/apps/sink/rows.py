@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import orjson
 
-from consumers.sink.schema import ARTICLE_COLUMNS, STANCE_COLUMNS
+from consumers.apps.sink.schema import ARTICLE_COLUMNS, STANCE_COLUMNS
 from schemas import EnrichedArticle, StanceEvent, encode
 
 Row = tuple[object, ...]

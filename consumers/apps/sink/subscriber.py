@@ -19,10 +19,10 @@ from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError
 from pydantic import ValidationError
 
+from consumers.apps.sink.database import Database, open_database
+from consumers.apps.sink.rows import Row, article_row, stance_row
 from consumers.kafka.clients import make_consumer
 from consumers.settings import Settings
-from consumers.sink.database import Database, open_database
-from consumers.sink.rows import Row, article_row, stance_row
 from schemas import EnrichedArticle, StanceEvent, decode
 
 logger = logging.getLogger(__name__)

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from consumers.benchmark.fixtures import as_messages, fresh_topics, published
+from consumers.commands.benchmark.fixtures import as_messages, fresh_topics, published
 from consumers.core.alerts import RuleSet
 from consumers.kafka.clients import make_producer
 from consumers.kafka.reader import read_to_end
@@ -66,7 +66,7 @@ async def worker_processes(settings: Settings, articles: list[RawArticle], proce
         "STANCEWIRE_METRICS__ENABLED": "false",
         "STANCEWIRE_NLP__TORCH_THREADS": str(max(1, (os.cpu_count() or 1) // processes)),
     }
-    command = [sys.executable, "-m", "consumers.cli", "worker", "--until-caught-up"]
+    command = [sys.executable, "-m", "consumers.commands.cli", "worker", "--until-caught-up"]
     workers = [
         await asyncio.create_subprocess_exec(*command, env=env, stderr=subprocess.DEVNULL) for _ in range(processes)
     ]
