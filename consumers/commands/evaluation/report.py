@@ -10,6 +10,7 @@ command also runs where only the repository is available.
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from rich.console import Console
@@ -21,6 +22,9 @@ from consumers.commands.evaluation.events import DEFAULT_FILES as DEFAULT_EVENT_
 from consumers.commands.evaluation.events import evaluate_items, load_items
 from consumers.settings import NlpSettings, Settings
 from schemas import RawArticle
+
+if TYPE_CHECKING:
+    from consumers.nlp.pipeline import NlpAnnotator
 
 REPO = Path(__file__).resolve().parents[3]
 DATA = REPO.parent / "shared" / "data"
@@ -61,6 +65,19 @@ def run_eval(
     if not isinstance(annotator, NlpAnnotator):
         raise TypeError(f"eval needs the full NLP annotator, got {type(annotator).__name__}")
     table = Table("measure", "data", "n", "score", "reference", title=f"stancewire eval ({annotator.versions.stance})")
+    _stance_rows(table, annotator, newsmtsc, quadclass)
+    _actor_target_rows(table, annotator, actor_set)
+    _event_rows(table, annotator, events)
+    sample = seed_articles(articles, settings.nlp.languages)
+    if sample:
+        speed = articles_per_second(annotator, sample, settings.worker.batch_size)
+        table.add_row("annotation speed (articles/s, 2 threads)", "seed articles", str(len(sample)), f"{speed:.2f}", "")
+    console.print(table)
+    return table
+
+
+def _stance_rows(table: Table, annotator: "NlpAnnotator", newsmtsc: Sequence[Path], quadclass: Path) -> None:
+    """Target stance per NewsMTSC file, and the quad class on its held-out sentences."""
     for path in newsmtsc:
         if not path.exists():
             table.add_row("target stance", str(path), "-", "file not found", "")
@@ -78,6 +95,10 @@ def run_eval(
         table.add_row("quad class accuracy (5 classes)", quad.name, str(quad.items), f"{100 * quad.accuracy:.1f}", "")
     else:
         table.add_row("quad class", str(quadclass), "-", "file not found", "")
+
+
+def _actor_target_rows(table: Table, annotator: "NlpAnnotator", actor_set: Path) -> None:
+    """Actor -> target precision, recall and accuracy per split, beside the co-occurrence baseline."""
     for split, (ours, base) in evaluate_passages(load_passages(actor_set), annotator.annotate).items():
         table.add_row(
             "actor→target P / R / acc.",
@@ -86,6 +107,10 @@ def run_eval(
             f"{100 * ours.precision:.0f} / {100 * ours.recall:.0f} / {100 * ours.accuracy:.0f}",
             f"co-occurrence baseline: {100 * base.precision:.0f} / {100 * base.recall:.0f} / {100 * base.accuracy:.0f}",
         )
+
+
+def _event_rows(table: Table, annotator: "NlpAnnotator", events: Sequence[Path]) -> None:
+    """Event coding per file: dyads, event types and sectors, beside two baselines."""
     for path in events:
         if not path.exists():
             table.add_row("event coding", str(path), "-", "file not found", "")
@@ -106,9 +131,3 @@ def run_eval(
             f"{100 * coded.event_accuracy_all:.0f}, {100 * coded.sector_accuracy:.0f}",
             "",
         )
-    sample = seed_articles(articles, settings.nlp.languages)
-    if sample:
-        speed = articles_per_second(annotator, sample, settings.worker.batch_size)
-        table.add_row("annotation speed (articles/s, 2 threads)", "seed articles", str(len(sample)), f"{speed:.2f}", "")
-    console.print(table)
-    return table
