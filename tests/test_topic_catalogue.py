@@ -3,8 +3,8 @@
 import subprocess
 import sys
 
+from consumers.commands.tail import resolve_topic
 from consumers.settings import TopicSettings
-from consumers.tail import resolve_topic
 from schemas import StanceEvent, StanceRelation
 from schemas.topics import KINDS, OUTPUT_KINDS, TOPICS
 from tests.factories import stance_event

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import orjson
 from pydantic import ValidationError
 
-from consumers import language
+from consumers.core import language
 from consumers.errors import (
     BodyTooLong,
     InvalidEncoding,

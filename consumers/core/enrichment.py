@@ -8,7 +8,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from consumers.alerts import RuleSet
+from consumers.core.alerts import RuleSet
 from consumers.core.decode import Decoder
 from consumers.core.received import Received
 from consumers.errors import AnnotationFailed, InferenceProcessDied, InvalidMessage

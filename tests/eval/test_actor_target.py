@@ -3,7 +3,7 @@
 import json
 from pathlib import Path
 
-from consumers.evaluation.actor_target import (
+from consumers.commands.evaluation.actor_target import (
     DEFAULT_SET,
     Passage,
     cooccurrence_pairs,

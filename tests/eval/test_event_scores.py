@@ -1,6 +1,6 @@
 """The event-coding scores on small hand-made fixtures (no models loaded)."""
 
-from consumers.evaluation.events import (
+from consumers.commands.evaluation.events import (
     DEFAULT_FILES,
     GoldEvent,
     Item,

@@ -26,10 +26,10 @@ import orjson
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import GroupCoordinatorNotAvailableError
 
-from consumers.publish import RawMessage, publish
+from consumers.commands.publish import RawMessage, publish
+from consumers.kafka.admin import create_topics
+from consumers.kafka.reader import read_to_end
 from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
-from consumers.topic_reader import read_to_end
-from consumers.topics import create_topics
 from schemas import RawArticle
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,7 +154,10 @@ def worker_process(
     env.update(extra_env or {})
     log = tempfile.NamedTemporaryFile(prefix="stancewire-worker-", suffix=".log", delete=False)
     worker = Worker(
-        [sys.executable, "-m", "consumers.cli", "worker", *args], env=env, stdout=subprocess.DEVNULL, stderr=log
+        [sys.executable, "-m", "consumers.commands.cli", "worker", *args],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
     )
     worker.log_path = Path(log.name)
     log.close()

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from consumers.kafka.admin import create_topics
+from consumers.kafka.reader import ReadRecord, read_to_end
 from consumers.nlp.annotator import Annotator
 from consumers.settings import KafkaSettings, MetricsSettings, Settings, TopicSettings, WorkerSettings
-from consumers.topic_reader import ReadRecord, read_to_end
-from consumers.topics import create_topics
 from schemas.topics import OUTPUT_KINDS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,10 +4,10 @@ from datetime import UTC, datetime, timedelta
 
 from aiokafka import TopicPartition
 
+from consumers.commands.offsets_reset import committed_offsets
 from consumers.core import Record
-from consumers.kafka_clients import make_producer
-from consumers.offsets import committed_offsets
-from consumers.positions import timestamp_ms
+from consumers.kafka.clients import make_producer
+from consumers.kafka.read_range import timestamp_ms
 from consumers.settings import Settings
 from tests.integration.articles import generated_articles
 

@@ -2,11 +2,11 @@
 
 from collections.abc import Sequence
 
-from consumers.annotators import PassthroughAnnotator, load_annotator
-from consumers.benchmark.fixtures import as_messages
-from consumers.child_annotator import ChildProcessAnnotator
+from consumers.commands.benchmark.fixtures import as_messages
+from consumers.commands.publish import publish
 from consumers.nlp.annotator import Annotation
-from consumers.publish import publish
+from consumers.runtime.annotators import PassthroughAnnotator, load_annotator
+from consumers.runtime.child_annotator import ChildProcessAnnotator
 from consumers.settings import Settings
 from schemas import EnrichedArticle, RawArticle, decode
 from tests.integration.articles import generated_articles

@@ -4,11 +4,11 @@ from collections import Counter
 
 import orjson
 
-from consumers.benchmark.fixtures import as_messages
+from consumers.commands.benchmark.fixtures import as_messages
+from consumers.commands.publish import RawMessage, publish
+from consumers.kafka.reader import read_to_end
 from consumers.nlp.annotator import Annotator
-from consumers.publish import RawMessage, publish
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from schemas import DeadLetter, EnrichedArticle, decode
 from tests.integration.articles import generated_articles
 from tests.integration.conftest import read_outputs

@@ -9,9 +9,9 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from consumers.escalation.app import COUNTS_TABLE, changelog_topic
+from consumers.apps.escalation.app import COUNTS_TABLE, changelog_topic
+from consumers.kafka.reader import read_to_end
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from schemas import Alert, decode
 from tests.factories import stance_event, stance_record
 from tests.integration.conftest import worker_env
@@ -49,7 +49,7 @@ def start_app(settings: Settings, tmp_path: Path) -> subprocess.Popen[bytes]:
     }
     with (tmp_path / "faust.log").open("ab") as log:  # the child keeps its own descriptor
         return subprocess.Popen(
-            [sys.executable, "-m", "consumers.cli", "alerts"], env=env, stdout=log, stderr=subprocess.STDOUT
+            [sys.executable, "-m", "consumers.commands.cli", "alerts"], env=env, stdout=log, stderr=subprocess.STDOUT
         )
 
 

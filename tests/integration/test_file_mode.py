@@ -20,10 +20,10 @@ from pathlib import Path
 import orjson
 from pydantic import BaseModel
 
-from consumers.alerts import load_rules
+from consumers.commands.enrich_file import enrich_file, record_line
 from consumers.core import Record
-from consumers.file_mode import enrich_file, record_line
-from consumers.kafka_clients import make_producer
+from consumers.core.alerts import load_rules
+from consumers.kafka.clients import make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.settings import Settings
 from schemas import DeadLetter, EnrichedArticle, decode, encode

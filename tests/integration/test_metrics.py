@@ -10,8 +10,8 @@ from subprocess import DEVNULL
 
 import aiohttp
 
-from consumers.benchmark.fixtures import as_messages
-from consumers.publish import RawMessage, publish
+from consumers.commands.benchmark.fixtures import as_messages
+from consumers.commands.publish import RawMessage, publish
 from consumers.settings import Settings
 from tests.integration.articles import generated_articles
 from tests.integration.conftest import free_port_block, worker_env
@@ -45,7 +45,7 @@ async def test_metrics_count_consumed_produced_and_dead_lettered(settings: Setti
     port = free_port_block(1)
     env = {**worker_env(settings), "STANCEWIRE_METRICS__PORT": port, "STANCEWIRE_NLP__PIPELINE": "passthrough"}
     worker = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "consumers.cli", "worker", env=env, stdout=DEVNULL, stderr=DEVNULL
+        sys.executable, "-m", "consumers.commands.cli", "worker", env=env, stdout=DEVNULL, stderr=DEVNULL
     )
     base = f"http://127.0.0.1:{port}"
     try:

@@ -7,13 +7,13 @@ import sys
 import pytest
 from aiokafka import TopicPartition
 
-from consumers.alerts import load_rules
+from consumers.commands.offsets_reset import apply_reset, committed_offsets, plan_reset
+from consumers.core.alerts import load_rules
 from consumers.errors import GroupNotEmpty
-from consumers.kafka_clients import make_consumer
+from consumers.kafka.clients import make_consumer
 from consumers.nlp.annotator import Annotator
-from consumers.offsets import apply_reset, committed_offsets, plan_reset
+from consumers.runtime.worker import EnrichmentWorker
 from consumers.settings import Settings
-from consumers.worker import EnrichmentWorker
 from schemas import EnrichedArticle, decode
 from tests.integration.conftest import read_outputs, worker_env
 from tests.integration.history import BETWEEN, EARLIER, LATER, publish_at
@@ -70,7 +70,7 @@ async def test_reset_refuses_while_the_group_has_members(settings: Settings) -> 
 
 def test_reset_command_is_a_dry_run_unless_executed(settings: Settings) -> None:
     asyncio.run(publish_at(settings, "early", 2, EARLIER, partition=1))
-    command = [sys.executable, "-m", "consumers.cli", "offsets", "reset", "--to", "latest"]
+    command = [sys.executable, "-m", "consumers.commands.cli", "offsets", "reset", "--to", "latest"]
     env = {**worker_env(settings), "COLUMNS": "160"}
     dry = subprocess.run(command, env=env, capture_output=True, timeout=120, check=False)
     assert dry.returncode == 0, dry.stderr.decode()

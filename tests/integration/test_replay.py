@@ -6,12 +6,12 @@ import sys
 
 from aiokafka import TopicPartition
 
-from consumers.alerts import load_rules
+from consumers.commands.replay import plan_replay, replay, replay_settings
+from consumers.core.alerts import load_rules
+from consumers.kafka.read_range import OffsetRange
+from consumers.kafka.reader import read_to_end
 from consumers.nlp.annotator import Annotator
-from consumers.positions import OffsetRange
-from consumers.replay import plan_replay, replay, replay_settings
 from consumers.settings import Settings
-from consumers.topic_reader import read_to_end
 from schemas import EnrichedArticle, StanceEvent, decode
 from tests.integration.conftest import read_outputs, worker_env
 from tests.integration.history import BETWEEN, EARLIER, LATER, publish_at, raw_offsets
@@ -89,7 +89,7 @@ async def test_replay_from_a_timestamp_or_between_offsets(settings: Settings, an
 def test_replay_command_shows_progress_and_exits_when_done(settings: Settings) -> None:
     asyncio.run(publish_at(settings, "cli", 3, EARLIER, partition=2))
     done = subprocess.run(
-        [sys.executable, "-m", "consumers.cli", "replay", "--offsets", "2:0-", "--into-version", "v9"],
+        [sys.executable, "-m", "consumers.commands.cli", "replay", "--offsets", "2:0-", "--into-version", "v9"],
         env={**worker_env(settings), "COLUMNS": "120"},
         capture_output=True,
         timeout=600,

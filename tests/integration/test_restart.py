@@ -6,8 +6,8 @@ import subprocess
 import sys
 import time
 
-from consumers.benchmark.fixtures import as_messages
-from consumers.publish import publish
+from consumers.commands.benchmark.fixtures import as_messages
+from consumers.commands.publish import publish
 from consumers.settings import Settings
 from schemas import EnrichedArticle, decode
 from tests.faults.harness import committed_total
@@ -19,7 +19,7 @@ TOTAL = 240
 
 def start_worker(settings: Settings, *args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(
-        [sys.executable, "-m", "consumers.cli", "worker", *args],
+        [sys.executable, "-m", "consumers.commands.cli", "worker", *args],
         env=worker_env(settings),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 import pytest
 from pydantic import SecretStr
 
-from consumers.benchmark.fixtures import as_messages
-from consumers.publish import publish
+from consumers.commands.benchmark.fixtures import as_messages
+from consumers.commands.publish import publish
+from consumers.kafka.admin import create_topics
 from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
-from consumers.topics import create_topics
 from tests.integration.articles import generated_articles
 from tests.integration.conftest import BROKER_SCRIPT, free_port_block, read_outputs
 
@@ -62,7 +62,7 @@ def run_worker(settings: Settings, password: str, timeout_s: float) -> subproces
         "STANCEWIRE_WORKER__GROUP_ID": settings.worker.group_id,
     }
     return subprocess.run(
-        [sys.executable, "-m", "consumers.cli", "worker", "--until-caught-up"],
+        [sys.executable, "-m", "consumers.commands.cli", "worker", "--until-caught-up"],
         env=env,
         capture_output=True,
         text=True,

@@ -2,11 +2,11 @@
 
 import asyncio
 
-from consumers.alerts import load_rules
+from consumers.commands.publish import publish, read_messages
+from consumers.core.alerts import load_rules
 from consumers.nlp.annotator import Annotator
-from consumers.publish import publish, read_messages
+from consumers.runtime.worker import EnrichmentWorker
 from consumers.settings import Settings
-from consumers.worker import EnrichmentWorker
 from schemas import Alert, DeadLetter, EnrichedArticle, StanceEvent, decode
 from tests.integration.conftest import ROOT, read_outputs
 

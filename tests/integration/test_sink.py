@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from aiokafka import TopicPartition
 
+from consumers.apps.sink import StorageSink, open_database
+from consumers.commands.offsets_reset import committed_offsets
 from consumers.core import Enrichment, records_of
-from consumers.offsets import committed_offsets
+from consumers.kafka.reader import topic_partitions
 from consumers.settings import Settings, SinkSettings
-from consumers.sink import StorageSink, open_database
-from consumers.topic_reader import topic_partitions
 from tests.factories import enriched_article, relation, stance_event
 from tests.integration.conftest import worker_env
 from tests.integration.history import produce
@@ -38,7 +38,7 @@ async def publish_enrichments(settings: Settings, article_ids: list[str], stance
 
 
 async def ends(settings: Settings) -> dict[TopicPartition, int]:
-    from consumers.kafka_clients import make_consumer
+    from consumers.kafka.clients import make_consumer
 
     topics = [settings.topics.name("enriched"), settings.topics.name("stance")]
     partitions = await topic_partitions(settings.kafka, topics)
@@ -114,7 +114,15 @@ async def test_a_failed_transaction_commits_no_offset_and_a_restart_stores_every
 def test_sink_command_stores_and_exits_when_caught_up(settings: Settings, tmp_path: Path) -> None:
     asyncio.run(publish_enrichments(settings, ["c1"]))
     done = subprocess.run(
-        [sys.executable, "-m", "consumers.cli", "sink", "--sqlite", str(tmp_path / "cli.db"), "--until-caught-up"],
+        [
+            sys.executable,
+            "-m",
+            "consumers.commands.cli",
+            "sink",
+            "--sqlite",
+            str(tmp_path / "cli.db"),
+            "--until-caught-up",
+        ],
         env={**worker_env(settings), "STANCEWIRE_SINK__GROUP_ID": f"{settings.worker.group_id}-sink"},
         capture_output=True,
         timeout=120,

@@ -12,7 +12,7 @@ from tests.integration.history import BETWEEN, EARLIER, LATER, produce
 
 
 def tail_command(*args: str) -> list[str]:
-    return [sys.executable, "-m", "consumers.cli", "tail", *args]
+    return [sys.executable, "-m", "consumers.commands.cli", "tail", *args]
 
 
 def test_tail_from_a_timestamp_filtered_by_entity(settings: Settings) -> None:

@@ -1,7 +1,7 @@
 """Rule-based event coding through the real annotator: who does what to whom, per the events README's conventions.
 
 Each sentence is the body of an article with an empty title. Cases give the directed dyad an analyst would code
-(consumers/evaluation/data/events/README.md), the event types accepted for it and, where the conventions fix
+(consumers/commands/evaluation/data/events/README.md), the event types accepted for it and, where the conventions fix
 them, the sectors of both sides (``None`` for a country acting as a whole).
 """
 

@@ -7,7 +7,7 @@ from typing import Any
 from aiokafka import TopicPartition
 
 from consumers.nlp.annotator import Annotation
-from consumers.records import Batch, Received
+from consumers.runtime.records import Batch, Received
 from schemas import Entity, EntityType, Evidence, Mention, RawArticle, StanceRelation, Versions
 
 
@@ -20,7 +20,7 @@ class RecordingStep:
         self.joined = False
 
     async def submit(self, batch: Batch[Any]) -> None:
-        from consumers.steps import MessageRejected
+        from consumers.runtime.steps import MessageRejected
 
         if len(self.batches) >= self.capacity:
             raise MessageRejected

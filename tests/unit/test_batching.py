@@ -3,8 +3,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consumers.batching import BYTES_PER_TOKEN, estimated_tokens, token_budget_batches
-from consumers.records import Received
+from consumers.runtime.batching import BYTES_PER_TOKEN, estimated_tokens, token_budget_batches
+from consumers.runtime.records import Received
 
 
 def record(offset: int, size: int) -> Received:

@@ -6,15 +6,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from consumers.alerts import load_rules
-from consumers.annotators import load_annotator
-from consumers.child_annotator import ChildProcessAnnotator
+from consumers.core.alerts import load_rules
 from consumers.errors import InferenceProcessDied
 from consumers.nlp.annotator import Annotation, Annotator
-from consumers.records import Batch
+from consumers.runtime.annotators import load_annotator
+from consumers.runtime.child_annotator import ChildProcessAnnotator
+from consumers.runtime.records import Batch
+from consumers.runtime.steps import DecodeArticles, EnrichArticles
+from consumers.runtime.steps.enrich import DeadLetterGuard
 from consumers.settings import Settings
-from consumers.steps import DecodeArticles, EnrichArticles
-from consumers.steps.enrich import DeadLetterGuard
 from schemas import RawArticle, Versions
 from tests.unit.fakes import FakeAnnotator, RecordingStep, raw_value, received
 

@@ -4,6 +4,7 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
+from consumers.core.language import detect_language
 from consumers.errors import (
     BodyTooLong,
     InvalidEncoding,
@@ -12,9 +13,8 @@ from consumers.errors import (
     SchemaMismatch,
     UnsupportedLanguage,
 )
-from consumers.language import detect_language
-from consumers.records import Batch
-from consumers.steps.decode import DecodeArticles, decode_article
+from consumers.runtime.records import Batch
+from consumers.runtime.steps.decode import DecodeArticles, decode_article
 from schemas import RawArticle
 from tests.unit.fakes import RecordingStep, raw_value, received
 

@@ -13,13 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from consumers.errors import DeadLetterLimitExceeded, InvalidMessage
-from consumers.records import Batch, Record
-from consumers.retry import Backoff, is_transient
+from consumers.runtime.records import Batch, Record
+from consumers.runtime.retry import Backoff, is_transient
+from consumers.runtime.steps import CommitOffsets, ProduceRecords
+from consumers.runtime.steps.decode import decode_article
+from consumers.runtime.steps.enrich import DeadLetterGuard
+from consumers.runtime.steps.transact import ProduceInTransactions
 from consumers.settings import TopicSettings
-from consumers.steps import CommitOffsets, ProduceRecords
-from consumers.steps.decode import decode_article
-from consumers.steps.enrich import DeadLetterGuard
-from consumers.steps.transact import ProduceInTransactions
 from tests.unit.fakes import FakeCommitter, FakeProducer, received
 
 FAST = Backoff(initial_s=0.001, max_s=0.01)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from consumers.cli import _parser
+from consumers.commands.cli import _parser
 from consumers.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
-from consumers.alerts import load_rules
-from consumers.alerts.rules import EscalationRule
-from consumers.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
+from consumers.apps.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
+from consumers.core.alerts import load_rules
+from consumers.core.alerts.rules import EscalationRule
 from tests.factories import stance_event
 
 RULE = EscalationRule(threshold=2, window_s=3600, step_s=600, expires_s=7200)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from consumers.alerts import load_rules
-from consumers.file_mode import enrich_file
+from consumers.commands.enrich_file import enrich_file
+from consumers.core.alerts import load_rules
 from consumers.settings import Settings
 from schemas import DeadLetter, EnrichedArticle, StanceEvent, decode
 from tests.unit.fakes import FakeAnnotator, raw_value

@@ -5,10 +5,10 @@ import logging
 import aiohttp
 import orjson
 
-from consumers.health import WorkerState, serve
-from consumers.logs import JsonFormatter
-from consumers.metrics import END_TO_END_SECONDS, PRODUCED, record_delivered
-from consumers.records import Batch, Received, Record
+from consumers.runtime.health import WorkerState, serve
+from consumers.runtime.logs import JsonFormatter
+from consumers.runtime.metrics import END_TO_END_SECONDS, PRODUCED, record_delivered
+from consumers.runtime.records import Batch, Received, Record
 from consumers.settings import TopicSettings
 
 
@@ -59,7 +59,7 @@ def test_delivered_batches_are_counted_per_topic_with_latency() -> None:
 
 
 def test_json_logs_are_one_object_per_line_with_context() -> None:
-    record = logging.LogRecord("consumers.steps.enrich", logging.WARNING, __file__, 1, "dead %s", ("x",), None)
+    record = logging.LogRecord("consumers.runtime.steps.enrich", logging.WARNING, __file__, 1, "dead %s", ("x",), None)
     record.topic, record.partition, record.offset = "articles.raw", 2, 41
     line = JsonFormatter().format(record)
     event = orjson.loads(line)

@@ -27,7 +27,7 @@ def test_configuration_table_lists_exactly_the_settings() -> None:
 
 
 def test_readme_commands_are_real_subcommands() -> None:
-    from consumers.cli import _parser
+    from consumers.commands.cli import _parser
 
     subcommands = set(_parser()._subparsers._group_actions[0].choices)  # type: ignore[union-attr]
     used = set(re.findall(r"^stancewire (\w+)", README, re.M))

@@ -5,9 +5,9 @@ from datetime import UTC, datetime
 import pytest
 from aiokafka import TopicPartition
 
+from consumers.commands.replay import ReplayPlan, replay_settings
 from consumers.errors import ConfigurationError
-from consumers.positions import OffsetRange, parse_ranges, parse_timestamp
-from consumers.replay import ReplayPlan, replay_settings
+from consumers.kafka.read_range import OffsetRange, parse_ranges, parse_timestamp
 from consumers.settings import Settings, TopicSettings
 
 

@@ -4,10 +4,10 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from consumers.apps.sink import open_database
+from consumers.apps.sink.rows import article_row, event_time, stance_row
+from consumers.apps.sink.schema import RELATIONS_BETWEEN
 from consumers.settings import SinkSettings
-from consumers.sink import open_database
-from consumers.sink.rows import article_row, event_time, stance_row
-from consumers.sink.schema import RELATIONS_BETWEEN
 from tests.factories import enriched_article, relation, stance_event
 
 MARCH = datetime(2026, 3, 1, tzinfo=UTC)

@@ -6,13 +6,13 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from aiokafka import TopicPartition
 
-from consumers.alerts import load_rules
 from consumers.core import decode
+from consumers.core.alerts import load_rules
 from consumers.errors import DeadLetterLimitExceeded
-from consumers.records import Batch, Record
+from consumers.runtime.records import Batch, Record
+from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
+from consumers.runtime.steps.enrich import DeadLetterGuard
 from consumers.settings import TopicSettings
-from consumers.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
-from consumers.steps.enrich import DeadLetterGuard
 from schemas import DeadLetter, EnrichedArticle, RawArticle
 from schemas import decode as decode_message
 from tests.unit.fakes import FakeAnnotator, FakeCommitter, FakeProducer, RecordingStep, raw_value, received

@@ -1,7 +1,7 @@
 """What ``stancewire tail`` shows and filters, record by record."""
 
+from consumers.commands.tail import Shown, decode_value, matches, render, resolve_topic
 from consumers.settings import Settings, TopicSettings
-from consumers.tail import Shown, decode_value, matches, render, resolve_topic
 from schemas import Alert, Severity, encode
 from tests.factories import enriched_article, relation, stance_event
 

@@ -1,5 +1,0 @@
-"""Alert rules evaluated on each enriched article."""
-
-from consumers.alerts.rules import AlertRule, RuleSet, load_rules
-
-__all__ = ["AlertRule", "RuleSet", "load_rules"]

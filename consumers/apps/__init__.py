@@ -1,0 +1,1 @@
+"""The apps beside the worker: the storage sink and the escalation app (faust)."""

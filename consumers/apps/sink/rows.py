@@ -1,0 +1,56 @@
+"""Events → table rows (plain tuples in the schema's column order), independent of the database."""
+
+from datetime import UTC, datetime
+
+import orjson
+
+from consumers.apps.sink.schema import ARTICLE_COLUMNS, STANCE_COLUMNS
+from schemas import EnrichedArticle, StanceEvent, encode
+
+Row = tuple[object, ...]
+
+
+def event_time(published_at: datetime | None, record_timestamp_ms: int) -> datetime:
+    """When a relation was stated: the article's publication time, else when its event reached Kafka."""
+    if published_at is not None:
+        return published_at.astimezone(UTC)
+    return datetime.fromtimestamp(record_timestamp_ms / 1000, UTC)
+
+
+def article_row(article: EnrichedArticle) -> Row:
+    """One ``articles`` row; ``document`` is the whole event as JSON."""
+    values = {
+        "event_id": article.event_id,
+        "article_id": article.id,
+        "enrichment_version": article.versions.enrichment,
+        "url": article.url,
+        "title": article.title,
+        "source": article.source,
+        "published_at": article.published_at.astimezone(UTC) if article.published_at else None,
+        "document": orjson.loads(encode(article)),
+    }
+    return tuple(values[column] for column in ARTICLE_COLUMNS)
+
+
+def stance_row(event: StanceEvent, record_timestamp_ms: int) -> Row:
+    """One ``stance_events`` row, with the unordered pair for "between X and Y" queries."""
+    low, high = sorted((event.source, event.target))
+    values = {
+        "event_id": event.event_id,
+        "article_id": event.article_id,
+        "enrichment_version": event.enrichment_version,
+        "source": event.source,
+        "source_name": event.source_name,
+        "target": event.target,
+        "target_name": event.target_name,
+        "pair_low": low,
+        "pair_high": high,
+        "stance": event.stance,
+        "confidence": event.confidence,
+        "event_time": event_time(event.published_at, record_timestamp_ms),
+        "published_at": event.published_at.astimezone(UTC) if event.published_at else None,
+        "article_url": event.article_url,
+        "evidence": event.evidence.text,
+        "speaker": event.speaker,
+    }
+    return tuple(values[column] for column in STANCE_COLUMNS)

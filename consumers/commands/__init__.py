@@ -1,0 +1,1 @@
+"""The command line: ``stancewire`` (``cli``) and one module per command."""

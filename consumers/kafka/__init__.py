@@ -1,0 +1,1 @@
+"""Kafka: clients, topic creation, topic readers, where to start and stop reading."""

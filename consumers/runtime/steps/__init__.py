@@ -1,0 +1,13 @@
+"""The worker's processing steps: Decode → Enrich → Produce → Commit.
+
+Each step has the same small interface (``Step``) and hands finished batches,
+in order, to the next one; see ``consumers.runtime.steps.base``.
+"""
+
+from consumers.runtime.steps.base import MessageRejected, Step
+from consumers.runtime.steps.commit import CommitOffsets
+from consumers.runtime.steps.decode import DecodeArticles
+from consumers.runtime.steps.enrich import EnrichArticles
+from consumers.runtime.steps.produce import ProduceRecords
+
+__all__ = ["CommitOffsets", "DecodeArticles", "EnrichArticles", "MessageRejected", "ProduceRecords", "Step"]

@@ -1,0 +1,73 @@
+"""Commit: store the consumer group's offsets once their batches are fully produced."""
+
+import asyncio
+import logging
+import time
+from typing import Protocol
+
+from aiokafka import TopicPartition
+from aiokafka.errors import CommitFailedError
+
+from consumers.runtime.records import Batch
+from consumers.runtime.retry import is_transient
+
+logger = logging.getLogger(__name__)
+
+
+class Committer(Protocol):
+    """The part of AIOKafkaConsumer this step uses."""
+
+    async def commit(self, offsets: dict[TopicPartition, int]) -> None: ...
+
+
+class CommitOffsets:
+    """The last step: batches arrive in order, so the highest offset seen per partition is safe to commit."""
+
+    def __init__(self, consumer: Committer, interval_s: float = 1.0) -> None:
+        self._consumer = consumer
+        self._interval_s = interval_s
+        self._uncommitted: dict[TopicPartition, int] = {}
+        self._last_commit = time.monotonic()
+        self.committed: dict[TopicPartition, int] = {}
+
+    async def submit(self, batch: Batch[None]) -> None:
+        self._uncommitted.update(batch.next_offsets())
+
+    async def poll(self) -> None:
+        if self._uncommitted and time.monotonic() - self._last_commit >= self._interval_s:
+            await self._commit()
+
+    async def join(self) -> None:
+        """Commit what is done; retried until it succeeds (callers bound it with a timeout)."""
+        while self._uncommitted:
+            await self._commit()
+            if self._uncommitted:
+                await asyncio.sleep(0.5)
+
+    @property
+    def in_flight(self) -> int:
+        return 0
+
+    def forget(self, partitions: set[TopicPartition]) -> None:
+        """Drop offsets of partitions this worker no longer owns."""
+        for tp in partitions:
+            self._uncommitted.pop(tp, None)
+
+    async def _commit(self) -> None:
+        offsets, self._uncommitted = self._uncommitted, {}
+        self._last_commit = time.monotonic()
+        try:
+            await self._consumer.commit(offsets)
+        except CommitFailedError:
+            # The group rebalanced: these partitions are someone else's now and
+            # will be redelivered from their last commit (at-least-once).
+            logger.warning("commit of %s failed after a rebalance; they will be redelivered", offsets)
+            return
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("commit failed (%s); retrying on the next poll", error)
+            for tp, offset in offsets.items():  # keep the newest offset per partition
+                self._uncommitted[tp] = max(offset, self._uncommitted.get(tp, 0))
+            return
+        self.committed.update(offsets)

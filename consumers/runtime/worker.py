@@ -1,0 +1,249 @@
+"""The enrichment worker: a consumer group running Decode → Enrich → Produce → Commit.
+
+An offset is committed only after every output of its batch and of all earlier
+batches of the partition is acknowledged, so a crash at any point loses
+nothing (at-least-once; subscribers drop redeliveries by ``event_id``).
+SIGTERM stops intake, drains in-flight work within ``worker.shutdown_timeout_s``,
+commits and leaves the group.
+"""
+
+import asyncio
+import contextlib
+import logging
+import signal
+import socket
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+
+from consumers.core.alerts import RuleSet
+from consumers.kafka.clients import make_consumer, make_producer
+from consumers.nlp.annotator import Annotator
+from consumers.runtime.batching import token_budget_batches
+from consumers.runtime.health import WorkerState, serve
+from consumers.runtime.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
+from consumers.runtime.records import Batch, Received, Record, received
+from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
+from consumers.runtime.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.steps.transact import ProduceInTransactions
+from consumers.settings import Settings, WorkerSettings
+
+logger = logging.getLogger(__name__)
+
+
+def transactional_id(worker: WorkerSettings) -> str:
+    """The exactly-once producer id: stable across restarts of one worker, so a restart fences its zombie."""
+    return worker.transactional_id or f"{worker.group_id}-{socket.gethostname()}"
+
+
+class _DrainOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
+    """Finishes and commits in-flight work before partitions move to another worker."""
+
+    def __init__(self, worker: "EnrichmentWorker") -> None:
+        self._worker = worker
+
+    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
+        await self._worker.drain(revoked)
+
+    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        REBALANCES.inc()
+        ASSIGNED_PARTITIONS.set(len(assigned))
+        self._worker.state.joined.set()
+        logger.info("assigned partitions: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
+
+
+class EnrichmentWorker:
+    """Consumes ``articles.raw`` and publishes enriched articles, stance events, alerts and dead letters."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        annotator: Annotator,
+        rules: RuleSet,
+        *,
+        start_offsets: Mapping[TopicPartition, int] | None = None,
+        end_offsets: Mapping[TopicPartition, int] | None = None,
+    ) -> None:
+        """Build the clients and the chain; call from within the event loop that will ``run`` it.
+
+        Args:
+            settings: All settings; the group, input and output topics come from here.
+            annotator: The models.
+            rules: Per-article alert rules.
+            start_offsets: Replays: read exactly these partitions (no group rebalancing) from these offsets.
+            end_offsets: Replays: leave records at or past these offsets alone and stop once every
+                partition is processed up to its end.
+        """
+        self._settings = settings
+        self._start_offsets = dict(start_offsets) if start_offsets is not None else None
+        self._end_offsets = dict(end_offsets or {})
+        worker = settings.worker
+        exactly_once = worker.delivery == "exactly_once"
+        self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset)
+        self._producer = make_producer(settings.kafka, transactional_id(worker) if exactly_once else None)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
+        self._commit = CommitOffsets(self._consumer, interval_s=worker.commit_interval_ms / 1000)
+        output: Step[list[Record]] = (
+            ProduceInTransactions(self._producer, worker.group_id, settings.topics, committed=self._commit.committed)
+            if exactly_once
+            else ProduceRecords(self._commit, self._producer, settings.topics, max_in_flight=worker.max_in_flight)
+        )
+        guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
+        self._chain = DecodeArticles(
+            EnrichArticles(output, annotator, self._executor, rules, guard, max_in_flight=worker.max_in_flight),
+            worker.max_body_chars,
+            settings.nlp.languages,
+            detect_language=settings.nlp.detect_language,
+        )
+        self._lock = asyncio.Lock()
+        self._pending: deque[Batch[Received]] = deque()  # fetched, split by token budget, not yet submitted
+        self._stopping = asyncio.Event()
+        self._lag_due = 0.0
+        self.state = WorkerState(models_loaded=True)  # the annotator arrives loaded
+
+    @property
+    def consumer(self) -> AIOKafkaConsumer:
+        return self._consumer
+
+    @property
+    def committed(self) -> Mapping[TopicPartition, int]:
+        """Offsets committed by this run so far, per partition (progress reports read it)."""
+        return self._commit.committed
+
+    def stop(self) -> None:
+        """Ask the worker to stop intake and drain (what SIGTERM does)."""
+        self._stopping.set()
+
+    @property
+    def stop_requested(self) -> bool:
+        """Whether ``stop`` was called (a signal), as opposed to a run that reached its end."""
+        return self._stopping.is_set()
+
+    async def drain(self, revoked: set[TopicPartition]) -> None:
+        """Finish and commit everything in flight; forget fetched-but-unstarted records of ``revoked``."""
+        async with self._lock:
+            self._pending.clear()  # re-fetched from the committed offset by whoever owns them next
+            await self._join_chain()
+            self._commit.forget(revoked)
+
+    async def _join_chain(self) -> None:
+        async with asyncio.timeout(self._settings.worker.shutdown_timeout_s):
+            await self._chain.join()
+
+    async def run(self, until_caught_up: bool = False) -> None:
+        """Process until stopped (or, with ``until_caught_up``, until every assigned partition is done)."""
+        async with contextlib.AsyncExitStack() as stack:
+            self._handle_signals(stack)
+            metrics = self._settings.metrics
+            if metrics.enabled:
+                stack.push_async_callback((await serve(self.state, metrics.host, metrics.port)).cleanup)
+            await self._producer.start()
+            stack.push_async_callback(self._stop_within, self._producer.stop, "producer")
+            stack.callback(self._executor.shutdown, wait=False, cancel_futures=True)
+            await self._consumer.start()
+            stack.push_async_callback(self._stop_within, self._consumer.stop, "consumer")
+            self._start_reading()
+            await self._loop(until_caught_up or bool(self._end_offsets))
+            logger.info("stopping: draining in-flight work")
+            await self.drain(set())
+
+    async def _stop_within(self, stop: Callable[[], Awaitable[None]], client: str) -> None:
+        """Stop a client, but never hang on it: with every broker gone, aiokafka's stop can wait forever."""
+        timeout_s = self._settings.worker.shutdown_timeout_s
+        try:
+            async with asyncio.timeout(timeout_s):
+                await stop()
+        except TimeoutError:
+            logger.warning("the Kafka %s did not stop within %.0fs; leaving it", client, timeout_s)
+        except asyncio.CancelledError:
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise  # we are being cancelled ourselves
+            # aiokafka's fetcher re-raises its own tasks' cancellation when the broker is gone
+            logger.warning("the Kafka %s stopped without reaching the broker", client)
+
+    def _handle_signals(self, stack: contextlib.AsyncExitStack) -> None:
+        """SIGTERM and SIGINT ask for a graceful stop while the worker runs."""
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.add_signal_handler(sig, self.stop)
+                stack.callback(loop.remove_signal_handler, sig)
+
+    def _start_reading(self) -> None:
+        """Join the group, or (replays) read the given partitions from the given offsets."""
+        if self._start_offsets is None:
+            self._consumer.subscribe([self._settings.topics.name("raw")], listener=_DrainOnRevoke(self))
+            return
+        self.state.joined.set()  # no group: reading assigned partitions directly
+        self._consumer.assign(list(self._start_offsets))
+        for tp, offset in self._start_offsets.items():
+            self._consumer.seek(tp, offset)
+
+    def _within_end(self, record: Received) -> bool:
+        end = self._end_offsets.get(TopicPartition(record.topic, record.partition))
+        return end is None or record.offset < end
+
+    async def _loop(self, until_caught_up: bool) -> None:
+        worker = self._settings.worker
+        while not self._stopping.is_set():
+            self.state.beat()
+            await self._update_lag()
+            if not self._pending:
+                fetched = await self._consumer.getmany(
+                    timeout_ms=worker.batch_timeout_ms, max_records=worker.batch_size
+                )
+                records = [received(r) for tp_records in fetched.values() for r in tp_records]
+                records = [record for record in records if self._within_end(record)]
+                CONSUMED.inc(len(records))
+                for batch in token_budget_batches(records, worker.batch_max_tokens):
+                    BATCH_SIZE.observe(len(batch))
+                    self._pending.append(batch)
+            async with self._lock:
+                await self._offer_pending()
+                await self._chain.poll()
+            if until_caught_up and await self._caught_up():
+                return
+
+    async def _offer_pending(self) -> None:
+        """Submit the fetched batches in order, pausing intake while the pipeline is full."""
+        while self._pending:
+            try:
+                await self._chain.submit(self._pending[0])
+            except MessageRejected:
+                self._consumer.pause(*self._consumer.assignment())
+                await asyncio.sleep(0.005)
+                return
+            self._pending.popleft()
+        if self._consumer.paused():
+            self._consumer.resume(*self._consumer.paused())
+
+    async def _caught_up(self) -> bool:
+        """Whether every record up to the end of each assigned partition is produced and committed.
+
+        The ends are the last stable offsets seen by the last fetch (no broker round trip), or a replay's end offsets.
+        """
+        assigned = self._consumer.assignment()
+        if not assigned or self._pending or self._chain.in_flight:
+            return False
+        for tp in assigned:
+            end = self._end_offsets.get(tp, self._consumer.last_stable_offset(tp))
+            if end is None or await self._consumer.position(tp) < end:
+                return False
+        async with self._lock:
+            await self._join_chain()  # commits what is done
+        return True
+
+    async def _update_lag(self) -> None:
+        """Every few seconds, set each owned partition's lag: messages between its position and its end."""
+        if time.monotonic() < self._lag_due:
+            return
+        self._lag_due = time.monotonic() + 5.0
+        for tp in self._consumer.assignment():
+            highwater = self._consumer.highwater(tp)
+            if highwater is not None:
+                position = await self._consumer.position(tp)
+                CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position))
