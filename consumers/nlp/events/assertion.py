@@ -7,7 +7,7 @@ event; a stated intent becomes a promise (AGREE) or a threat (THREATEN).
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger, noun_trigger, verb_trigger
+from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger
 from consumers.nlp.events.rules import (
     ALLEGING_VERBS,
     HEARSAY_NOUNS,
@@ -17,6 +17,7 @@ from consumers.nlp.events.rules import (
     UNASSERTING,
     WANTING,
 )
+from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from consumers.nlp.events.actors import Actor
+from consumers.nlp.events.entities import Actor
 from schemas import EventType, TextField
 
 

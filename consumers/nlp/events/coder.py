@@ -15,17 +15,11 @@ agreed") code it both ways.
 
 from spacy.tokens import Span, Token
 
-from consumers.nlp.events.actors import Actor, ActorReader
+from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
-from consumers.nlp.events.lexicon import (
-    SPEECH_VERBS,
-    Trigger,
-    is_core,
-    is_light,
-    noun_trigger,
-    verb_trigger,
-)
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import SPEECH_VERBS, Trigger
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
@@ -51,6 +45,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.targets import Targets
+from consumers.nlp.events.triggers import is_core, is_light, noun_trigger, verb_trigger
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]

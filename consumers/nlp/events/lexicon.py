@@ -1,15 +1,11 @@
-"""Which words trigger which PLOVER event: verbs, verb + object patterns and event nouns.
+"""The curated word tables of the event coder: verbs, verb + particle or object patterns and event nouns.
 
-Two layers: the tables derived from the CAMEO verb dictionary and the CAMEO →
-PLOVER conversion (``consumers.nlp.event_tables``, broad but noisy), and a
-short curated core of the verbs and nouns wire news uses most, which wins
-where both know a word. Nothing here names an actor.
+A short core of the verbs and nouns wire news uses most; ``triggers`` reads
+them, and falls back to the tables derived from the CAMEO verb dictionary
+for the long tail. Nothing here names an actor.
 """
 
 from dataclasses import dataclass
-from functools import cache
-
-from spacy.tokens import Token
 
 from schemas import EventType
 
@@ -234,61 +230,12 @@ NOT_EVENTS = {
 HYPOTHETICAL = {"could", "might", "may", "should"}
 
 
-@cache
-def derived_verbs() -> dict[str, Trigger]:
-    """The CAMEO verb dictionary's default events, by verb lemma (empty if the tables are missing)."""
-    from consumers.nlp import event_tables
-
-    return {lemma: Trigger(EventType(v.event), v.mode) for lemma, v in event_tables.verb_lexicon().verbs.items()}
-
-
-def verb_trigger(verb: Token) -> Trigger | None:
-    """The event a verb signals, its particle and object taken into account.
-
-    A support verb ("imposed", "held", "signed") comes back ``light``: the
-    coder prefers its object's event ("sanctions", "talks", "a deal").
-    """
-    lemma = verb.lemma_.lower()
-    for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
-        if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
-            return CORE_PHRASAL[(lemma, child.lower_)]
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            for word in (child.lower_, child.lemma_.lower(), _singular(child)):
-                if (lemma, word) in CORE_PATTERNS:
-                    return CORE_PATTERNS[(lemma, word)]
-    if _moves_forces(verb):
-        return Trigger(E.MOBILIZE, "troops")
-    if any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children):
-        return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
-    found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
-    if found is not None and lemma in LIGHT_VERBS:
-        return Trigger(found.event, found.mode, True)
-    return found
-
-
-def is_core(verb: Token) -> bool:
-    """Whether the curated core gives the verb an event of its own ("give", "sign"), light or not."""
-    return verb.lemma_.lower() in CORE_VERBS
-
-
-def is_light(verb: Token) -> bool:
-    """Whether the verb mostly carries its object's event ("launched strikes", "held talks")."""
-    return verb.lemma_.lower() in LIGHT_VERBS
-
-
 # Moving armed forces is mobilising them, whatever the verb: "ordered troops to the border", "shifted units".
 MOVING_VERBS = {"order", "move", "shift", "redeploy", "reposition", "relocate", "rush", "dispatch", "bring", "pour"}
 FORCE_WORDS = {
     "troop", "force", "soldier", "unit", "tank", "artillery", "battalion", "brigade", "division", "warship",
     "reinforcement", "armour", "armor", "vehicle", "howitzer", "launcher", "jet", "warplane", "fighter", "frigate",
 }  # fmt: skip
-
-
-def _moves_forces(verb: Token) -> bool:
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    words = [w for o in objects for w in (o, *o.conjuncts)]
-    return verb.lemma_.lower() in MOVING_VERBS and any(_singular(w) in FORCE_WORDS for w in words)
 
 
 # Nouns that name an event only with their modifier: "military campaign", "credit line", "peace talks".
@@ -302,20 +249,3 @@ CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
     ("joint", "operation"): _t(E.COOPERATE, "military"), ("joint", "patrol"): _t(E.COOPERATE, "military"),
     ("drone", "strike"): _t(E.ASSAULT, "aerial"), ("air", "strike"): _t(E.ASSAULT, "aerial"),
 }  # fmt: skip
-
-
-def noun_trigger(noun: Token) -> Trigger | None:
-    """The event a noun names ("strike", "sanctions", "aid", "talks"), if any."""
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound") and (child.lower_, noun.lemma_.lower()) in CORE_NOUN_PHRASES:
-            return CORE_NOUN_PHRASES[(child.lower_, noun.lemma_.lower())]
-    lower = noun.lower_
-    money = ("$", "€", "£", "million", "billion", "dollars", "euros")
-    if lower == "release" and any(o.ent_type_ == "MONEY" or o.lower_ in money for o in noun.subtree if o.i > noun.i):
-        return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
-    return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
-
-
-def _singular(token: Token) -> str:
-    lemma = token.lemma_.lower()
-    return lemma[:-1] if lemma.endswith("s") and lemma not in ("talks", "arms") else lemma

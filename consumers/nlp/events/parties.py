@@ -12,13 +12,9 @@ violation") is the speaker's.
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.actors import Actor, ActorReader
-from consumers.nlp.events.lexicon import (
-    SPEECH_VERBS,
-    is_light,
-    noun_trigger,
-    verb_trigger,
-)
+from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.rules import (
     CIRCUMSTANCE_PREPS,
     DRAWING_VERBS,
@@ -33,6 +29,7 @@ from consumers.nlp.events.rules import (
     target_preps,
     unique,
 )
+from consumers.nlp.events.triggers import is_light, noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
 

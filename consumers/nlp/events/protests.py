@@ -7,12 +7,13 @@ protesters → the government (PROTEST) and the government → the protesters
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.actors import Actor
 from consumers.nlp.events.assertion import negated
-from consumers.nlp.events.lexicon import Trigger, noun_trigger
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import CONCEDING_VERBS, PROTEST_OCCASIONS, PROTESTED_VERBS, as_protesters
 from consumers.nlp.events.sectors import STATE_SECTORS
+from consumers.nlp.events.triggers import noun_trigger
 from schemas import EventType
 
 Dyads = tuple[list[Actor], list[Actor]]

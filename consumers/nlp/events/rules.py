@@ -7,8 +7,9 @@ what they govern, which nouns refer back to an earlier act.
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.actors import Actor
-from consumers.nlp.events.lexicon import Trigger, noun_trigger
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import Trigger
+from consumers.nlp.events.triggers import noun_trigger
 from schemas import EventType
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}

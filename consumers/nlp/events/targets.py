@@ -9,12 +9,9 @@ country it lies in; "condemned the strike" targets whoever struck last.
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.actors import Actor, ActorReader
+from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
-from consumers.nlp.events.lexicon import (
-    noun_trigger,
-    verb_trigger,
-)
+from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import (
     LOCATED_EVENTS,
@@ -32,6 +29,7 @@ from consumers.nlp.events.rules import (
     target_preps,
     unique,
 )
+from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")

@@ -1,0 +1,296 @@
+"""Named entities as coded actors, and the places and countries noun phrases belong to.
+
+A country or bloc is itself; a person or a state body with a stated (or
+known) country becomes that country, with the sector of the role
+("Defence Minister Sergei Shoigu" → Russia, government); bodies of an
+organisation act for it; IGOs and known armed groups keep their own id.
+A noun belongs to the country its nationality word, possessor or "of/from
+X" names; pronouns take the actor the text last made act.
+"""
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from consumers.nlp.events.sectors import (
+    IGO_IDS,
+    IGO_NAMES,
+    STATE_SECTORS,
+    agent_sector,
+    igo_body,
+    is_titled,
+    known_group,
+    org_sector,
+    person_country,
+    title_sector,
+)
+from consumers.nlp.gazetteer import Gazetteer
+from consumers.nlp.resolve import Resolution, sides, slugify
+from schemas import EntityType, Sector
+
+GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "capital", "territory", "part", "north",
+               "south", "east", "west", "county", "area", "border", "coast"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A coded actor: ``id`` is a country, bloc, organisation, person or ``group:<sector>``."""
+
+    id: str
+    name: str
+    sector: Sector | None = None
+    person: str | None = None  # the named person acting for a country, if any
+
+    def same_party(self, other: "Actor") -> bool:
+        """One party twice: the same id, unless two known sectors differ ("Turkish police" and a Turkish journalist)."""
+        return self.id == other.id and (self.sector == other.sector or None in (self.sector, other.sector))
+
+
+@dataclass(slots=True)
+class EntityReader:
+    """Reads the entities and places of one parsed text as actors; remembers who acted."""
+
+    doc: Doc
+    owners: dict[int, str]
+    resolution: Resolution
+    gazetteer: Gazetteer
+    published: str | None = None
+    recent: list[tuple[int, Actor, bool]] = field(default_factory=list)  # token, actor, acted (not acted upon)
+    voiced: dict[int, Actor] = field(default_factory=dict)  # token -> the speaker whose words it is in
+
+    def country_name(self, entity_id: str) -> str:
+        """Display name of a ``country:ISO3`` id."""
+        return self.gazetteer.country(entity_id.removeprefix("country:")).name
+
+    def remember(self, token: Token, actor: Actor, *, acted: bool = True) -> None:
+        """Note that ``actor`` took part at ``token``: later pronouns and "the army" may refer to it."""
+        self.recent.append((token.i, actor, acted))
+
+    def of_entity(self, entity_id: str, token: Token | None = None) -> Actor | None:
+        """A resolved entity as a coded actor."""
+        record = self.resolution.entities.get(entity_id)
+        if record is None:
+            return None
+        if entity_id.startswith("country:") and token is not None and token.tag_ in ("NNS", "NNPS"):
+            place = self.gazetteer.lookup(token.text, "NORP", fuzzy=False)
+            if place is not None and place.kind == "demonym":  # "thousands of Israelis": people, not the state
+                return Actor(entity_id, record.name, "civilians")
+        if entity_id.startswith(("country:", "bloc:")):
+            return Actor(entity_id, record.name, None)
+        body = igo_body(record.name) if entity_id not in IGO_IDS else None
+        if body is not None and record.type is EntityType.ORG:
+            return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
+        group = known_group(record.name) if entity_id not in IGO_IDS else None
+        if group is None and record.type is EntityType.PERSON and token is not None and _a_group(token):
+            group = (None, "rebels")  # "the Houthis": people are not named with an article
+        if record.type is EntityType.PERSON and group is None:
+            igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
+            igo = igo or self._titled_igo(token)
+            if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
+                return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
+            words = self._left_words(token)
+            country = (
+                self._country_of(entity_id)
+                or person_country(record.name, self.published)
+                or (self._titled_country(token) if token is not None and is_titled(words) else None)
+            )
+            sector = title_sector(words) or "government"
+            if country is None:
+                return Actor(entity_id, record.name, None)
+            return Actor(country, self.country_name(country), sector, person=entity_id)
+        if record.type in (EntityType.ORG, EntityType.PERSON):
+            if entity_id in IGO_IDS:
+                return Actor(entity_id, record.name, "igo")
+            official = person_country(record.name, self.published)
+            if official is not None:  # an official the model took for an organisation ("Lavrov")
+                return Actor(official, self.country_name(official), "government")
+            if group is not None and group[0] is not None and group[1] in STATE_SECTORS:
+                country_id = f"country:{group[0]}"  # "the Revolutionary Guards" are Iran's military
+                return Actor(country_id, self.country_name(country_id), group[1])
+            if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
+                return Actor(f"org:{slugify(record.name)}", record.name, group[1])
+            country = self._country_of(entity_id)
+            kind = org_sector(record.name)
+            if country is not None:
+                return Actor(country, self.country_name(country), kind or "government")
+            state_body = self._state_body(record.name)  # "U.S. Treasury", "Indian Navy"
+            return state_body or Actor(entity_id, record.name, kind)
+        if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
+            return Actor(entity_id, record.name, None)
+        return None
+
+    def _state_body(self, name: str) -> Actor | None:
+        """A body named after its country ("U.S. Treasury", "Indian Navy"): the country, with the body's sector."""
+        words = name.split()
+        for size in (2, 1):
+            if len(words) <= size:
+                continue
+            place = self.gazetteer.lookup(" ".join(words[:size]), "NORP", fuzzy=False) or self.gazetteer.lookup(
+                " ".join(words[:size]), "GPE", fuzzy=False
+            )
+            rest = " ".join(words[size:])
+            sector = agent_sector(rest.lower()) or org_sector(rest)
+            if place is not None and place.id.startswith("country:") and sector in STATE_SECTORS:
+                return Actor(place.id, place.name, sector)
+        return None
+
+    def _titled_igo(self, token: Token | None) -> str | None:
+        """ "U.N. Secretary-General Antonio Guterres": an organisation named in the title, before any table."""
+        if token is None:
+            return None
+        for word in token.subtree:  # "U.N. Secretary-General", "NATO chief"
+            entity_id = self.owners.get(word.i)
+            if word.dep_ == "compound" and word.i < token.i and entity_id in IGO_IDS:
+                return entity_id
+        return None
+
+    def _titled_country(self, token: Token) -> str | None:
+        """ "President Javier Milei" in a story about Argentina: the country the text named just before."""
+        actor = self._context_country(token)
+        return actor.id if actor is not None else None
+
+    def _country_of(self, entity_id: str) -> str | None:
+        for side in sides(self.resolution, entity_id)[1:]:
+            if side.startswith("country:"):
+                return side
+        return None
+
+    def _left_words(self, token: Token | None) -> list[str]:
+        if token is None:
+            return []
+        words: list[str] = []
+        index = token.i - 1
+        while index >= 0 and token.i - index <= 6:
+            word = self.doc[index]
+            if word.is_punct and word.text != "-":
+                break
+            words.append(word.lower_)
+            index -= 1
+        for child in token.children:
+            if child.dep_ == "appos":
+                words.extend(t.lower_ for t in child.subtree)
+        if token.dep_ == "appos":
+            words.extend(t.lower_ for t in token.head.subtree if t.i < token.i)
+        return words
+
+    def _nationality(self, token: Token, *, locative: bool) -> Actor | None:
+        """The country a noun belongs to: "Turkish jets", "Iraq's army", "troops from Chad", "police in X"."""
+        found = self._nationalities(token, locative=locative)
+        return found[0] if found else None
+
+    def _nationalities(self, token: Token, *, locative: bool) -> list[Actor]:
+        """Every country a noun belongs to ("Japanese and Philippine officials" belong to two).
+
+        A nationality word comes before a possessive pronoun: "his Ghanaian
+        counterpart" is Ghana's, "its troops" are the pronoun's.
+        """
+        modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        owned = [c for c in modifiers if c.dep_ in ("compound", "poss")]  # "Azerbaijan's prosecutor-general's office"
+        modifiers += [g for c in owned for g in c.children if g.dep_ in ("amod", "poss")]
+        modifiers += [
+            g for c in modifiers if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"
+        ]  # Greek-flagged
+        for child in (*[c for c in modifiers if c.pos_ != "PRON"], *[c for c in modifiers if c.pos_ == "PRON"]):
+            countries = [actor for word in (child, *child.conjuncts) if (actor := self._country_word(word)) is not None]
+            if countries:
+                return countries
+        for child in token.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "from", *(("in",) if locative else ())):
+                continue
+            for obj in child.children:
+                if obj.dep_ != "pobj":
+                    continue
+                if obj.i in self.owners:
+                    places = [self.place(o) for o in (obj, *obj.conjuncts) if o.i in self.owners]
+                    countries = [Actor(a.id, a.name, None) for a in places if a and a.id.startswith("country:")]
+                    if countries:
+                        return countries
+                elif child.lower_ != "in" or obj.lower_ in PLACE_NOUNS:  # "a refinery in Russia's Ryazan region"
+                    nested = self._nationalities(obj, locative=obj.lemma_.lower() in PLACE_NOUNS)  # "a town in X"
+                    if nested:
+                        return nested
+        return []
+
+    def country_of_place(self, token: Token) -> Actor | None:
+        """ "the Armenian town of Jermuk", "Ukraine's Kharkiv region": the country a place noun lies in."""
+        if token.lemma_.lower() not in PLACE_NOUNS or token.i in self.owners:
+            return None
+        return self._nationality(token, locative=True)
+
+    def place(self, word: Token) -> Actor | None:
+        """A place named after "in": a country, or the capital of one ("a court in Tunis")."""
+        entity_id = self.owners[word.i]
+        record = self.resolution.entities.get(entity_id)
+        if entity_id.startswith("gpe:") and record is not None and self.gazetteer.is_capital(record.name):
+            capital = self.gazetteer.lookup(record.name, "GPE")
+            if capital is not None and capital.id.startswith("country:"):
+                return Actor(capital.id, capital.name, None)
+        return self.of_entity(entity_id, word)
+
+    def _country_word(self, word: Token) -> Actor | None:
+        """The country (or bloc) a modifier names, a possessive pronoun included."""
+        if word.i in self.owners:
+            actor = self.of_entity(self.owners[word.i], word)
+        elif word.lower_ in ("its", "their"):
+            actor = self._pronoun(word)
+        else:
+            return None
+        if actor is not None and actor.id.startswith(("country:", "bloc:")):
+            return Actor(actor.id, actor.name, None)
+        return None
+
+    # -- reference --------------------------------------------------------------------------
+    def _pronoun(self, token: Token) -> Actor | None:
+        if token.lower_ not in GROUP_PRONOUNS:
+            return None
+        if token.i in self.voiced:
+            return self.voiced[token.i]
+        sentence_start = token.sent.start
+        previous = self.previous_sentence_start(token)
+        # whoever acted last ("They killed two soldiers"), else whoever was acted upon
+        for wanted in (True, False):
+            for index, actor, acted in reversed(self.recent):
+                if acted != wanted or not previous <= index < token.i or actor.id.startswith("person:"):
+                    continue
+                if index >= sentence_start or actor.id.startswith(("country:", "org:", "bloc:", "group:")):
+                    return actor
+        return None
+
+    def _last_named_group(self, token: Token) -> Actor | None:
+        """The organisation last taking part in this or the previous sentence."""
+        previous = self.previous_sentence_start(token)
+        for index, actor, _ in reversed(self.recent):
+            if previous <= index < token.i and actor.id.startswith("org:"):
+                return actor
+        return None
+
+    def _context_country(self, token: Token) -> Actor | None:
+        """ "The army said ...": the country the text last spoke of, in this or the two sentences before."""
+        start = self.previous_sentence_start(token, back=2)
+        for index in range(token.i - 1, start - 1, -1):
+            owner = self.owners.get(index)
+            if owner is not None and owner.startswith("country:"):
+                actor = self.of_entity(owner)
+                if actor is not None:
+                    return Actor(actor.id, actor.name, None)
+        for word in token.sent[token.i - token.sent.start + 1 :]:  # "riot police ... in Kathmandu"
+            place = self.place(word) if word.i in self.owners else None
+            if place is not None and place.id.startswith("country:"):
+                return Actor(place.id, place.name, None)
+        return None
+
+    def previous_sentence_start(self, token: Token, back: int = 1) -> int:
+        start = token.sent.start
+        for _ in range(back):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        return start
+
+
+def _a_group(token: Token) -> bool:
+    """A one-word plural name after "the" ("the Houthis") is a group, whatever the tagger said."""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    first_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Antonio Guterres"
+    return (token.tag_ == "NNPS" and not first_name) or (token.text.endswith("s") and the)

@@ -1,0 +1,92 @@
+"""Which PLOVER event a word triggers, its particle, object and modifiers taken into account.
+
+Two layers: the curated core in ``lexicon``, which wins where both know a
+word, and the tables derived from the CAMEO verb dictionary and the CAMEO →
+PLOVER conversion (``consumers.nlp.event_tables``, broad but noisy).
+"""
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.lexicon import (
+    CORE_NOUN_PHRASES,
+    CORE_NOUNS,
+    CORE_PATTERNS,
+    CORE_PHRASAL,
+    CORE_VERBS,
+    FORCE_WORDS,
+    LIGHT_VERBS,
+    MOVING_VERBS,
+    NOT_EVENTS,
+    Trigger,
+)
+from schemas import EventType
+
+E = EventType
+
+
+@cache
+def derived_verbs() -> dict[str, Trigger]:
+    """The CAMEO verb dictionary's default events, by verb lemma (empty if the tables are missing)."""
+    from consumers.nlp import event_tables
+
+    return {lemma: Trigger(EventType(v.event), v.mode) for lemma, v in event_tables.verb_lexicon().verbs.items()}
+
+
+def verb_trigger(verb: Token) -> Trigger | None:
+    """The event a verb signals, its particle and object taken into account.
+
+    A support verb ("imposed", "held", "signed") comes back ``light``: the
+    coder prefers its object's event ("sanctions", "talks", "a deal").
+    """
+    lemma = verb.lemma_.lower()
+    for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
+        if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
+            return CORE_PHRASAL[(lemma, child.lower_)]
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            for word in (child.lower_, child.lemma_.lower(), _singular(child)):
+                if (lemma, word) in CORE_PATTERNS:
+                    return CORE_PATTERNS[(lemma, word)]
+    if _moves_forces(verb):
+        return Trigger(E.MOBILIZE, "troops")
+    if any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children):
+        return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
+    found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
+    if found is not None and lemma in LIGHT_VERBS:
+        return Trigger(found.event, found.mode, True)
+    return found
+
+
+def is_core(verb: Token) -> bool:
+    """Whether the curated core gives the verb an event of its own ("give", "sign"), light or not."""
+    return verb.lemma_.lower() in CORE_VERBS
+
+
+def is_light(verb: Token) -> bool:
+    """Whether the verb mostly carries its object's event ("launched strikes", "held talks")."""
+    return verb.lemma_.lower() in LIGHT_VERBS
+
+
+def _moves_forces(verb: Token) -> bool:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    words = [w for o in objects for w in (o, *o.conjuncts)]
+    return verb.lemma_.lower() in MOVING_VERBS and any(_singular(w) in FORCE_WORDS for w in words)
+
+
+def noun_trigger(noun: Token) -> Trigger | None:
+    """The event a noun names ("strike", "sanctions", "aid", "talks"), if any."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and (child.lower_, noun.lemma_.lower()) in CORE_NOUN_PHRASES:
+            return CORE_NOUN_PHRASES[(child.lower_, noun.lemma_.lower())]
+    lower = noun.lower_
+    money = ("$", "€", "£", "million", "billion", "dollars", "euros")
+    if lower == "release" and any(o.ent_type_ == "MONEY" or o.lower_ in money for o in noun.subtree if o.i > noun.i):
+        return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
+    return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
+
+
+def _singular(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if lemma.endswith("s") and lemma not in ("talks", "arms") else lemma
