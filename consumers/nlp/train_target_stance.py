@@ -77,6 +77,19 @@ def evaluate(net: StanceNet, tokenizer: object, data_dir: Path) -> dict[str, tup
     return scores
 
 
+def _metadata(config: TscConfig, scores: dict[str, tuple[float, float]], epoch: int) -> dict[str, str]:
+    """What the saved adapters record about how they were trained and selected."""
+    return {
+        "version": VERSION,
+        "rank": str(config.rank),
+        "alpha": str(config.alpha),
+        "labels": ",".join(TSC_LABELS),
+        "epoch": str(epoch),
+        "dev_rw_macro_f1": f"{scores['dev_rw'][0]:.4f}",
+        "dev_mt_macro_f1": f"{scores['dev_mt'][0]:.4f}",
+    }
+
+
 def train(data_dir: Path, out: Path, config: TscConfig, *, encoder: str | None = None, threads: int = 2) -> None:
     """Fine-tune, select the best epoch on the dev splits, save adapters and head as safetensors."""
     started = time.perf_counter()
@@ -128,17 +141,8 @@ def train(data_dir: Path, out: Path, config: TscConfig, *, encoder: str | None =
     if best is None:
         raise ValueError("no epochs to train")
     _, state, scores, epoch = best
-    metadata = {
-        "version": VERSION,
-        "rank": str(config.rank),
-        "alpha": str(config.alpha),
-        "labels": ",".join(TSC_LABELS),
-        "epoch": str(epoch),
-        "dev_rw_macro_f1": f"{scores['dev_rw'][0]:.4f}",
-        "dev_mt_macro_f1": f"{scores['dev_mt'][0]:.4f}",
-    }
     out.parent.mkdir(parents=True, exist_ok=True)
-    save_file(state, str(out), metadata=metadata)
+    save_file(state, str(out), metadata=_metadata(config, scores, epoch))
     print(f"target stance: best epoch {epoch} {scores} total_s={time.perf_counter() - started:.0f} -> {out}")
 
 

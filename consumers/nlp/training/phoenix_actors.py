@@ -152,6 +152,16 @@ class ActorReport:
     dates: DateReport = field(default_factory=DateReport)
 
 
+def place_names(records: list[Record]) -> frozenset[str]:
+    """The names of the country file's places: records coded with country codes only."""
+    return frozenset(
+        phrase(name)
+        for record in records
+        if record.roles and all(re.fullmatch(r"[A-Z]{3}", role.code) for role in record.roles)
+        for name in record.names
+    )
+
+
 def build_actors(data: Path, common: frozenset[str]) -> tuple[dict[str, Any], ActorReport]:
     """``actors.json``: people with their terms, and groups with their country and sector.
 
@@ -170,12 +180,7 @@ def build_actors(data: Path, common: frozenset[str]) -> tuple[dict[str, Any], Ac
         for name in (COUNTRY_FILE, INTERNATIONAL_FILE, ARMED_GROUP_FILE)
     }
     countries = country_codes(sources[COUNTRY_FILE])
-    places = frozenset(
-        phrase(name)
-        for record in sources[COUNTRY_FILE]
-        if record.roles and all(re.fullmatch(r"[A-Z]{3}", role.code) for role in record.roles)
-        for name in record.names
-    )
+    places = place_names(sources[COUNTRY_FILE])
     people: dict[str, list[Term]] = {}
     groups: dict[str, dict[str, str | None]] = {}
     conflicts: set[str] = set()
