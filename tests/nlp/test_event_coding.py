@@ -646,3 +646,14 @@ def test_compound_source_codes_each_member_and_not_each_other(annotate_text: Ann
     assert relation(coded, "country:GRC", "country:ISR") is not None
     assert relation(coded, "country:GRC", "country:CYP") is None
     assert relation(coded, "country:CYP", "country:GRC") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_event"),
+    [
+        ("A court in Tehran sentenced two British nationals to death.", E.ASSAULT),
+        ("Russia ordered troops to withdraw from the border with Finland.", E.MOBILIZE),
+    ],
+)
+def test_words_near_an_event_do_not_make_it(annotate_text: Annotate, sentence: str, not_event: EventType) -> None:
+    assert not_event not in {s.event for s in code(annotate_text, sentence).stances}

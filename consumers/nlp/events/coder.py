@@ -76,7 +76,7 @@ class EventCoder:
                     found.extend(self._verb_events(token, consumed))
                 elif token.pos_ in ("NOUN", "PROPN") and token.i not in self.reader.owners:
                     found.extend(self._noun_events(token))
-        return found
+        return list(found)  # the coder's own list is cleared by the next call
 
     def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
         sources, patients = self.parties.subjects(verb)

@@ -231,11 +231,13 @@ HYPOTHETICAL = {"could", "might", "may", "should"}
 
 
 # Moving armed forces is mobilising them, whatever the verb: "ordered troops to the border", "shifted units".
-MOVING_VERBS = {"order", "move", "shift", "redeploy", "reposition", "relocate", "rush", "dispatch", "bring", "pour"}
+MOVING_VERBS = {"order", "move", "shift", "redeploy", "reposition", "relocate", "rush", "dispatch", "pour"}
 FORCE_WORDS = {
-    "troop", "force", "soldier", "unit", "tank", "artillery", "battalion", "brigade", "division", "warship",
-    "reinforcement", "armour", "armor", "vehicle", "howitzer", "launcher", "jet", "warplane", "fighter", "frigate",
+    "troop", "force", "soldier", "unit", "tank", "artillery", "battalion", "brigade", "warship", "reinforcement",
+    "armour", "armor", "howitzer", "launcher", "jet", "warplane", "frigate",
 }  # fmt: skip
+# Verbs whose "to death" makes an attack ("hacked to death"); "sentenced to death" keeps its own event.
+KILLING_VERBS = {"hack", "beat", "stone", "stab", "burn", "shoot", "club", "bludgeon", "kick", "torture", "lynch"}
 
 
 # Nouns that name an event only with their modifier: "military campaign", "credit line", "peace talks".

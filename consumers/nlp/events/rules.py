@@ -92,17 +92,13 @@ MAX_OBJECT_DEPTH = 3
 
 
 def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets: list[Actor]) -> Trigger:
-    """Event types that depend on who acts on whom: a general strike, leaving a bloc, calling a move a crime."""
+    """Event types that depend on who acts on whom: a general strike, leaving a bloc."""
     if trigger.event is EventType.ASSAULT and word.lemma_.lower() == "strike" and word.pos_ == "NOUN":
-        civil = all(
-            s.sector in ("civilians", "opposition", "protesters", "health", "business", "media") for s in sources
-        )
+        civil = all(s.sector in CIVIL_SECTORS for s in sources)
         if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
             return Trigger(EventType.PROTEST, "boycott")
     if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
-    if labels_an_act(word):
-        return Trigger(EventType.ACCUSE)
     return trigger
 
 

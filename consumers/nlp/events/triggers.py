@@ -16,6 +16,7 @@ from consumers.nlp.events.lexicon import (
     CORE_PHRASAL,
     CORE_VERBS,
     FORCE_WORDS,
+    KILLING_VERBS,
     LIGHT_VERBS,
     MOVING_VERBS,
     NOT_EVENTS,
@@ -51,7 +52,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
                     return CORE_PATTERNS[(lemma, word)]
     if _moves_forces(verb):
         return Trigger(E.MOBILIZE, "troops")
-    if any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children):
+    killed = any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
+    if killed and lemma in KILLING_VERBS:
         return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
     found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
     if found is not None and lemma in LIGHT_VERBS:
@@ -70,6 +72,9 @@ def is_light(verb: Token) -> bool:
 
 
 def _moves_forces(verb: Token) -> bool:
+    """ "ordered troops to the border", not "ordered troops to withdraw" (what they are to do is its own event)."""
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     words = [w for o in objects for w in (o, *o.conjuncts)]
     return verb.lemma_.lower() in MOVING_VERBS and any(_singular(w) in FORCE_WORDS for w in words)
