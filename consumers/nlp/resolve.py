@@ -69,6 +69,10 @@ def _is_locative(doc: Doc, cand: Candidate) -> bool:
 SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "dominican": ("DOM", "DMA")}
 
 
+def _is_shared_demonym(text: str) -> bool:
+    return normalise(text).removesuffix("s") in SHARED_DEMONYMS
+
+
 def _shared_demonym(text: str, named: set[str], gazetteer: Gazetteer) -> Place | None:
     """ "Congolese" is the Congo the article names (Kinshasa or Brazzaville), else the likelier one."""
     choices = SHARED_DEMONYMS.get(normalise(text).removesuffix("s"))
@@ -95,12 +99,13 @@ def resolve(candidates: list[tuple[Candidate, Doc]], gazetteer: Gazetteer) -> Re
             assigned.append((cand, place.id, place.name, place.type))
         else:
             rest.append(cand)
-    places = (gazetteer.lookup(cand.text, "GPE", fuzzy=False) for cand, _ in candidates)
-    named = {place.id for place in places if place is not None and place.kind in ("country", "capital")}
-    for index, (cand, *_) in enumerate(assigned):
-        shared = _shared_demonym(cand.text, named, gazetteer)
-        if shared is not None:
-            assigned[index] = (cand, shared.id, shared.name, shared.type)
+    if any(_is_shared_demonym(cand.text) for cand, *_ in assigned):  # the article's places, only when needed
+        places = (gazetteer.lookup(cand.text, "GPE", fuzzy=False) for cand, _ in candidates)
+        named = {place.id for place in places if place is not None and place.kind in ("country", "capital")}
+        for index, (cand, *_) in enumerate(assigned):
+            shared = _shared_demonym(cand.text, named, gazetteer)
+            if shared is not None:
+                assigned[index] = (cand, shared.id, shared.name, shared.type)
     assigned.extend(_resolve_names(rest))
     entities: dict[str, EntityRecord] = {}
     token_entity: dict[TextField, dict[int, str]] = {"title": {}, "body": {}}
