@@ -8,8 +8,12 @@ Hierarchy::
     │   ├── InvalidJson         not JSON
     │   ├── SchemaMismatch      JSON, but not a RawArticle
     │   ├── BodyTooLong         over ``worker.max_body_chars``
+    │   ├── TitleTooLong        over ``worker.max_title_chars``
     │   ├── UnsupportedLanguage a language the models do not read
-    │   └── AnnotationFailed    the models raised on this one article
+    │   ├── AnnotationFailed    the models raised on this one article
+    │   ├── AnnotationTimeout   the article used up ``nlp.article_time_budget_s``
+    │   ├── OutputTooLarge      an output record would pass ``kafka.max_request_size``
+    │   └── OutputRejected      the broker refused one of the article's output records for good
     ├── DeadLetterLimitExceeded too many dead letters in a row: stop the worker
     ├── InferenceProcessDied    the child process running the models is gone: stop the worker
     ├── ReplayInterrupted       a signal stopped a replay before its end offsets
@@ -46,12 +50,28 @@ class BodyTooLong(InvalidMessage):
     """The body is longer than the configured limit."""
 
 
+class TitleTooLong(InvalidMessage):
+    """The title is longer than the configured limit."""
+
+
 class UnsupportedLanguage(InvalidMessage):
     """The article's language is one the models cannot read."""
 
 
 class AnnotationFailed(InvalidMessage):
     """The annotator raised on this article (the rest of its batch is fine)."""
+
+
+class AnnotationTimeout(InvalidMessage):
+    """The article took longer than its time budget; the rest of its batch goes on."""
+
+
+class OutputTooLarge(InvalidMessage):
+    """One of the article's output records would be larger than the producer may send."""
+
+
+class OutputRejected(InvalidMessage):
+    """The broker refused one of the article's output records with an error retrying cannot fix."""
 
 
 class DeadLetterLimitExceeded(StancewireError):

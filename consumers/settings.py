@@ -40,6 +40,10 @@ class KafkaSettings(_Section):
     ssl_certfile: Path | None = None
     ssl_keyfile: Path | None = None
     request_timeout_ms: PositiveInt = 30_000
+    max_request_size: PositiveInt = Field(
+        default=1_048_576,
+        description="Largest record the producers send; every output topic's max.message.bytes must allow it.",
+    )
 
     def client_options(self) -> dict[str, Any]:
         """Keyword arguments shared by AIOKafkaConsumer, AIOKafkaProducer and the admin client."""
@@ -97,6 +101,11 @@ class WorkerSettings(_Section):
         default=500, description="Longest wait before committing finished offsets (what a crash may redeliver)."
     )
     max_body_chars: PositiveInt = Field(default=100_000, description="Longer bodies are dead-lettered.")
+    max_title_chars: PositiveInt = Field(default=2_000, description="Longer titles are dead-lettered.")
+    stall_timeout_s: PositiveFloat = Field(
+        default=300.0,
+        description="/healthz fails when work is pending and no batch has finished for this long.",
+    )
     dlq_max_consecutive: PositiveInt = Field(
         default=1000, description="Stop after this many dead letters in a row (a bad deploy)."
     )
@@ -107,8 +116,9 @@ class WorkerSettings(_Section):
     delivery: Literal["at_least_once", "exactly_once"] = Field(
         default="at_least_once", description="exactly_once: outputs and offsets in one Kafka transaction per batch."
     )
-    transactional_id: str | None = Field(
-        default=None, description="Exactly-once producer id; default `<group_id>-<hostname>`. Unique per worker."
+    transactional_id_prefix: str | None = Field(
+        default=None,
+        description="Exactly-once: input partition p's producer is `<prefix>-<topic>-<p>`; default: the group id.",
     )
     shutdown_timeout_s: PositiveFloat = 30.0
     auto_offset_reset: Literal["earliest", "latest"] = "earliest"
@@ -138,6 +148,9 @@ class NlpSettings(_Section):
     runtime: Literal["torch", "onnx"] = Field(
         default="torch",
         description="onnx: ONNX Runtime with int8 weights for the encoder and the trained stance model.",
+    )
+    article_time_budget_s: PositiveFloat = Field(
+        default=20.0, description="An article whose annotation takes longer is dead-lettered (AnnotationTimeout)."
     )
     onnx_dir: Path | None = Field(
         default=None, description="Cache of the exported ONNX models; default: `~/.cache/stancewire/onnx`."

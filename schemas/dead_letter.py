@@ -46,5 +46,6 @@ class DeadLetter(Message):
         for header, raw in headers:
             if header.startswith(HEADER_PREFIX):
                 name = header.removeprefix(HEADER_PREFIX).replace("-", "_")
-                fields[name] = int(raw) if name in _INTEGER_FIELDS else raw.decode()
+                if name in cls.model_fields:  # other headers (e.g. ``original-omitted``) are notes, not fields
+                    fields[name] = int(raw) if name in _INTEGER_FIELDS else raw.decode()
         return cls.model_validate({**fields, "original_key": key, "original_value": value})

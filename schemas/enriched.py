@@ -64,13 +64,21 @@ class Entity(Message):
     )
 
 
+EVIDENCE_MAX_CHARS = 500
+
+
 class Evidence(Message):
-    """The sentence a stance relation was read from."""
+    """The sentence a stance relation was read from; ``text`` is ``field[start:end]``."""
 
     text: str
     field: TextField
     start: NonNegativeInt
     end: NonNegativeInt
+    truncated: bool = Field(
+        default=False,
+        description=f"The sentence is longer than {EVIDENCE_MAX_CHARS} characters: "
+        "the text is the part around the words that code the relation.",
+    )
 
 
 class StanceRelation(Message):

@@ -120,11 +120,12 @@ def enrich_file(
         reader = sys.stdin.buffer if input_path == "-" else stack.enter_context(Path(input_path).open("rb"))
         writers = _writers(settings, stack, output_path, dead_letters_path, output_dir)
         task = progress.add_task("enriching", total=None)
+        limit = settings.kafka.max_request_size  # what the worker could publish, so the same dead letters
         for chunk in _messages(reader, source, settings.worker.batch_size):
-            for message, outcome in zip(chunk, enrich_received(chunk, decoder, annotator, rules), strict=True):
+            for message, outcome in zip(chunk, enrich_received(chunk, decoder, annotator, rules, limit), strict=True):
                 if isinstance(outcome, DeadLetter):
                     print(f"{source}:{message.offset}: {outcome.error_class}: {outcome.reason}", file=sys.stderr)
-                for record in records_of(outcome):
+                for record in records_of(outcome, limit):
                     result.records[record.kind] += 1
                     for writer in writers[record.kind]:
                         writer.write(record_line(record) + b"\n")

@@ -85,7 +85,9 @@ def replay_settings(
         if not into_version.replace("-", "").replace("_", "").isalnum():
             raise ConfigurationError(f"version suffix {into_version!r} must be letters, digits, - or _ (e.g. v2)")
         topics = topics.model_copy(update={name: f"{getattr(topics, name)}.{into_version}" for name in OUTPUT_KINDS})
-    worker = settings.worker.model_copy(update={"group_id": group_id or f"{settings.worker.group_id}-replay"})
+    # its own group, and transactional ids of its own: the live workers' would fence each other with the replay
+    group = group_id or f"{settings.worker.group_id}-replay"
+    worker = settings.worker.model_copy(update={"group_id": group, "transactional_id_prefix": None})
     update: dict[str, object] = {"topics": topics, "worker": worker}
     if enrichment_version:
         update["enrichment_version"] = enrichment_version

@@ -12,14 +12,23 @@ from consumers.errors import (
     InvalidJson,
     InvalidMessage,
     SchemaMismatch,
+    TitleTooLong,
     UnsupportedLanguage,
 )
 from consumers.settings import Settings
 from schemas import RawArticle
 
+MAX_TITLE_CHARS = 2_000
+SHOWN_PROBLEMS = 5  # validation problems named in a reason; an object with 10,000 bad keys gives a short one
+
 
 def decode_article(
-    value: bytes | None, max_body_chars: int, languages: frozenset[str], *, detect_language: bool = True
+    value: bytes | None,
+    max_body_chars: int,
+    languages: frozenset[str],
+    *,
+    detect_language: bool = True,
+    max_title_chars: int = MAX_TITLE_CHARS,
 ) -> RawArticle:
     """Parse and validate one value; raise the InvalidMessage subclass that names the problem.
 
@@ -41,10 +50,11 @@ def decode_article(
     try:
         article = RawArticle.model_validate(data)
     except ValidationError as error:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or '<root>'}: {e['msg']}" for e in error.errors())
-        raise SchemaMismatch(f"not a RawArticle: {problems}") from error
+        raise SchemaMismatch(f"not a RawArticle: {_problems(error)}") from error
     if len(article.body) > max_body_chars:
         raise BodyTooLong(f"body has {len(article.body)} characters, limit is {max_body_chars}")
+    if len(article.title) > max_title_chars:
+        raise TitleTooLong(f"title has {len(article.title)} characters, limit is {max_title_chars}")
     if article.language is not None and article.language.split("-")[0].lower() not in languages:
         raise UnsupportedLanguage(f"language {article.language!r} is not one of {sorted(languages)}")
     if article.language is None and detect_language:
@@ -56,6 +66,14 @@ def decode_article(
     return article
 
 
+def _problems(error: ValidationError) -> str:
+    """The first few validation problems, each location cut short, and how many more there are."""
+    problems = error.errors(include_url=False, include_input=False)
+    shown = "; ".join(f"{'.'.join(map(str, e['loc']))[:80] or '<root>'}: {e['msg']}" for e in problems[:SHOWN_PROBLEMS])
+    hidden = len(problems) - SHOWN_PROBLEMS
+    return shown + (f"; and {hidden} more" if hidden > 0 else "")
+
+
 @dataclass(frozen=True, slots=True)
 class Decoder:
     """``decode_article`` with its limits bound: what a raw message must be to be annotated."""
@@ -63,15 +81,23 @@ class Decoder:
     max_body_chars: int
     languages: frozenset[str]
     detect_language: bool = True
+    max_title_chars: int = MAX_TITLE_CHARS
 
     @classmethod
     def from_settings(cls, settings: Settings) -> "Decoder":
-        """The limits in ``worker.max_body_chars``, ``nlp.languages`` and ``nlp.detect_language``."""
-        return cls(settings.worker.max_body_chars, settings.nlp.languages, settings.nlp.detect_language)
+        """The limits in ``worker.max_body_chars``, ``worker.max_title_chars`` and ``nlp``'s language settings."""
+        worker, nlp = settings.worker, settings.nlp
+        return cls(worker.max_body_chars, nlp.languages, nlp.detect_language, worker.max_title_chars)
 
     def decode(self, value: bytes | None) -> RawArticle | InvalidMessage:
         """The article, or the reason it cannot be one (returned, not raised)."""
         try:
-            return decode_article(value, self.max_body_chars, self.languages, detect_language=self.detect_language)
+            return decode_article(
+                value,
+                self.max_body_chars,
+                self.languages,
+                detect_language=self.detect_language,
+                max_title_chars=self.max_title_chars,
+            )
         except InvalidMessage as error:
             return error

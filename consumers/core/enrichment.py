@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from consumers.core.alerts import RuleSet
 from consumers.core.decode import Decoder
 from consumers.core.received import Received
-from consumers.errors import AnnotationFailed, InferenceProcessDied, InvalidMessage
+from consumers.errors import AnnotationFailed, InferenceProcessDied, InvalidMessage, OutputTooLarge
 from consumers.nlp.annotator import Annotation, Annotator
 from schemas import (
     Alert,
@@ -22,6 +22,7 @@ from schemas import (
     StanceEvent,
     StanceRelation,
     Versions,
+    encode,
     make_event_id,
 )
 
@@ -40,6 +41,10 @@ class Enrichment:
 
 
 Outcome = Enrichment | DeadLetter
+
+MAX_RECORD_BYTES = 1_048_576  # aiokafka's and Kafka's default; the worker passes ``kafka.max_request_size``
+RECORD_OVERHEAD_BYTES = 256  # key, record and batch headers around a value
+MAX_REASON_CHARS = 1_000  # a reason travels in every dead letter's headers
 
 
 def enrich(
@@ -75,13 +80,27 @@ def _dyad(relation: StanceRelation) -> tuple[str, ...]:
     return (relation.source, relation.target, str(relation.source_sector), str(relation.target_sector))
 
 
+def largest_message_bytes(enrichment: Enrichment) -> int:
+    """The encoded size of the enrichment's largest message (the enriched article, as a rule)."""
+    messages = [enrichment.article, *enrichment.stance_events, *enrichment.alerts]
+    return max(len(encode(message)) for message in messages)
+
+
+def bounded(reason: str, limit: int = MAX_REASON_CHARS) -> str:
+    """``reason`` cut to ``limit`` characters, saying how much was cut."""
+    if len(reason) <= limit:
+        return reason
+    marker = f" … [{len(reason) - limit} more characters]"
+    return reason[: limit - len(marker)] + marker
+
+
 def dead_letter(received: Received, error: InvalidMessage, enrichment_version: str, attempts: int = 1) -> DeadLetter:
-    """The DeadLetter describing why ``received`` could not be processed."""
+    """The DeadLetter describing why ``received`` could not be processed; its reason is bounded."""
     origin = f"{received.topic}/{received.partition}/{received.offset}"
     return DeadLetter(
         event_id=make_event_id("dead-letter", origin, enrichment_version),
         error_class=type(error).__name__,
-        reason=error.reason,
+        reason=bounded(error.reason),
         source_topic=received.topic,
         source_partition=received.partition,
         source_offset=received.offset,
@@ -112,19 +131,37 @@ def annotate_isolating_failures(annotator: Annotator, articles: Sequence[RawArti
 
 
 def outcome(
-    received: Received, decoded: Decoded, annotated: Annotation | Exception | None, versions: Versions, rules: RuleSet
+    received: Received,
+    decoded: Decoded,
+    annotated: Annotation | Exception | None,
+    versions: Versions,
+    rules: RuleSet,
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> Outcome:
-    """What one message became: its enrichment, or the dead letter saying why there is none."""
+    """What one message became: its enrichment, or the dead letter saying why there is none.
+
+    An enrichment with a message larger than ``max_record_bytes`` allows is
+    dead-lettered (``OutputTooLarge``): the broker would refuse it on every retry.
+    """
     if isinstance(decoded, RawArticle):
-        if isinstance(annotated, Annotation):
-            provenance = Provenance(
-                topic=received.topic,
-                partition=received.partition,
-                offset=received.offset,
-                timestamp_ms=received.timestamp_ms,
-            )
-            return enrich(decoded, annotated, versions, rules, provenance)
-        decoded = AnnotationFailed(f"annotation failed: {type(annotated).__name__}: {annotated}")
+        if isinstance(annotated, InvalidMessage):  # the annotator's own verdict, e.g. AnnotationTimeout
+            return dead_letter(received, annotated, versions.enrichment)
+        if not isinstance(annotated, Annotation):
+            failed = AnnotationFailed(f"annotation failed: {type(annotated).__name__}: {annotated}")
+            return dead_letter(received, failed, versions.enrichment)
+        provenance = Provenance(
+            topic=received.topic,
+            partition=received.partition,
+            offset=received.offset,
+            timestamp_ms=received.timestamp_ms,
+        )
+        enrichment = enrich(decoded, annotated, versions, rules, provenance)
+        size = largest_message_bytes(enrichment) + RECORD_OVERHEAD_BYTES
+        if size <= max_record_bytes:
+            return enrichment
+        decoded = OutputTooLarge(
+            f"its enriched article would be about {size} bytes, over the {max_record_bytes}-byte record limit"
+        )
     return dead_letter(received, decoded, versions.enrichment)
 
 
@@ -133,20 +170,32 @@ def outcomes(
     annotations: Iterable[Annotation | Exception],
     versions: Versions,
     rules: RuleSet,
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> list[Outcome]:
     """Each message's outcome, in order; ``annotations`` holds one result per decoded article, in order."""
     results = iter(annotations)
     return [
-        outcome(received, decoded, next(results) if isinstance(decoded, RawArticle) else None, versions, rules)
+        outcome(
+            received,
+            decoded,
+            next(results) if isinstance(decoded, RawArticle) else None,
+            versions,
+            rules,
+            max_record_bytes,
+        )
         for received, decoded in items
     ]
 
 
 def enrich_received(
-    messages: Sequence[Received], decoder: Decoder, annotator: Annotator, rules: RuleSet
+    messages: Sequence[Received],
+    decoder: Decoder,
+    annotator: Annotator,
+    rules: RuleSet,
+    max_record_bytes: int = MAX_RECORD_BYTES,
 ) -> list[Outcome]:
     """The whole core for one batch, in the calling thread: decode, annotate together, build each outcome."""
     decoded = [decoder.decode(message.value) for message in messages]
     articles = [article for article in decoded if isinstance(article, RawArticle)]
     annotations = annotate_isolating_failures(annotator, articles)
-    return outcomes(zip(messages, decoded, strict=True), annotations, annotator.versions, rules)
+    return outcomes(zip(messages, decoded, strict=True), annotations, annotator.versions, rules, max_record_bytes)

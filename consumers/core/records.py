@@ -2,9 +2,14 @@
 
 from dataclasses import dataclass, field
 
-from consumers.core.enrichment import Enrichment, Outcome
+from consumers.core.enrichment import MAX_RECORD_BYTES, RECORD_OVERHEAD_BYTES, Enrichment, Outcome, dead_letter
+from consumers.core.received import Received
+from consumers.errors import InvalidMessage
 from schemas import DeadLetter, encode
+from schemas.dead_letter import HEADER_PREFIX
 from schemas.topics import ALERTS, DEAD_LETTERS, ENRICHED, STANCE, TopicKind
+
+ORIGINAL_OMITTED = HEADER_PREFIX + "original-omitted"
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,13 +31,35 @@ def enrichment_records(enrichment: Enrichment) -> list[Record]:
     return records
 
 
-def dead_letter_record(letter: DeadLetter) -> Record:
-    """The dead letter record: original key and value untouched, the reason in headers."""
-    return Record("dlq", DEAD_LETTERS.key(letter), letter.original_value, letter.headers())
+def size_of(record: Record) -> int:
+    """About what the record costs a broker: its bytes plus the record's and batch's own headers."""
+    headers = sum(len(name) + len(value) for name, value in record.headers)
+    return len(record.key or b"") + len(record.value or b"") + headers + RECORD_OVERHEAD_BYTES
 
 
-def records_of(outcome: Outcome) -> list[Record]:
-    """What to publish for one message's outcome."""
+def dead_letter_record(letter: DeadLetter, max_record_bytes: int = MAX_RECORD_BYTES) -> Record:
+    """The dead letter record: original key and value untouched, the reason in headers.
+
+    It is never a tombstone: a message with neither key nor value gets an
+    empty value (Kafka refuses a record with neither, and compaction would
+    read a null value as a deletion). An original too large to fit beside the
+    headers is left out, named in the ``original-omitted`` header, and stays
+    readable at its source offset.
+    """
+    record = Record("dlq", DEAD_LETTERS.key(letter), letter.original_value or b"", letter.headers())
+    if size_of(record) <= max_record_bytes:
+        return record
+    note = f"{len(record.value or b'')} bytes, too large beside the headers; read it at its source offset"
+    return Record("dlq", record.key, b"", [*record.headers, (ORIGINAL_OMITTED, note.encode())])
+
+
+def records_of(outcome: Outcome, max_record_bytes: int = MAX_RECORD_BYTES) -> list[Record]:
+    """What to publish for one message's outcome (``outcome`` has already bounded an enrichment's size)."""
     if isinstance(outcome, DeadLetter):
-        return [dead_letter_record(outcome)]
+        return [dead_letter_record(outcome, max_record_bytes)]
     return enrichment_records(outcome)
+
+
+def refused_record(enrichment_version: str, max_record_bytes: int, origin: Received, error: InvalidMessage) -> Record:
+    """The dead letter that replaces a message whose output the broker refused for good."""
+    return dead_letter_record(dead_letter(origin, error, enrichment_version), max_record_bytes)

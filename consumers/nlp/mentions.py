@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from consumers.nlp.spans import RawSpan
+from consumers.nlp.spans import RawSpan, TakenRanges
 from schemas import TextField
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "MISC"}
@@ -126,8 +126,10 @@ def _extend_western(text: str, start: int, end: int, label: str) -> tuple[int, i
 def _drop_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Longest span first; shorter spans overlapping a kept one are dropped."""
     kept: list[tuple[int, int, str]] = []
+    taken = TakenRanges()
     for start, end, label in sorted(set(found), key=lambda s: (-(s[1] - s[0]), s[0], s[2])):
-        if all(end <= k_start or start >= k_end for k_start, k_end, _ in kept):
+        if taken.free(start, end):
+            taken.take(start, end)
             kept.append((start, end, label))
     return sorted(kept)
 
@@ -165,7 +167,9 @@ def propagate(found: dict[TextField, tuple[Doc, list[Candidate]]]) -> dict[TextF
                 counts["PERSON"] = counts.get("PERSON", 0) + 1
     result: dict[TextField, list[Candidate]] = {}
     for field, (doc, cands) in found.items():
-        taken = [(c.start, c.end) for c in cands]
+        taken = TakenRanges()
+        for cand in cands:
+            taken.take(cand.start, cand.end)
         extra: list[tuple[int, int, str]] = []
         text = doc.text
         for name in sorted(labels, key=lambda n: (-len(n), n)):
@@ -174,8 +178,8 @@ def propagate(found: dict[TextField, tuple[Doc, list[Candidate]]]) -> dict[TextF
             label = max(sorted(labels[name]), key=lambda lab: labels[name][lab])
             for match in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text):
                 start, end = match.span()
-                if all(end <= s or start >= e for s, e in taken):
-                    taken.append((start, end))
+                if taken.free(start, end):
+                    taken.take(start, end)
                     extra.append((start, end, label))
         result[field] = sorted([*cands, *_to_candidates(doc, sorted(extra), field)], key=lambda c: c.start)
     return result

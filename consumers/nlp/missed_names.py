@@ -7,7 +7,7 @@ event coder needs would then be lost before it reads the sentence.
 
 from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer
-from consumers.nlp.spans import ParsedText, RawSpan
+from consumers.nlp.spans import Overlaps, ParsedText, RawSpan
 
 NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"}
 
@@ -29,6 +29,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
     overlapped it, unless the model's span is a longer name around it.
     """
     doc = parsed.doc
+    text = doc.text  # built from the tokens on every access: once here
     found: list[RawSpan] = []
     index = 0
     while index < len(doc):
@@ -39,11 +40,11 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
                 end += 1  # "Al-Shabaab"
         if end > index:
             start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
-            text = doc.text[start_char:end_char]
-            place = gazetteer.lookup(text, "GPE", fuzzy=False)
+            run = text[start_char:end_char]
+            place = gazetteer.lookup(run, "GPE", fuzzy=False)
             if place is not None and place.kind in ("country", "bloc", "capital"):
                 found.append(RawSpan(start_char, end_char, place.type.value))
-            elif len(text) >= 3 and known_group(text) is not None:  # "ELN", "M23", "Hezbollah"
+            elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
         elif doc[index].pos_ == "ADJ" and doc[index].text[:1].isupper():  # "Russian diplomats"
             word = doc[index]
@@ -53,7 +54,8 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
         index = end if end > index else index + 1
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
     # what only overlaps it, or is mistyped, gives way to the gazetteer's span
-    text = doc.text  # built from the tokens on every access: once here
-    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(text, s, f) for s in parsed.spans)]
-    kept = [s for s in parsed.spans if all(s.end <= f.start or s.start >= f.end for f in found)]
+    spans = Overlaps(parsed.spans)
+    found = [f for f in found if not any(s.label in NAME_LABELS and _contains(text, s, f) for s in spans.of(f))]
+    taken = Overlaps(found)
+    kept = [s for s in parsed.spans if not taken.of(s)]
     return [*kept, *found]

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from consumers.nlp.affiliation import assign_affiliations, assign_org_countries
 from consumers.nlp.annotator import Annotation, Annotator
+from consumers.nlp.budget import time_budget
 from consumers.nlp.coref import first_person_owners, resolve_pronouns
 from consumers.nlp.encoder import Encoder, SentenceEncoder
 from consumers.nlp.events.actors import ActorReader
@@ -60,8 +61,10 @@ class NlpAnnotator:
         *,
         enrichment_version: str,
         gazetteer: Gazetteer | None = None,
+        time_budget_s: float = 20.0,
     ) -> None:
-        """Wire already-loaded components (see ``build_annotator``)."""
+        """Wire already-loaded components (see ``build_annotator``); ``time_budget_s`` bounds one article's reading."""
+        self._time_budget_s = time_budget_s
         self._ner = ner
         self._encoder = encoder
         self._head = head
@@ -97,7 +100,8 @@ class NlpAnnotator:
         analysed: list[_Analysed | Exception] = []
         for index in range(len(articles)):
             try:
-                analysed.append(self._analyse(parsed[2 * index], parsed[2 * index + 1], articles[index]))
+                with time_budget(self._time_budget_s):
+                    analysed.append(self._analyse(parsed[2 * index], parsed[2 * index + 1], articles[index]))
             except Exception as error:  # noqa: BLE001 - one bad article must not fail the batch
                 analysed.append(error)
         done = [a for a in analysed if isinstance(a, _Analysed)]
@@ -229,7 +233,9 @@ def build_annotator(settings: Settings) -> Annotator:
         runtime=nlp.runtime,
         onnx_dir=nlp.onnx_dir,
     )
-    return NlpAnnotator(ner, encoder, QuadClassHead.load(), scorer, enrichment_version=settings.enrichment_version)
+    head = QuadClassHead.load()
+    version = settings.enrichment_version
+    return NlpAnnotator(ner, encoder, head, scorer, enrichment_version=version, time_budget_s=nlp.article_time_budget_s)
 
 
 def build_encoder(

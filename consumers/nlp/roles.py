@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from consumers.nlp import budget
 from consumers.nlp.lexicon import OF_CUES, cue_of
 from consumers.nlp.resolve import Resolution, same_side
 from schemas import EntityType
@@ -207,6 +208,7 @@ class RoleReader:
         content = self.reported_content()
         result: list[RoleLink] = []
         for token in self.doc:
+            budget.check()
             if token.pos_ not in ("VERB", "AUX"):
                 if token.pos_ == "NOUN" and cue_of(token) is not None:
                     result.extend(self._nominal_links(token, content))

@@ -23,6 +23,7 @@ from consumers.nlp.resolve import Resolution, same_side, sides
 from consumers.nlp.roles import RoleLink
 from consumers.nlp.target_stance import TargetScore
 from schemas import EntityType, Evidence, StanceRelation, TextField
+from schemas.enriched import EVIDENCE_MAX_CHARS
 
 MODELS_MIN = 0.6  # mean of the two models' probability for the label, when no cue word decides
 CONTRADICTION = 0.5  # either model this sure of the opposite direction vetoes a label without a cue
@@ -118,13 +119,26 @@ def score(link: RoleLink, quad: FloatArray, target: TargetScore) -> Scored | Non
     return Scored(link, label, round(0.85 * polar[label], 4), quad)
 
 
-def evidence_of(sentence: Span, field: TextField) -> Evidence:
-    """The sentence, whitespace trimmed, with its offsets in the field."""
+def evidence_of(sentence: Span, field: TextField, focus: int | None = None) -> Evidence:
+    """The sentence, whitespace trimmed, with its offsets in the field.
+
+    A sentence longer than ``EVIDENCE_MAX_CHARS`` gives the whole words within
+    that many characters around ``focus`` (a character offset, e.g. the
+    trigger's; default the sentence's start), marked ``truncated``: every
+    relation would otherwise repeat a run-on sentence whole, and an article's
+    events could pass the topic's message size.
+    """
+    truncated = sentence.end_char - sentence.start_char > EVIDENCE_MAX_CHARS
+    if truncated:
+        centre = sentence.start_char if focus is None else focus
+        start = max(sentence.start_char, min(centre - EVIDENCE_MAX_CHARS // 2, sentence.end_char - EVIDENCE_MAX_CHARS))
+        window = sentence.doc.char_span(start, start + EVIDENCE_MAX_CHARS, alignment_mode="contract")
+        sentence = window if window is not None else sentence[:1]
     raw = sentence.text
     lead = len(raw) - len(raw.lstrip())
     text = raw.strip()
     start = sentence.start_char + lead
-    return Evidence(text=text, field=field, start=start, end=start + len(text))
+    return Evidence(text=text, field=field, start=start, end=start + len(text), truncated=truncated)
 
 
 def aggregate(scored: Sequence[Scored], resolution: Resolution, field: TextField) -> list[StanceRelation]:
@@ -151,7 +165,7 @@ def aggregate(scored: Sequence[Scored], resolution: Resolution, field: TextField
                 target_name=resolution.entities[target].name,
                 stance=best.stance,
                 confidence=round(best.confidence * share, 4),
-                evidence=evidence_of(best.link.sentence, field),
+                evidence=evidence_of(best.link.sentence, field, best.link.path[0].idx if best.link.path else None),
                 speaker=best.link.speaker,
                 quad_class=quad_class_for(best.quad, best.stance),
             )

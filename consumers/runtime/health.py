@@ -1,8 +1,8 @@
 """The worker's HTTP endpoints for orchestrators and Prometheus.
 
-``/healthz``: the event loop answers and the consume loop ran recently
-(liveness). ``/readyz``: models are loaded and the consumer joined its group
-(readiness). ``/metrics``: Prometheus text format.
+``/healthz``: the event loop answers, the consume loop ran recently and,
+while work is in flight, batches keep finishing (liveness). ``/readyz``:
+models are loaded and the consumer joined its group (readiness). ``/metrics``: Prometheus text format.
 """
 
 import asyncio
@@ -15,12 +15,20 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
 @dataclass
 class WorkerState:
-    """What the endpoints report; the worker updates it as it runs."""
+    """What the endpoints report; the worker updates it as it runs.
+
+    Alive means the consume loop turned within ``stall_after_s`` and, while
+    work is in flight, a batch finished within ``progress_stall_s``: a loop
+    that turns while the models hang on one article is not healthy.
+    """
 
     stall_after_s: float = 120.0
+    progress_stall_s: float = 300.0
     models_loaded: bool = False
     joined: asyncio.Event = field(default_factory=asyncio.Event)
     last_loop_at: float = field(default_factory=time.monotonic)
+    last_progress_at: float = field(default_factory=time.monotonic)
+    working: bool = False
 
     @property
     def joined_group(self) -> bool:
@@ -31,9 +39,23 @@ class WorkerState:
         """Mark one iteration of the consume loop."""
         self.last_loop_at = time.monotonic()
 
+    def observe(self, in_flight_before: int, in_flight_after: int, waiting: int = 0) -> None:
+        """Record one turn of the pipeline: batches in it before and after it moved finished work on.
+
+        ``waiting``: fetched batches not yet let in (the pipeline was full); work too, but not progress.
+        """
+        if in_flight_after < in_flight_before or in_flight_after + waiting == 0:
+            self.last_progress_at = time.monotonic()
+        self.working = in_flight_after + waiting > 0
+
+    @property
+    def stalled(self) -> bool:
+        """Work is in flight and no batch has finished for ``progress_stall_s``."""
+        return self.working and time.monotonic() - self.last_progress_at > self.progress_stall_s
+
     @property
     def alive(self) -> bool:
-        return time.monotonic() - self.last_loop_at < self.stall_after_s
+        return time.monotonic() - self.last_loop_at < self.stall_after_s and not self.stalled
 
     @property
     def ready(self) -> bool:
@@ -42,7 +64,8 @@ class WorkerState:
 
 def _app(state: WorkerState) -> web.Application:
     async def healthz(_: web.Request) -> web.Response:
-        return web.json_response({"alive": state.alive}, status=200 if state.alive else 503)
+        body = {"alive": state.alive, "stalled": state.stalled}
+        return web.json_response(body, status=200 if state.alive else 503)
 
     async def readyz(_: web.Request) -> web.Response:
         body = {"ready": state.ready, "models_loaded": state.models_loaded, "joined_group": state.joined_group}

@@ -6,6 +6,7 @@ every step records into the same process-wide series.
 
 import time
 
+from aiokafka import AIOKafkaConsumer
 from prometheus_client import Counter, Gauge, Histogram
 
 from consumers.runtime.records import Batch, Record
@@ -40,3 +41,12 @@ def record_delivered(batch: Batch[list[Record]], topics: TopicSettings) -> None:
             PRODUCED.labels(topics.name(record.kind)).inc()
         if received.timestamp_ms is not None:
             END_TO_END_SECONDS.observe(max(0.0, now - received.timestamp_ms / 1000))
+
+
+async def record_lag(consumer: AIOKafkaConsumer) -> None:
+    """Set each owned partition's lag: messages between the consumer's position and the partition's end."""
+    for tp in consumer.assignment():
+        highwater = consumer.highwater(tp)
+        if highwater is not None:
+            position = await consumer.position(tp)
+            CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position))

@@ -8,7 +8,26 @@ message is fine, the cluster is not.
 import asyncio
 from dataclasses import dataclass
 
-from aiokafka.errors import KafkaError, KafkaTimeoutError
+from aiokafka.errors import (
+    CorruptRecordException,
+    InvalidTimestampError,
+    KafkaError,
+    KafkaTimeoutError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+)
+
+# What the broker (or the client's own checks) refuses in one record, the others going through: the record is
+# at fault, not the cluster, so it is dead-lettered instead of stopping the worker.
+_RECORD_ERRORS = (
+    CorruptRecordException,
+    InvalidTimestampError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+    AssertionError,  # aiokafka asserts a record has a key or a value
+)
 
 
 def is_transient(error: BaseException) -> bool:
@@ -16,6 +35,11 @@ def is_transient(error: BaseException) -> bool:
     if isinstance(error, KafkaTimeoutError | asyncio.TimeoutError | ConnectionError):
         return True
     return isinstance(error, KafkaError) and bool(getattr(error, "retriable", False))
+
+
+def is_record_error(error: BaseException) -> bool:
+    """Whether the error is about this one record (permanent for it alone), not about the cluster."""
+    return isinstance(error, _RECORD_ERRORS)
 
 
 @dataclass(frozen=True, slots=True)

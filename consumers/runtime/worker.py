@@ -11,32 +11,35 @@ import asyncio
 import contextlib
 import logging
 import signal
-import socket
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
-from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
 
 from consumers.core.alerts import RuleSet
+from consumers.core.decode import Decoder
+from consumers.core.records import refused_record
+from consumers.kafka.admin import check_record_limit
 from consumers.kafka.clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.runtime.batching import token_budget_batches
+from consumers.runtime.fencing import PartitionFence, by_partition, transactional_id_prefix
 from consumers.runtime.health import WorkerState, serve
-from consumers.runtime.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, CONSUMER_LAG, REBALANCES
+from consumers.runtime.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, REBALANCES, record_lag
 from consumers.runtime.records import Batch, Received, Record, received
 from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
 from consumers.runtime.steps.dead_letters import DeadLetterGuard
-from consumers.runtime.steps.transact import ProduceInTransactions
-from consumers.settings import Settings, WorkerSettings
+from consumers.runtime.steps.transact import PartitionProducers, ProduceInTransactions
+from consumers.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 
-def transactional_id(worker: WorkerSettings) -> str:
-    """The exactly-once producer id: stable across restarts of one worker, so a restart fences its zombie."""
-    return worker.transactional_id or f"{worker.group_id}-{socket.gethostname()}"
+REBALANCE_MARGIN_S = 10.0  # the group waits this much longer than a drain may take
+DRAIN_SHARE = 0.6  # of ``shutdown_timeout_s`` for the final drain; the clients' stops share the rest
 
 
 class _DrainOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
@@ -47,8 +50,12 @@ class _DrainOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
         await self._worker.drain(revoked)
+        if self._worker.partition_producers is not None:
+            await self._worker.partition_producers.revoke(revoked)
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        if self._worker.fence is not None:
+            await self._worker.fence.fence(assigned)
         REBALANCES.inc()
         ASSIGNED_PARTITIONS.set(len(assigned))
         self._worker.state.joined.set()
@@ -81,28 +88,45 @@ class EnrichmentWorker:
         self._start_offsets = dict(start_offsets) if start_offsets is not None else None
         self._end_offsets = dict(end_offsets or {})
         worker = settings.worker
-        exactly_once = worker.delivery == "exactly_once"
-        self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset)
-        self._producer = make_producer(settings.kafka, transactional_id(worker) if exactly_once else None)
+        rebalance_timeout_ms = int((worker.shutdown_timeout_s + REBALANCE_MARGIN_S) * 1000)
+        self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset, rebalance_timeout_ms)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
-        self._commit = CommitOffsets(self._consumer, interval_s=worker.commit_interval_ms / 1000)
-        output: Step[list[Record]] = (
-            ProduceInTransactions(self._producer, worker.group_id, settings.topics, committed=self._commit.committed)
-            if exactly_once
-            else ProduceRecords(self._commit, self._producer, settings.topics, max_in_flight=worker.max_in_flight)
+        self._commit = CommitOffsets(
+            self._consumer, interval_s=worker.commit_interval_ms / 1000, owned=self._consumer.assignment
         )
+        self._producer: AIOKafkaProducer | None = None
+        self.partition_producers: PartitionProducers | None = None
+        output = self._output_step(annotator.versions.enrichment)
+        limit = settings.kafka.max_request_size
         guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
-        self._chain = DecodeArticles(
-            EnrichArticles(output, annotator, self._executor, rules, guard, max_in_flight=worker.max_in_flight),
-            worker.max_body_chars,
-            settings.nlp.languages,
-            detect_language=settings.nlp.detect_language,
-        )
+        enrich = EnrichArticles(output, annotator, self._executor, rules, guard, worker.max_in_flight, limit)
+        self._chain = DecodeArticles(enrich, Decoder.from_settings(settings))
         self._lock = asyncio.Lock()
+        self.fence = (
+            PartitionFence(self._consumer, self.partition_producers, worker.auto_offset_reset, self._lock)
+            if self.partition_producers is not None
+            else None
+        )
         self._pending: deque[Batch[Received]] = deque()  # fetched, split by token budget, not yet submitted
         self._stopping = asyncio.Event()
         self._lag_due = 0.0
-        self.state = WorkerState(models_loaded=True)  # the annotator arrives loaded
+        self.state = WorkerState(models_loaded=True, progress_stall_s=worker.stall_timeout_s)  # models arrive loaded
+
+    def _output_step(self, enrichment_version: str) -> Step[list[Record]]:
+        """Exactly-once: transactions of per-partition producers; else one idempotent producer, then Commit."""
+        settings, worker = self._settings, self._settings.worker
+        if worker.delivery == "exactly_once":
+            stop_s = (1 - DRAIN_SHARE) / 2 * worker.shutdown_timeout_s
+            factory = partial(make_producer, settings.kafka)
+            self.partition_producers = PartitionProducers(factory, transactional_id_prefix(worker), stop_s)
+            return ProduceInTransactions(
+                self.partition_producers, worker.group_id, settings.topics, committed=self._commit.committed
+            )
+        self._producer = make_producer(settings.kafka)
+        refused = partial(refused_record, enrichment_version, settings.kafka.max_request_size)
+        return ProduceRecords(
+            self._commit, self._producer, settings.topics, max_in_flight=worker.max_in_flight, dead_letter_for=refused
+        )
 
     @property
     def consumer(self) -> AIOKafkaConsumer:
@@ -122,16 +146,25 @@ class EnrichmentWorker:
         """Whether ``stop`` was called (a signal), as opposed to a run that reached its end."""
         return self._stopping.is_set()
 
-    async def drain(self, revoked: set[TopicPartition]) -> None:
-        """Finish and commit everything in flight; forget fetched-but-unstarted records of ``revoked``."""
-        async with self._lock:
-            self._pending.clear()  # re-fetched from the committed offset by whoever owns them next
-            await self._join_chain()
-            self._commit.forget(revoked)
+    async def drain(self, revoked: set[TopicPartition], timeout_s: float | None = None) -> None:
+        """Finish and commit what is in flight within ``timeout_s`` (default ``worker.shutdown_timeout_s``).
 
-    async def _join_chain(self) -> None:
-        async with asyncio.timeout(self._settings.worker.shutdown_timeout_s):
-            await self._chain.join()
+        Fetched-but-unstarted records are forgotten (whoever owns them next
+        re-fetches them from the committed offset). Work of ``revoked``
+        partitions that does not finish in time is never committed: the new
+        owner redoes it (at-least-once).
+        """
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(self._settings.worker.shutdown_timeout_s if timeout_s is None else timeout_s):
+                async with self._lock:
+                    self._pending.clear()
+                    await self._chain.join()
+            logger.info("drained in %.1fs", time.monotonic() - started)
+        except TimeoutError:
+            logger.warning("in-flight work did not finish in time; what is left is not committed and is redone")
+        finally:
+            self._commit.forget(revoked)
 
     async def run(self, until_caught_up: bool = False) -> None:
         """Process until stopped (or, with ``until_caught_up``, until every assigned partition is done)."""
@@ -140,19 +173,23 @@ class EnrichmentWorker:
             metrics = self._settings.metrics
             if metrics.enabled:
                 stack.push_async_callback((await serve(self.state, metrics.host, metrics.port)).cleanup)
-            await self._producer.start()
-            stack.push_async_callback(self._stop_within, self._producer.stop, "producer")
+            if self._producer is not None:
+                await self._producer.start()
+                stack.push_async_callback(self._stop_within, self._producer.stop, "producer")
+            if self.partition_producers is not None:
+                stack.push_async_callback(self.partition_producers.close)
             stack.callback(self._executor.shutdown, wait=False, cancel_futures=True)
             await self._consumer.start()
             stack.push_async_callback(self._stop_within, self._consumer.stop, "consumer")
-            self._start_reading()
+            await self._start_reading()
+            await check_record_limit(self._settings)
             await self._loop(until_caught_up or bool(self._end_offsets))
             logger.info("stopping: draining in-flight work")
-            await self.drain(set())
+            await self.drain(set(), DRAIN_SHARE * self._settings.worker.shutdown_timeout_s)
 
     async def _stop_within(self, stop: Callable[[], Awaitable[None]], client: str) -> None:
         """Stop a client, but never hang on it: with every broker gone, aiokafka's stop can wait forever."""
-        timeout_s = self._settings.worker.shutdown_timeout_s
+        timeout_s = (1 - DRAIN_SHARE) / 2 * self._settings.worker.shutdown_timeout_s
         try:
             async with asyncio.timeout(timeout_s):
                 await stop()
@@ -173,11 +210,15 @@ class EnrichmentWorker:
                 loop.add_signal_handler(sig, self.stop)
                 stack.callback(loop.remove_signal_handler, sig)
 
-    def _start_reading(self) -> None:
+    async def _start_reading(self) -> None:
         """Join the group, or (replays) read the given partitions from the given offsets."""
         if self._start_offsets is None:
             self._consumer.subscribe([self._settings.topics.name("raw")], listener=_DrainOnRevoke(self))
             return
+        if self.partition_producers is not None:
+            await self.partition_producers.assign(self._start_offsets)
+            for tp, offset in self._start_offsets.items():
+                self.partition_producers.start_at(tp, offset)
         self.state.joined.set()  # no group: reading assigned partitions directly
         self._consumer.assign(list(self._start_offsets))
         for tp, offset in self._start_offsets.items():
@@ -188,25 +229,35 @@ class EnrichmentWorker:
         return end is None or record.offset < end
 
     async def _loop(self, until_caught_up: bool) -> None:
-        worker = self._settings.worker
         while not self._stopping.is_set():
             self.state.beat()
             await self._update_lag()
-            if not self._pending:
-                fetched = await self._consumer.getmany(
-                    timeout_ms=worker.batch_timeout_ms, max_records=worker.batch_size
-                )
-                records = [received(r) for tp_records in fetched.values() for r in tp_records]
-                records = [record for record in records if self._within_end(record)]
-                CONSUMED.inc(len(records))
-                for batch in token_budget_batches(records, worker.batch_max_tokens):
-                    BATCH_SIZE.observe(len(batch))
-                    self._pending.append(batch)
+            await self._fetch()
             async with self._lock:
                 await self._offer_pending()
+                before = self._chain.in_flight
                 await self._chain.poll()
+                self.state.observe(before, self._chain.in_flight, waiting=len(self._pending))
             if until_caught_up and await self._caught_up():
                 return
+
+    async def _fetch(self) -> None:
+        """Fetch the next records; with a full pipeline, poll anyway (partitions paused, nothing returned).
+
+        Polling while the models work keeps this member in its group: aiokafka
+        leaves the group once nothing has polled for ``max_poll_interval_ms``.
+        """
+        worker = self._settings.worker
+        timeout_ms = 0 if self._pending else worker.batch_timeout_ms
+        fetched = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=worker.batch_size)
+        records = [received(r) for tp_records in fetched.values() for r in tp_records]
+        records = [record for record in records if self._within_end(record)]
+        CONSUMED.inc(len(records))
+        # in exactly-once mode each partition's transactions belong to its own producer: one partition per batch
+        groups = [records] if self.partition_producers is None else by_partition(records)
+        for batch in (batch for group in groups for batch in token_budget_batches(group, worker.batch_max_tokens)):
+            BATCH_SIZE.observe(len(batch))
+            self._pending.append(batch)
 
     async def _offer_pending(self) -> None:
         """Submit the fetched batches in order, pausing intake while the pipeline is full."""
@@ -233,17 +284,12 @@ class EnrichmentWorker:
             end = self._end_offsets.get(tp, self._consumer.last_stable_offset(tp))
             if end is None or await self._consumer.position(tp) < end:
                 return False
-        async with self._lock:
-            await self._join_chain()  # commits what is done
+        async with self._lock, asyncio.timeout(self._settings.worker.shutdown_timeout_s):
+            await self._chain.join()  # commits what is done
         return True
 
     async def _update_lag(self) -> None:
-        """Every few seconds, set each owned partition's lag: messages between its position and its end."""
-        if time.monotonic() < self._lag_due:
-            return
-        self._lag_due = time.monotonic() + 5.0
-        for tp in self._consumer.assignment():
-            highwater = self._consumer.highwater(tp)
-            if highwater is not None:
-                position = await self._consumer.position(tp)
-                CONSUMER_LAG.labels(tp.topic, str(tp.partition)).set(max(0, highwater - position))
+        """Every few seconds, the consumer lag gauges."""
+        if time.monotonic() >= self._lag_due:
+            self._lag_due = time.monotonic() + 5.0
+            await record_lag(self._consumer)

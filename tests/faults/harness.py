@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import orjson
+from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import GroupCoordinatorNotAvailableError
 
@@ -135,9 +136,7 @@ class Worker(subprocess.Popen[bytes]):
         return self.log_path.read_text(errors="replace")[-size:]
 
 
-def worker_process(
-    settings: Settings, *args: str, transactional_id: str | None = None, extra_env: dict[str, str] | None = None
-) -> Worker:
+def worker_process(settings: Settings, *args: str, extra_env: dict[str, str] | None = None) -> Worker:
     env = {
         **os.environ,
         "STANCEWIRE_NLP__PIPELINE": "passthrough",
@@ -149,8 +148,6 @@ def worker_process(
         "STANCEWIRE_WORKER__DELIVERY": settings.worker.delivery,
         "STANCEWIRE_WORKER__DLQ_MAX_CONSECUTIVE": str(settings.worker.dlq_max_consecutive),
     }
-    if transactional_id:
-        env["STANCEWIRE_WORKER__TRANSACTIONAL_ID"] = transactional_id
     env.update(extra_env or {})
     log = tempfile.NamedTemporaryFile(prefix="stancewire-worker-", suffix=".log", delete=False)
     worker = Worker(
@@ -199,22 +196,41 @@ def wait_for_commits(settings: Settings, worker: Worker, at_least: int, timeout_
     raise AssertionError(f"fewer than {at_least} offsets committed in {timeout_s}s:\n{worker.log_tail()}")
 
 
-def account(scenario: str, settings: Settings, good: list[RawMessage], bad: list[RawMessage]) -> Row:
-    """Compare what was produced with what came out (read_committed) on the enriched and dead letter topics."""
+def account(
+    scenario: str, settings: Settings, good: list[RawMessage], bad: list[RawMessage], keyless_bad: int = 0
+) -> Row:
+    """Compare what was produced with what came out (read_committed) on the enriched and dead letter topics.
+
+    ``keyless_bad``: bad messages published without a key (their dead letters have none either).
+    """
     enriched_topic, dlq_topic = settings.topics.name("enriched"), settings.topics.name("dlq")
     out = asyncio.run(read_to_end(settings.kafka, [enriched_topic, dlq_topic]))
     enriched = Counter(record.key for record in out[enriched_topic])
     dead = Counter(record.key for record in out[dlq_topic])
+    keyless_dead = dead.pop(None, 0)
     produced = {m.key for m in good} | {m.key for m in bad}
     duplicated = sum(n - 1 for n in enriched.values()) + sum(n - 1 for n in dead.values())
     return Row(
         scenario=scenario,
-        produced=len(good) + len(bad),
+        produced=len(good) + len(bad) + keyless_bad,
         enriched=len(enriched.keys() & {m.key for m in good}),
-        dead_lettered=len(dead.keys() & {m.key for m in bad}),
-        duplicated=duplicated,
-        lost=len(produced - enriched.keys() - dead.keys()),
+        dead_lettered=len(dead.keys() & {m.key for m in bad}) + min(keyless_dead, keyless_bad),
+        duplicated=duplicated + max(0, keyless_dead - keyless_bad),
+        lost=len(produced - enriched.keys() - dead.keys()) + max(0, keyless_bad - keyless_dead),
     )
+
+
+async def publish_keyless_empty(settings: Settings, count: int = 1) -> None:
+    """Records with neither key nor value, as other clients can write them (aiokafka's ``send`` refuses them)."""
+    producer = AIOKafkaProducer(bootstrap_servers=settings.kafka.bootstrap_servers)
+    await producer.start()
+    try:
+        for _ in range(count):
+            batch = producer.create_batch()
+            batch.append(key=None, value=None, timestamp=None)
+            await (await producer.send_batch(batch, settings.topics.name("raw"), partition=0))
+    finally:
+        await producer.stop()
 
 
 def prepare(settings: Settings, messages: list[RawMessage]) -> None:

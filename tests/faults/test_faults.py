@@ -48,9 +48,26 @@ def test_bad_inputs_are_dead_lettered_and_good_ones_enriched(broker: Broker) -> 
     assert row.enriched == 1000 and row.dead_lettered == 1000
 
 
+def test_poison_pills_are_dead_lettered_and_the_partition_goes_on(broker: Broker) -> None:
+    row = scenarios.poison_pills(broker)
+    assert row.lost == 0 and row.duplicated == 0
+    assert row.enriched == 1000 and row.dead_lettered == 41
+
+
 def test_exactly_once_under_sigkill_has_no_duplicates(broker: Broker) -> None:
     row = scenarios.sigkill_mid_batch(broker, exactly_once=True)
     assert row.lost == 0 and row.duplicated == 0 and row.enriched == row.produced
+
+
+def test_exactly_once_fences_a_resumed_zombie(broker: Broker) -> None:
+    row = scenarios.exactly_once_zombie(broker)
+    assert row.lost == 0 and row.duplicated == 0 and row.enriched == row.produced
+
+
+def test_slow_articles_with_the_real_models_and_a_takeover_lose_nothing(broker: Broker) -> None:
+    row = scenarios.slow_articles_and_a_takeover(broker)
+    assert row.lost == 0
+    assert row.dead_lettered == 4  # the articles past their time budget, and no other
 
 
 def test_sigterm_with_the_broker_away_still_stops_the_worker(broker: Broker) -> None:

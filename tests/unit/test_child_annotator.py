@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from consumers.core.alerts import load_rules
+from consumers.core.decode import Decoder
 from consumers.errors import InferenceProcessDied
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.runtime.annotators import load_annotator
@@ -67,7 +68,7 @@ async def test_a_dead_child_stops_the_pipeline_instead_of_dead_lettering_the_bat
     dying = ChildProcessAnnotator(Settings(), pid_annotator)
     sink = RecordingStep()
     enrich = EnrichArticles(sink, dying, ThreadPoolExecutor(1), load_rules(), DeadLetterGuard(100), max_in_flight=2)
-    chain = DecodeArticles(enrich, 1000, frozenset({"en"}))
+    chain = DecodeArticles(enrich, Decoder(1000, frozenset({"en"})))
     await chain.submit(Batch.of([received(0, raw_value("ok")), received(1, raw_value("die"))]))
     with pytest.raises(InferenceProcessDied):
         await chain.join()

@@ -4,6 +4,7 @@ import orjson
 import pytest
 from pydantic import ValidationError
 
+from consumers.core.decode import Decoder
 from consumers.core.language import detect_language
 from consumers.errors import (
     BodyTooLong,
@@ -132,8 +133,8 @@ def test_an_allowed_language_beyond_the_news_languages_is_recognised() -> None:
 async def test_decode_step_passes_the_detection_setting_on() -> None:
     value = undeclared(*FOREIGN["fr"])
     detecting, not_detecting = RecordingStep(), RecordingStep()
-    await DecodeArticles(detecting, 1000, EN).submit(Batch.of([received(0, value)]))
-    await DecodeArticles(not_detecting, 1000, EN, detect_language=False).submit(Batch.of([received(0, value)]))
+    await DecodeArticles(detecting, Decoder(1000, EN)).submit(Batch.of([received(0, value)]))
+    await DecodeArticles(not_detecting, Decoder(1000, EN, detect_language=False)).submit(Batch.of([received(0, value)]))
     assert isinstance(detecting.batches[0].items[0][1], UnsupportedLanguage)
     assert isinstance(not_detecting.batches[0].items[0][1], RawArticle)
 

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 import pytest
 from aiokafka import TopicPartition
-from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, MessageSizeTooLargeError
+from aiokafka.errors import KafkaConnectionError, KafkaTimeoutError, MessageSizeTooLargeError, ProducerFenced
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +18,7 @@ from consumers.runtime.retry import Backoff, is_transient
 from consumers.runtime.steps import CommitOffsets, ProduceRecords
 from consumers.runtime.steps.decode import decode_article
 from consumers.runtime.steps.enrich import DeadLetterGuard
-from consumers.runtime.steps.transact import ProduceInTransactions
+from consumers.runtime.steps.transact import PartitionProducers, ProduceInTransactions, TransactionRetriesExhausted
 from consumers.settings import TopicSettings
 from tests.unit.fakes import FakeCommitter, FakeProducer, received
 
@@ -54,13 +54,20 @@ async def test_a_transiently_failed_record_is_resent_and_then_committed() -> Non
 
 
 class FlakyTransactionalProducer:
-    """Fails the first transaction's offsets with a timeout, then works."""
+    """Fails the first transactions' offsets with the given errors, then works."""
 
     def __init__(self, failures: list[BaseException]) -> None:
         self.failures = failures
         self.committed: list[list[bytes | None]] = []
         self.aborted = 0
+        self.started = self.stopped = False
         self._open: list[bytes | None] = []
+
+    async def start(self) -> None:
+        self.started = True
+
+    async def stop(self) -> None:
+        self.stopped = True
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
@@ -85,21 +92,69 @@ class FlakyTransactionalProducer:
             raise self.failures.pop(0)
 
 
+PARTITION = TopicPartition("articles.raw", 0)
+
+
+async def transactions(*failures: BaseException) -> tuple[FlakyTransactionalProducer, ProduceInTransactions]:
+    """A step whose only partition, 0, has a producer failing with ``failures`` first."""
+    producer = FlakyTransactionalProducer(list(failures))
+    producers = PartitionProducers(lambda _id: producer, "group", stop_timeout_s=1)
+    await producers.assign([PARTITION])
+    return producer, ProduceInTransactions(producers, "group", TopicSettings(), backoff=FAST, max_attempts=3)
+
+
+async def test_each_input_partition_has_its_own_transactional_id_and_a_new_owner_starts_it() -> None:
+    ids: list[str] = []
+    producers = PartitionProducers(lambda i: ids.append(i) or FlakyTransactionalProducer([]), "grp", stop_timeout_s=1)
+    await producers.assign([TopicPartition("raw", 2), TopicPartition("raw", 0)])
+    await producers.assign([TopicPartition("raw", 0)])  # already owned: no second producer
+    assert ids == ["grp-raw-0", "grp-raw-2"]
+    producer = producers.get(TopicPartition("raw", 2))
+    assert isinstance(producer, FlakyTransactionalProducer) and producer.started
+    await producers.revoke([TopicPartition("raw", 2)])
+    assert producer.stopped and producers.get(TopicPartition("raw", 2)) is None
+
+
 async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
-    producer = FlakyTransactionalProducer([KafkaTimeoutError()])
-    step = ProduceInTransactions(producer, "group", TopicSettings(), backoff=FAST)
+    producer, step = await transactions(KafkaTimeoutError())
     await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v1"), Record("enriched", b"k", b"v2")])]))
     assert producer.aborted == 1
     assert producer.committed == [[b"v1", b"v2"]], "the aborted attempt left nothing committed"
-    assert step.committed == {TopicPartition("articles.raw", 0): 1}
+    assert step.committed == {PARTITION: 1}
 
 
 async def test_a_permanent_transaction_failure_stops_the_worker() -> None:
-    producer = FlakyTransactionalProducer([MessageSizeTooLargeError()])
-    step = ProduceInTransactions(producer, "group", TopicSettings(), backoff=FAST)
+    producer, step = await transactions(MessageSizeTooLargeError())
     with pytest.raises(MessageSizeTooLargeError):
         await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
     assert producer.committed == []
+
+
+async def test_retries_are_bounded_then_the_worker_stops() -> None:
+    producer, step = await transactions(*(KafkaTimeoutError() for _ in range(3)))
+    with pytest.raises(TransactionRetriesExhausted, match="failed 3 times"):
+        await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+    assert producer.committed == [] and step.committed == {}
+
+
+async def test_a_fenced_batch_is_dropped_uncommitted_for_the_new_owner() -> None:
+    producer, step = await transactions(ProducerFenced())
+    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+    assert producer.committed == [] and step.committed == {}
+
+
+async def test_a_batch_of_a_partition_no_longer_owned_is_dropped() -> None:
+    producers = PartitionProducers(lambda _id: FlakyTransactionalProducer([]), "group", stop_timeout_s=1)
+    step = ProduceInTransactions(producers, "group", TopicSettings(), backoff=FAST)
+    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+    assert step.committed == {}
+
+
+async def test_a_batch_mixing_partitions_is_refused() -> None:
+    _, step = await transactions()
+    mixed = Batch([(received(0, b""), []), (received(0, b"", partition=1), [])])
+    with pytest.raises(ValueError, match="one input partition"):
+        await step.submit(mixed)
 
 
 def test_dead_letter_ratio_over_a_window_stops_the_worker() -> None:
@@ -147,3 +202,15 @@ def test_any_json_object_either_decodes_or_raises_an_invalid_message(fields: dic
         decode_article(orjson.dumps(fields), 100, frozenset({"en"}))
     except InvalidMessage:
         pass
+
+
+async def test_records_fetched_before_the_fence_are_trimmed_to_what_is_not_committed() -> None:
+    producer, step = await transactions()
+    step_producers = step._producers
+    step_producers.start_at(PARTITION, 2)  # the last owner committed offsets 0 and 1
+    batch = Batch([(received(n, b""), [Record("enriched", b"k", f"v{n}".encode())]) for n in range(4)])
+    await step.submit(batch)
+    assert producer.committed == [[b"v2", b"v3"]]
+    await step.submit(batch)  # the same records again, re-fetched after the seek: all committed already
+    assert producer.committed == [[b"v2", b"v3"]]
+    assert step.committed == {PARTITION: 4}

@@ -2,12 +2,14 @@
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 from aiokafka import TopicPartition
 
 from consumers.core import decode
 from consumers.core.alerts import load_rules
+from consumers.core.decode import Decoder
 from consumers.errors import DeadLetterLimitExceeded
 from consumers.runtime.records import Batch, Record
 from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
@@ -34,7 +36,7 @@ def make_enrich(next_step: RecordingStep, max_in_flight: int = 2, max_dead: int 
 
 async def test_decode_marks_invalid_messages_and_keeps_order() -> None:
     sink = RecordingStep()
-    decode_step = DecodeArticles(sink, 1000, EN)
+    decode_step = DecodeArticles(sink, Decoder(1000, EN))
     await decode_step.submit(
         Batch.of([received(0, raw_value("a")), received(1, b"{oops"), received(2, raw_value("b"))])
     )
@@ -46,15 +48,13 @@ async def test_a_batch_offered_again_after_a_rejection_is_decoded_once(monkeypat
     calls: list[bytes | None] = []
     real = decode.decode_article
 
-    def counting(
-        value: bytes | None, max_body_chars: int, languages: frozenset[str], *, detect_language: bool = True
-    ) -> RawArticle:
+    def counting(value: bytes | None, *args: Any, **kwargs: Any) -> RawArticle:
         calls.append(value)
-        return real(value, max_body_chars, languages, detect_language=detect_language)
+        return real(value, *args, **kwargs)
 
     monkeypatch.setattr(decode, "decode_article", counting)
     full = RecordingStep(capacity=0)
-    decode_step = DecodeArticles(full, 1000, EN)
+    decode_step = DecodeArticles(full, Decoder(1000, EN))
     batch = Batch.of([received(0, raw_value("a")), received(1, raw_value("b"))])
     for _ in range(3):
         with pytest.raises(MessageRejected):
@@ -69,7 +69,7 @@ async def test_a_batch_offered_again_after_a_rejection_is_decoded_once(monkeypat
 
 async def test_enrich_builds_every_output_and_dead_letters_the_original_bytes() -> None:
     sink = RecordingStep()
-    chain = DecodeArticles(make_enrich(sink), 1000, EN)
+    chain = DecodeArticles(make_enrich(sink), Decoder(1000, EN))
     bad = b'{"id": 1, "truncated'
     await chain.submit(Batch.of([received(5, raw_value("a")), received(6, bad)]))
     await chain.join()
@@ -92,7 +92,7 @@ async def test_enrich_builds_every_output_and_dead_letters_the_original_bytes() 
 
 async def test_a_model_error_on_one_article_dead_letters_only_that_article() -> None:
     sink = RecordingStep()
-    chain = DecodeArticles(make_enrich(sink), 1000, EN)
+    chain = DecodeArticles(make_enrich(sink), Decoder(1000, EN))
     await chain.submit(
         Batch.of(
             [
@@ -112,7 +112,7 @@ async def test_a_model_error_on_one_article_dead_letters_only_that_article() -> 
 async def test_enrich_rejects_when_full_and_accepts_after_poll() -> None:
     sink = RecordingStep()
     step = make_enrich(sink, max_in_flight=1)
-    decoded = DecodeArticles(step, 1000, EN)
+    decoded = DecodeArticles(step, Decoder(1000, EN))
     await decoded.submit(Batch.of([received(0, raw_value("a"))]))
     with pytest.raises(MessageRejected):
         await decoded.submit(Batch.of([received(1, raw_value("b"))]))
@@ -124,7 +124,7 @@ async def test_enrich_rejects_when_full_and_accepts_after_poll() -> None:
 
 async def test_too_many_dead_letters_in_a_row_stop_the_pipeline() -> None:
     sink = RecordingStep()
-    chain = DecodeArticles(make_enrich(sink, max_dead=2), 1000, EN)
+    chain = DecodeArticles(make_enrich(sink, max_dead=2), Decoder(1000, EN))
     await chain.submit(Batch.of([received(i, b"not json") for i in range(3)]))
     with pytest.raises(DeadLetterLimitExceeded, match="3 messages in a row"):
         await chain.join()

@@ -5,6 +5,8 @@ Only asserted events are coded. "did not attack", "denied attacking",
 event; a stated intent becomes a promise (AGREE) or a threat (THREATEN).
 """
 
+from itertools import islice
+
 from spacy.tokens import Token
 
 from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger
@@ -81,9 +83,9 @@ def negated(word: Token) -> bool:
 def cancelled(word: Token) -> bool:
     """Negated ("did not attack"), denied ("denied attacking") or hypothetical ("could strike")."""
     for subject in (c for c in word.children if c.dep_ in ("nsubj", "nsubjpass")):
-        if any(d.lower_ in ("neither", "no", "none") for d in subject.subtree if d.i < subject.i + 1):
+        if any(d.lower_ in ("neither", "no", "none") for d in subject.doc[subject.left_edge.i : subject.i + 1]):
             return True  # "Neither Armenian nor Azerbaijani forces opened fire"
-    chain = [word, *list(word.ancestors)[:2]]
+    chain = [word, *islice(word.ancestors, 2)]
     for index, token in enumerate(chain):
         if any(c.dep_ == "neg" or (c.lower_ in ("never", "no") and c.dep_ == "det") for c in token.children):
             return True

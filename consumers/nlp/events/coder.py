@@ -15,6 +15,7 @@ agreed") code it both ways.
 
 from spacy.tokens import Span, Token
 
+from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
@@ -70,6 +71,7 @@ class EventCoder:
             self._mark_voiced(sentence)
             consumed: set[int] = set()
             for token in sentence:
+                budget.check()
                 if token.i in consumed:
                     continue
                 if token.pos_ in ("VERB", "AUX"):

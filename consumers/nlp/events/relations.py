@@ -53,7 +53,7 @@ def relations_of(events: Sequence[CodedEvent], resolution: Resolution) -> list[S
                 target_name=best.target.name,
                 stance=stance_of(best.event),
                 confidence=round(best.confidence * share, 4),
-                evidence=evidence_of(best.sentence, best.field),
+                evidence=evidence_of(best.sentence, best.field, best.trigger.idx),
                 speaker=best.source.person if source_id != best.source.person else None,
                 quad_class=quad_class_of(best.event),
                 event=best.event,

@@ -3,6 +3,7 @@
 import asyncio
 import logging
 import time
+from collections.abc import Callable, Collection
 from typing import Protocol
 
 from aiokafka import TopicPartition
@@ -23,7 +24,19 @@ class Committer(Protocol):
 class CommitOffsets:
     """The last step: batches arrive in order, so the highest offset seen per partition is safe to commit."""
 
-    def __init__(self, consumer: Committer, interval_s: float = 1.0) -> None:
+    def __init__(
+        self,
+        consumer: Committer,
+        interval_s: float = 1.0,
+        owned: Callable[[], Collection[TopicPartition]] | None = None,
+    ) -> None:
+        """``owned``: the partitions this worker holds now; offsets of others are dropped, never committed.
+
+        After a drain that ran out of time, batches of revoked partitions still
+        finish; committing them would fail (the partition is another worker's)
+        or move that worker's offsets, so their offsets are left to the owner.
+        """
+        self._owned = owned
         self._consumer = consumer
         self._interval_s = interval_s
         self._uncommitted: dict[TopicPartition, int] = {}
@@ -55,6 +68,13 @@ class CommitOffsets:
 
     async def _commit(self) -> None:
         offsets, self._uncommitted = self._uncommitted, {}
+        if self._owned is not None:
+            owned = set(self._owned())
+            if dropped := sorted(f"{tp.topic}/{tp.partition}" for tp in offsets if tp not in owned):
+                logger.info("not committing partitions this worker no longer owns: %s", ", ".join(dropped))
+            offsets = {tp: offset for tp, offset in offsets.items() if tp in owned}
+            if not offsets:
+                return
         self._last_commit = time.monotonic()
         try:
             await self._consumer.commit(offsets)

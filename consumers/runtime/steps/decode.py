@@ -17,16 +17,9 @@ class DecodeArticles:
     is decoded once, not once per retry (CPU the models would miss).
     """
 
-    def __init__(
-        self,
-        next_step: Step[RawArticle | InvalidMessage],
-        max_body_chars: int,
-        languages: frozenset[str],
-        *,
-        detect_language: bool = True,
-    ) -> None:
+    def __init__(self, next_step: Step[RawArticle | InvalidMessage], decoder: Decoder) -> None:
         self._next = next_step
-        self._decoder = Decoder(max_body_chars, languages, detect_language)
+        self._decoder = decoder
         self._rejected: tuple[Batch[Received], Batch[RawArticle | InvalidMessage]] | None = None
 
     async def submit(self, batch: Batch[Received]) -> None:

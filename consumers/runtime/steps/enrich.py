@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from consumers.core import Decoded, annotate_isolating_failures, outcomes, records_of
 from consumers.core.alerts import RuleSet
+from consumers.core.enrichment import MAX_RECORD_BYTES
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.runtime.metrics import INFERENCE_SECONDS
 from consumers.runtime.records import Batch, Record
@@ -44,7 +45,9 @@ class EnrichArticles:
         rules: RuleSet,
         guard: DeadLetterGuard,
         max_in_flight: int,
+        max_record_bytes: int = MAX_RECORD_BYTES,
     ) -> None:
+        self._max_record_bytes = max_record_bytes
         self._next = next_step
         self._annotator = annotator
         self._executor = executor
@@ -87,10 +90,11 @@ class EnrichArticles:
     async def _forward(self, item: _InFlight) -> bool:
         """Build the batch's records (once) and hand them on; False if the next step is full."""
         if item.records is None:
-            built = outcomes(item.batch.items, item.annotations.result(), self._annotator.versions, self._rules)
+            versions, limit = self._annotator.versions, self._max_record_bytes
+            built = outcomes(item.batch.items, item.annotations.result(), versions, self._rules, limit)
             for (received, _), outcome in zip(item.batch.items, built, strict=True):
                 self._guard.observe(received, outcome)
-            item.records = item.batch.replace(records_of(outcome) for outcome in built)
+            item.records = item.batch.replace(records_of(outcome, limit) for outcome in built)
         try:
             await self._next.submit(item.records)
         except MessageRejected:

@@ -2,20 +2,25 @@
 
 A record whose send fails transiently (broker down, timeout) is sent again
 after a backoff, for as long as it takes; the batch moves on to Commit only
-once every record is acknowledged. A permanent failure stops the worker with
-nothing committed, so the batch is redelivered after the fix.
+once every record is acknowledged. A record the broker refuses for good (too
+large, corrupt) is replaced by a dead letter for its message, so one message
+cannot stop the partition; any other permanent failure (authorisation, a
+missing topic) is the cluster's and stops the worker with nothing committed,
+so the batch is redelivered after the fix.
 """
 
 import asyncio
 import logging
 import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from consumers.errors import OutputRejected
 from consumers.runtime.metrics import record_delivered
-from consumers.runtime.records import Batch, Record
-from consumers.runtime.retry import Backoff, is_transient
+from consumers.runtime.records import Batch, Received, Record
+from consumers.runtime.retry import Backoff, is_record_error, is_transient
 from consumers.runtime.steps.base import MessageRejected, Step
 from consumers.settings import TopicSettings
 
@@ -30,10 +35,15 @@ class Producer(Protocol):
     ) -> "asyncio.Future[Any]": ...
 
 
+DeadLetterFor = Callable[[Received, OutputRejected], Record]
+"""The dead letter record to publish instead of a message whose output the broker refused."""
+
+
 @dataclass
 class _Sending:
     batch: Batch[list[Record]]
     records: list[Record]
+    origins: list[Received]  # the message each record was made from
     acks: list["asyncio.Future[Any]"]
     attempts: int = 0
     retry_at: float = field(default=0.0)
@@ -49,7 +59,10 @@ class ProduceRecords:
         topics: TopicSettings,
         max_in_flight: int,
         backoff: Backoff | None = None,
+        dead_letter_for: DeadLetterFor | None = None,
     ) -> None:
+        """``dead_letter_for``: without it, a record the broker refuses stops the worker like a cluster error."""
+        self._dead_letter_for = dead_letter_for
         self._next = next_step
         self._producer = producer
         self._topics = topics
@@ -60,8 +73,9 @@ class ProduceRecords:
     async def submit(self, batch: Batch[list[Record]]) -> None:
         if len(self._pending) >= self._max_in_flight:
             raise MessageRejected
-        records = [record for _, outputs in batch.items for record in outputs]
-        self._pending.append(_Sending(batch, records, [await self._send(record) for record in records]))
+        pairs = [(record, received) for received, outputs in batch.items for record in outputs]
+        records, origins = [record for record, _ in pairs], [received for _, received in pairs]
+        self._pending.append(_Sending(batch, records, origins, [await self._send(record) for record in records]))
 
     async def poll(self) -> None:
         while self._pending and await self._settled(self._pending[0]):
@@ -102,7 +116,10 @@ class ProduceRecords:
         for i in failed:
             error = sending.acks[i].exception()
             if error is not None and not is_transient(error):
-                raise error  # permanent: stop with nothing committed
+                await self._replace_refused(sending, i, error)
+        failed = [i for i in failed if sending.acks[i].done() and sending.acks[i].exception() is not None]
+        if not failed:
+            return False  # dead letters are on their way; settled once acknowledged
         now = time.monotonic()
         if sending.retry_at == 0.0:
             sending.attempts += 1
@@ -122,6 +139,17 @@ class ProduceRecords:
         for i in failed:
             sending.acks[i] = await self._send(sending.records[i])
         return False
+
+    async def _replace_refused(self, sending: _Sending, index: int, error: BaseException) -> None:
+        """Send a dead letter for the message whose record the broker refused; other permanent errors stop us."""
+        refused = sending.records[index]
+        if self._dead_letter_for is None or not is_record_error(error) or refused.kind == "dlq":
+            raise error  # the cluster's fault (or the dead letter itself refused): stop with nothing committed
+        origin = sending.origins[index]
+        reason = f"the broker refused its {refused.kind} record: {type(error).__name__}: {error}"
+        logger.warning("message %s/%d/%d: %s", origin.topic, origin.partition, origin.offset, reason)
+        sending.records[index] = self._dead_letter_for(origin, OutputRejected(reason))
+        sending.acks[index] = await self._send(sending.records[index])
 
     @staticmethod
     async def _until(deadline: float) -> None:
