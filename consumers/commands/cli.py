@@ -74,6 +74,19 @@ def _schemas(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas_compat(settings: Settings, args: argparse.Namespace) -> int:
+    from schemas.compat import latest_release, release_breaks
+    from schemas.export import inbound_schema_files, json_schemas
+
+    released = args.against or latest_release()
+    changes = release_breaks(json_schemas(), inbound_schema_files(), released)
+    for change in changes:
+        print(f"breaking: {change}", file=sys.stderr)
+    if not changes:
+        print(f"compatible with {released}")
+    return 1 if changes else 0
+
+
 def _ping(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.kafka.admin import ping
 
@@ -202,6 +215,9 @@ def _pipeline_commands(commands: Any) -> None:
     export.add_argument("--dir", type=Path, default=Path("schemas/generated"))
     export.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     export.set_defaults(run=_schemas)
+    compat = schemas.add_parser("compat", help="exit 1 if the models break the last released schemas")
+    compat.add_argument("--against", type=Path, metavar="DIR", help="released schemas (default: the newest)")
+    compat.set_defaults(run=_schemas_compat)
 
 
 def _operations_commands(commands: Any) -> None:
