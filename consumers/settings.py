@@ -11,7 +11,16 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveFloat,
+    PositiveInt,
+    SecretStr,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     NestedSecretsSettingsSource,
@@ -33,13 +42,44 @@ class KafkaSettings(_Section):
     bootstrap_servers: str = "127.0.0.1:9092"
     client_id: str = "stancewire"
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        default=None, validate_default=True
+    )
+    sasl_username: str | None = Field(default=None, validate_default=True)
+    sasl_password: SecretStr | None = Field(default=None, validate_default=True)
     ssl_cafile: Path | None = None
     ssl_certfile: Path | None = None
     ssl_keyfile: Path | None = None
     request_timeout_ms: PositiveInt = 30_000
+
+    @field_validator("sasl_mechanism")
+    @classmethod
+    def _mechanism_for_sasl(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A SASL protocol without a mechanism, or a mechanism never used, fails now rather than when connecting."""
+        protocol = info.data.get("security_protocol", "")
+        if value is None and protocol.startswith("SASL_"):
+            raise ValueError(f"required with security protocol {protocol} (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)")
+        if value is not None and not protocol.startswith("SASL_"):
+            # aiokafka would connect without authenticating at all.
+            raise ValueError(f"needs security protocol SASL_SSL or SASL_PLAINTEXT, not {protocol}")
+        return value
+
+    @field_validator("sasl_username", "sasl_password")
+    @classmethod
+    def _credentials_for_sasl(cls, value: object, info: ValidationInfo) -> object:
+        """A SASL mechanism needs both credentials; aiokafka would only say ``ValueError`` when connecting."""
+        mechanism = info.data.get("sasl_mechanism")
+        if value is None and mechanism:
+            raise ValueError(f"required with SASL mechanism {mechanism}")
+        return value
+
+    @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
+    @classmethod
+    def _readable_file(cls, value: Path | None) -> Path | None:
+        """A missing certificate is named now, not found missing by the TLS handshake."""
+        if value is not None and not value.is_file():
+            raise ValueError(f"no such file: {value}")
+        return value
 
     def client_options(self) -> dict[str, Any]:
         """Keyword arguments shared by AIOKafkaConsumer, AIOKafkaProducer and the admin client."""

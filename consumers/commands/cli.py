@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from aiokafka.errors import KafkaError
+from pydantic import ValidationError
+from pydantic_settings import SettingsError
 from rich.console import Console
 
 from consumers import __version__
@@ -296,7 +298,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``stancewire`` console script."""
     args = _parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except (ValidationError, SettingsError) as error:
+        from consumers.commands.settings_errors import describe
+
+        for line in describe(error):
+            print(f"stancewire: {line}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level, settings.log_format)
     try:
         return int(args.run(settings, args))
