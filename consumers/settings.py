@@ -225,6 +225,9 @@ class Settings(BaseSettings):
     )
 
     enrichment_version: str = Field(default=__version__, description="Recorded in every event and in event ids.")
+    data_dir: Path | None = Field(
+        default=None, description="Labelled data for eval and training (see `consumers.datasets`)."
+    )
     kafka: KafkaSettings = KafkaSettings()
     topics: TopicSettings = TopicSettings()
     worker: WorkerSettings = WorkerSettings()

@@ -138,12 +138,14 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
 
 def _eval(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.commands.evaluation.events import DEFAULT_FILES
-    from consumers.commands.evaluation.report import DEFAULT_NEWSMTSC, DEFAULT_QUADCLASS, run_eval
+    from consumers.commands.evaluation.report import run_eval
+    from consumers.datasets import QUADCLASS, data_dir, newsmtsc_dev_files
 
+    root = data_dir(args.data_dir or settings.data_dir)
     run_eval(
         settings,
-        args.newsmtsc or DEFAULT_NEWSMTSC,
-        args.quadclass or DEFAULT_QUADCLASS,
+        args.newsmtsc or newsmtsc_dev_files(root),
+        args.quadclass or root / QUADCLASS,
         events=args.events or DEFAULT_FILES,
         articles=args.articles,
     )
@@ -278,6 +280,9 @@ def _subscriber_commands(commands: Any) -> None:
         help="coded event file to score (repeatable; default: dev, dev2, dev3 and test)",
     )
     evaluate.add_argument("--articles", type=int, default=32, help="articles timed for the speed figure")
+    evaluate.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="labelled data (default: STANCEWIRE_DATA_DIR, else ../shared/data)"
+    )
     evaluate.set_defaults(run=_eval)
     alerts = commands.add_parser("alerts", help="run the escalation alert app (faust): windowed counts per pair")
     alerts.set_defaults(run=_alerts)
