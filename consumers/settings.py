@@ -36,6 +36,17 @@ class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+def _readable_file(value: Path | None) -> Path | None:
+    """The file, if it exists and can be read; a clear error naming it otherwise."""
+    if value is None:
+        return None
+    if not value.is_file():
+        raise ValueError(f"no such file: {value}")
+    if not os.access(value, os.R_OK):
+        raise ValueError(f"cannot read {value}")
+    return value
+
+
 class KafkaSettings(_Section):
     """How every Kafka client connects; passed to aiokafka unchanged."""
 
@@ -75,11 +86,12 @@ class KafkaSettings(_Section):
 
     @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
     @classmethod
-    def _readable_file(cls, value: Path | None) -> Path | None:
-        """A missing certificate is named now, not found missing by the TLS handshake."""
-        if value is not None and not value.is_file():
-            raise ValueError(f"no such file: {value}")
-        return value
+    def _tls_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        """A missing certificate is named now, not found missing by the TLS handshake; one never used is refused."""
+        protocol = info.data.get("security_protocol", "")
+        if value is not None and protocol not in ("SSL", "SASL_SSL"):
+            raise ValueError(f"needs security protocol SSL or SASL_SSL, not {protocol}")
+        return _readable_file(value)
 
     def client_options(self) -> dict[str, Any]:
         """Keyword arguments shared by AIOKafkaConsumer, AIOKafkaProducer and the admin client."""
@@ -201,6 +213,12 @@ class AlertSettings(_Section):
         description="The escalation app's id (after the topic prefix): its consumer group and internal topics.",
     )
     data_dir: Path | None = Field(default=None, description="The escalation app's local state; default: a temp dir.")
+
+    @field_validator("rules_file")
+    @classmethod
+    def _rules_file(cls, value: Path | None) -> Path | None:
+        """Every command that loads the rules reports a missing file the same way, as this setting."""
+        return _readable_file(value)
 
 
 class SinkSettings(_Section):

@@ -89,8 +89,16 @@ def test_a_missing_ca_file_is_named(subcommand: str, tmp_path: Path) -> None:
             "STANCEWIRE_KAFKA__SASL_MECHANISM: needs security protocol SASL_SSL or SASL_PLAINTEXT, not PLAINTEXT",
         ),
         (
-            {"STANCEWIRE_KAFKA__SSL_CERTFILE": "/nonexistent/client.pem"},
+            {"STANCEWIRE_KAFKA__SECURITY_PROTOCOL": "SSL", "STANCEWIRE_KAFKA__SSL_CERTFILE": "/nonexistent/client.pem"},
             "STANCEWIRE_KAFKA__SSL_CERTFILE: no such file: /nonexistent/client.pem",
+        ),
+        (
+            {"STANCEWIRE_KAFKA__SSL_CAFILE": str(ROOT / "README.md")},
+            "STANCEWIRE_KAFKA__SSL_CAFILE: needs security protocol SSL or SASL_SSL, not PLAINTEXT",
+        ),
+        (
+            {"STANCEWIRE_ALERTS__RULES_FILE": "/nonexistent/rules.yaml"},
+            "STANCEWIRE_ALERTS__RULES_FILE: no such file: /nonexistent/rules.yaml",
         ),
         (
             {"STANCEWIRE_LOG_LEVEL": "LOUD"},
@@ -102,7 +110,15 @@ def test_a_missing_ca_file_is_named(subcommand: str, tmp_path: Path) -> None:
             "a section as an object)",
         ),
     ],
-    ids=["sasl-protocol-without-mechanism", "mechanism-without-sasl", "missing-certificate", "choice", "json"],
+    ids=[
+        "sasl-protocol-without-mechanism",
+        "mechanism-without-sasl",
+        "missing-certificate",
+        "ca-without-tls",
+        "missing-rules-file",
+        "choice",
+        "json",
+    ],
 )
 def test_other_settings_errors(env: dict[str, str], line: str) -> None:
     _fails_with(_run(["worker"], env), line)
