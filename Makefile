@@ -6,7 +6,7 @@ KAFKA := bash docker/kafka-local.sh
 DEMO_PORT ?= 9092
 DEMO_DIR ?= /tmp/stancewire-demo-kafka
 
-.PHONY: install demo test lint schemas models event-tables faults bench clean
+.PHONY: install demo test lint schemas schemas-release models event-tables faults bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ lint: install
 
 schemas: install
 	$(BIN)/stancewire schemas export
+
+## schemas-release: keep this version's exported schemas in schemas/released/<version>/ (once per release)
+schemas-release: install
+	$(BIN)/stancewire schemas release
 
 # The labelled data: DATA_DIR=..., else STANCEWIRE_DATA_DIR, else ../shared/data (docker/prepare-data.sh fetches it)
 WITH_DATA := $(if $(DATA_DIR),STANCEWIRE_DATA_DIR=$(abspath $(DATA_DIR)))

@@ -20,7 +20,7 @@ from typing import Any
 
 from schemas._extensible import EXTENSIBLE_KEYWORD
 
-__all__ = ["RELEASED_DIR", "breaking_changes", "latest_release", "release_breaks"]
+__all__ = ["RELEASED_DIR", "breaking_changes", "latest_release", "release_breaks", "write_release"]
 
 RELEASED_DIR = Path(__file__).parent / "released"
 _JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string", type(None): "null"}
@@ -163,3 +163,14 @@ def release_breaks(current: dict[str, dict[str, Any]], inbound: set[str], releas
         found = breaking_changes(old, current[path.name], inbound=path.name in inbound)
         changes += [f"{path.name}: {change}" for change in found]
     return changes
+
+
+def write_release(version: str, current: dict[str, dict[str, Any]], directory: Path = RELEASED_DIR) -> Path:
+    """Keep the ``current`` schemas as release ``version``; a release, once written, never changes."""
+    target = directory / version
+    if target.exists():
+        raise FileExistsError(f"{target} exists: a released contract is never rewritten")
+    target.mkdir(parents=True)
+    for name, schema in current.items():
+        (target / name).write_text(json.dumps(schema, indent=2) + "\n")
+    return target

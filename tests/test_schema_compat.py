@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from consumers.commands.cli import main
-from schemas.compat import RELEASED_DIR, breaking_changes, latest_release, release_breaks
+from schemas.compat import RELEASED_DIR, breaking_changes, latest_release, release_breaks, write_release
 from schemas.export import inbound_schema_files, json_schemas
 
 Schema = dict[str, Any]
@@ -145,3 +145,18 @@ def test_the_command_fails_on_a_break_and_names_it(tmp_path: Path, capsys: pytes
     assert main(["schemas", "compat", "--against", str(released)]) == 1
     assert "breaking: alert.v1.schema.json: channel: property removed" in capsys.readouterr().err
     assert main(["schemas", "compat"]) == 0
+
+
+def test_a_release_is_written_once_and_then_is_the_newest(tmp_path: Path) -> None:
+    (tmp_path / "0.1.0").mkdir()
+    released = write_release("0.2.0", json_schemas(), tmp_path)
+    assert latest_release(tmp_path) == released
+    assert release_breaks(json_schemas(), inbound_schema_files(), released) == []
+    assert json.loads((released / ENRICHED).read_text()) == json_schemas()[ENRICHED]
+    with pytest.raises(FileExistsError):
+        write_release("0.2.0", json_schemas(), tmp_path)
+
+
+def test_the_committed_release_cannot_be_rewritten() -> None:
+    with pytest.raises(FileExistsError):
+        write_release("0.1.0", json_schemas())

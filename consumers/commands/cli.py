@@ -89,6 +89,14 @@ def _schemas_compat(settings: Settings, args: argparse.Namespace) -> int:
     return 1 if changes else 0
 
 
+def _schemas_release(settings: Settings, args: argparse.Namespace) -> int:
+    from schemas.compat import write_release
+    from schemas.export import json_schemas
+
+    print(write_release(__version__, json_schemas()))
+    return 0
+
+
 def _ping(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.kafka.admin import ping
 
@@ -222,6 +230,8 @@ def _pipeline_commands(commands: Any) -> None:
     compat = schemas.add_parser("compat", help="exit 1 if the models break the last released schemas")
     compat.add_argument("--against", type=Path, metavar="DIR", help="released schemas (default: the newest)")
     compat.set_defaults(run=_schemas_compat)
+    release = schemas.add_parser("release", help="keep the current schemas as this version's release (once)")
+    release.set_defaults(run=_schemas_release)
 
 
 def _operations_commands(commands: Any) -> None:
