@@ -64,6 +64,8 @@ def _undecodable(section: str, environ: Mapping[str, str]) -> list[str]:
 
 def _settings_error(error: SettingsError, environ: Mapping[str, str]) -> list[str]:
     message = str(error)
+    if message.startswith("secrets_dir"):
+        return [f"{PREFIX}SECRETS_DIR: {message.removeprefix('secrets_dir ')}"]
     section = message.split(_FIELD, 1)[1].split('"', 1)[0] if _FIELD in message else ""
     names = _undecodable(section, environ) if section else []
     if not names:

@@ -153,3 +153,9 @@ def test_a_complete_secured_configuration_loads(tmp_path: Path) -> None:
         STANCEWIRE_KAFKA__SSL_CAFILE=str(ca),
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_secrets_directory_that_is_a_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "secrets").write_text("")
+    result = _run(["ping"], STANCEWIRE_SECRETS_DIR=str(tmp_path / "secrets"))
+    _fails_with(result, "STANCEWIRE_SECRETS_DIR: must reference a directory, not a file")
