@@ -80,7 +80,11 @@ def _schemas_compat(settings: Settings, args: argparse.Namespace) -> int:
     from schemas.compat import latest_release, release_breaks
     from schemas.export import inbound_schema_files, json_schemas
 
-    released = args.against or latest_release()
+    try:
+        released = args.against or latest_release()
+    except FileNotFoundError as error:
+        print(f"stancewire: {error}", file=sys.stderr)
+        return 2
     changes = release_breaks(json_schemas(), inbound_schema_files(), released)
     for change in changes:
         print(f"breaking: {change}", file=sys.stderr)
