@@ -154,6 +154,8 @@ def release_breaks(current: dict[str, dict[str, Any]], inbound: set[str], releas
     while both are published).
     """
     directory = released or latest_release()
+    if not directory.is_dir():
+        raise FileNotFoundError(f"no released schemas at {directory}")
     changes: list[str] = []
     for path in sorted(directory.glob("*.schema.json")):
         if path.name not in current:

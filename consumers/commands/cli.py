@@ -82,10 +82,10 @@ def _schemas_compat(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         released = args.against or latest_release()
+        changes = release_breaks(json_schemas(), inbound_schema_files(), released)
     except FileNotFoundError as error:
         print(f"stancewire: {error}", file=sys.stderr)
         return 2
-    changes = release_breaks(json_schemas(), inbound_schema_files(), released)
     for change in changes:
         print(f"breaking: {change}", file=sys.stderr)
     if not changes:
