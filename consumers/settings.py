@@ -28,23 +28,12 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from consumers import __version__
+from consumers import __version__, setting_files
 from schemas.topics import ALERTS, DEAD_LETTERS, ENRICHED, RAW, STANCE, TopicKind
 
 
 class _Section(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-def _readable_file(value: Path | None) -> Path | None:
-    """The file, if it exists and can be read; a clear error naming it otherwise."""
-    if value is None:
-        return None
-    if not value.is_file():
-        raise ValueError(f"no such file: {value}")
-    if not os.access(value, os.R_OK):
-        raise ValueError(f"cannot read {value}")
-    return value
 
 
 class KafkaSettings(_Section):
@@ -60,7 +49,7 @@ class KafkaSettings(_Section):
     sasl_password: SecretStr | None = Field(default=None, validate_default=True)
     ssl_cafile: Path | None = None
     ssl_certfile: Path | None = None
-    ssl_keyfile: Path | None = None
+    ssl_keyfile: Path | None = Field(default=None, validate_default=True)
     request_timeout_ms: PositiveInt = 30_000
 
     @field_validator("sasl_mechanism")
@@ -87,11 +76,18 @@ class KafkaSettings(_Section):
     @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
     @classmethod
     def _tls_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
-        """A missing certificate is named now, not found missing by the TLS handshake; one never used is refused."""
+        """A wrong certificate or key is named now, not by the TLS handshake; one never used is refused."""
         protocol = info.data.get("security_protocol", "")
         if value is not None and protocol not in ("SSL", "SASL_SSL"):
             raise ValueError(f"needs security protocol SSL or SASL_SSL, not {protocol}")
-        return _readable_file(value)
+        if info.field_name == "ssl_cafile":
+            return setting_files.ca_bundle(value) if value else None
+        if value is not None:
+            setting_files.readable_file(value)
+        certfile = info.data.get("ssl_certfile")
+        if info.field_name == "ssl_keyfile" and certfile is not None:
+            setting_files.client_certificate(certfile, value)
+        return value
 
     def client_options(self) -> dict[str, Any]:
         """Keyword arguments shared by AIOKafkaConsumer, AIOKafkaProducer and the admin client."""
@@ -218,7 +214,7 @@ class AlertSettings(_Section):
     @classmethod
     def _rules_file(cls, value: Path | None) -> Path | None:
         """Every command that loads the rules reports a missing file the same way, as this setting."""
-        return _readable_file(value)
+        return setting_files.readable_file(value) if value else None
 
 
 class SinkSettings(_Section):

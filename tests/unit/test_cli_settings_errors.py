@@ -1,6 +1,7 @@
 """A setting that cannot work stops every subcommand with one line naming its variable, and exit status 2."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -141,9 +142,24 @@ def test_the_password_never_appears_in_the_message() -> None:
     assert "hunter2" not in result.stderr
 
 
+def _certificate(directory: Path, name: str) -> tuple[Path, Path]:
+    """A self-signed certificate and its unencrypted key, made by openssl."""
+    cert, key = directory / f"{name}.pem", directory / f"{name}.key"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", f"/CN={name}",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    return cert, key
+
+
+needs_openssl = pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the test certificates")
+
+
+@needs_openssl
 def test_a_complete_secured_configuration_loads(tmp_path: Path) -> None:
-    ca = tmp_path / "ca.pem"
-    ca.write_text("not checked until a client connects")
+    ca, _ = _certificate(tmp_path, "ca")
+    cert, key = _certificate(tmp_path, "client")
     result = _run(
         ["schemas", "export", "--check"],
         STANCEWIRE_KAFKA__SECURITY_PROTOCOL="SASL_SSL",
@@ -151,8 +167,47 @@ def test_a_complete_secured_configuration_loads(tmp_path: Path) -> None:
         STANCEWIRE_KAFKA__SASL_USERNAME="stancewire-worker",
         env={"STANCEWIRE_KAFKA__SASL_PASSWORD": "p"},
         STANCEWIRE_KAFKA__SSL_CAFILE=str(ca),
+        STANCEWIRE_KAFKA__SSL_CERTFILE=str(cert),
+        STANCEWIRE_KAFKA__SSL_KEYFILE=str(key),
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_a_ca_file_that_holds_no_certificate_is_named(tmp_path: Path) -> None:
+    ca = tmp_path / "ca.pem"
+    ca.write_text("not a certificate\n")
+    result = _run(["worker"], STANCEWIRE_KAFKA__SECURITY_PROTOCOL="SSL", STANCEWIRE_KAFKA__SSL_CAFILE=str(ca))
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"stancewire: STANCEWIRE_KAFKA__SSL_CAFILE: not a PEM certificate bundle: {ca} (")
+
+
+@needs_openssl
+def test_a_key_that_does_not_match_the_certificate_is_named(tmp_path: Path) -> None:
+    cert, _ = _certificate(tmp_path, "client")
+    _, other_key = _certificate(tmp_path, "other")
+    result = _run(
+        ["sink"],
+        STANCEWIRE_KAFKA__SECURITY_PROTOCOL="SSL",
+        STANCEWIRE_KAFKA__SSL_CERTFILE=str(cert),
+        STANCEWIRE_KAFKA__SSL_KEYFILE=str(other_key),
+    )
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(
+        f"stancewire: STANCEWIRE_KAFKA__SSL_KEYFILE: the client certificate and key do not load together: "
+        f"{cert} and {other_key} ("
+    )
+
+
+@needs_openssl
+def test_a_certificate_without_its_key_asks_for_the_key_file(tmp_path: Path) -> None:
+    cert, _ = _certificate(tmp_path, "client")
+    result = _run(["ping"], STANCEWIRE_KAFKA__SECURITY_PROTOCOL="SSL", STANCEWIRE_KAFKA__SSL_CERTFILE=str(cert))
+    assert result.returncode == 2
+    assert f"STANCEWIRE_KAFKA__SSL_KEYFILE: the client certificate and key do not load together: {cert} (no key" in (
+        result.stderr
+    )
 
 
 def test_a_secrets_directory_that_is_a_file_is_named(tmp_path: Path) -> None:
