@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import certifi
 import kubernetes_validate
 import pytest
 import yaml
-from cloudcoil.models.keda.v1alpha1 import ScaledObject
+from cloudcoil.models.keda.v1alpha1 import ScaledObject, TriggerAuthentication
 from cloudcoil.models.prometheus_operator.v1 import PrometheusRule, ServiceMonitor
 from pydantic import BaseModel
 
@@ -23,11 +24,12 @@ from consumers.settings import MetricsSettings, Settings, TopicSettings, WorkerS
 from tests.unit.test_readme import env_names
 
 K8S = Path(__file__).resolve().parents[1] / "docker" / "k8s"
-BASE, EXACTLY_ONCE = K8S / "base", K8S / "overlays" / "exactly-once"
+BASE, EXACTLY_ONCE, SECURED = K8S / "base", K8S / "overlays" / "exactly-once", K8S / "overlays" / "secured"
 RULES = Path(__file__).resolve().parents[1] / "docker" / "prometheus" / "stancewire-rules.yaml"
 KUBERNETES_VERSION = "1.33.0"
 CRD_MODELS: dict[str, type[BaseModel]] = {
     "ScaledObject": ScaledObject,
+    "TriggerAuthentication": TriggerAuthentication,
     "ServiceMonitor": ServiceMonitor,
     "PrometheusRule": PrometheusRule,
 }
@@ -75,7 +77,7 @@ def _find(resources: list[Resource], kind: str, name: str) -> Resource:
     return found
 
 
-@pytest.fixture(scope="module", params=[BASE, EXACTLY_ONCE], ids=["base", "exactly-once"])
+@pytest.fixture(scope="module", params=[BASE, EXACTLY_ONCE, SECURED], ids=["base", "exactly-once", "secured"])
 def rendered(request: pytest.FixtureRequest) -> list[Resource]:
     return _render(request.param)
 
@@ -128,8 +130,19 @@ def _config(rendered: list[Resource]) -> dict[str, str]:
     return data
 
 
+def _secret_keys(rendered: list[Resource]) -> set[str]:
+    """The keys the manifests expect in the Secret ``stancewire-secrets``."""
+    config = _config(rendered)
+    mount = config["STANCEWIRE_SECRETS_DIR"]
+    keys = {Path(value).name for value in config.values() if value.startswith(f"{mount}/")}
+    for resource in rendered:
+        if resource["kind"] == "TriggerAuthentication":
+            keys |= {ref["key"] for ref in resource["spec"]["secretTargetRef"]}
+    return keys
+
+
 def test_the_configuration_is_made_of_real_settings_that_load(
-    rendered: list[Resource], monkeypatch: pytest.MonkeyPatch
+    rendered: list[Resource], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     config = _config(rendered)
     assert set(config) <= env_names(Settings) | {"STANCEWIRE_SECRETS_DIR"}
@@ -137,10 +150,33 @@ def test_the_configuration_is_made_of_real_settings_that_load(
         for container in pod["containers"]:
             for variable in container.get("env", []):
                 assert variable["name"] in env_names(Settings) | {"POD_NAME"}, variable["name"]
+    # The Secret as an operator would fill it (a real CA bundle), mounted where the manifests say.
+    for key in _secret_keys(rendered):
+        (tmp_path / key).write_bytes(Path(certifi.where()).read_bytes() if key.endswith(".pem") else b"secret")
+    mount = config["STANCEWIRE_SECRETS_DIR"]
     for name, value in config.items():
-        monkeypatch.setenv(name, value)
-    monkeypatch.setenv("STANCEWIRE_SECRETS_DIR", "")
-    assert Settings().topics.partitions == int(config["STANCEWIRE_TOPICS__PARTITIONS"])
+        monkeypatch.setenv(name, value.replace(mount, str(tmp_path), 1))
+    settings = Settings(_secrets_dir=tmp_path)  # type: ignore[call-arg]
+    assert settings.topics.partitions == int(config["STANCEWIRE_TOPICS__PARTITIONS"])
+    if settings.kafka.sasl_mechanism:
+        assert settings.kafka.sasl_username == "secret" and settings.kafka.sasl_password is not None
+
+
+def test_keda_reads_the_lag_as_the_workers_connect(rendered: list[Resource]) -> None:
+    config = _config(rendered)
+    [trigger] = _find(rendered, "ScaledObject", "stancewire-worker")["spec"]["triggers"]
+    secured = config.get("STANCEWIRE_KAFKA__SECURITY_PROTOCOL", "PLAINTEXT") == "SASL_SSL"
+    assert ("authenticationRef" in trigger) == secured
+    if secured:
+        authentication = _find(rendered, "TriggerAuthentication", trigger["authenticationRef"]["name"])["spec"]
+        refs = {ref["parameter"]: ref for ref in authentication["secretTargetRef"]}
+        assert refs["username"]["key"] == "stancewire_kafka__sasl_username"
+        assert refs["password"]["key"] == "stancewire_kafka__sasl_password"
+        assert {ref["name"] for ref in refs.values()} == {"stancewire-secrets"}
+        mechanism = (
+            config["STANCEWIRE_KAFKA__SASL_MECHANISM"].lower().replace("-", "_").replace("scram_sha_", "scram_sha")
+        )
+        assert (trigger["metadata"]["sasl"], trigger["metadata"]["tls"]) == (mechanism, "enable")
 
 
 def test_every_container_runs_locked_down(rendered: list[Resource]) -> None:
