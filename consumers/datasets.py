@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from consumers.errors import ConfigurationError
+from consumers.errors import MissingData
 
 __all__ = [
     "DATA_DIR_VARIABLE",
@@ -33,10 +33,6 @@ DEFAULT_DATA_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "data
 NEWSMTSC = Path("newsmtsc")
 QUADCLASS = Path("unpc_quadclass") / "en_annotations_quad_multiclass.tsv"
 EVENT_DICTIONARIES = Path("event_dictionaries")
-
-
-class MissingData(ConfigurationError):
-    """A data file eval or training needs is not where the data directory says."""
 
 
 def data_dir(explicit: Path | None = None) -> Path:

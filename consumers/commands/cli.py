@@ -151,15 +151,14 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
 def _eval(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.commands.evaluation.events import DEFAULT_FILES
     from consumers.commands.evaluation.report import run_eval
-    from consumers.datasets import QUADCLASS, data_dir, newsmtsc_dev_files
 
-    root = data_dir(args.data_dir or settings.data_dir)
     run_eval(
         settings,
-        args.newsmtsc or newsmtsc_dev_files(root),
-        args.quadclass or root / QUADCLASS,
+        args.newsmtsc,
+        args.quadclass,
         events=args.events or DEFAULT_FILES,
         articles=args.articles,
+        data=args.data_dir,
     )
     return 0
 

@@ -21,7 +21,7 @@ from consumers.commands.evaluation.actor_target import DEFAULT_SET, evaluate_pas
 from consumers.commands.evaluation.benchmarks import articles_per_second, newsmtsc_score, quadclass_score
 from consumers.commands.evaluation.events import DEFAULT_FILES as DEFAULT_EVENT_FILES
 from consumers.commands.evaluation.events import evaluate_items, load_items
-from consumers.datasets import DEFAULT_DATA_DIR, QUADCLASS, newsmtsc_dev_files, require
+from consumers.datasets import QUADCLASS, data_dir, newsmtsc_dev_files, require
 from consumers.settings import NlpSettings, Settings
 from schemas import RawArticle
 
@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from consumers.nlp.pipeline import NlpAnnotator
 
 REPO = Path(__file__).resolve().parents[3]
-DEFAULT_NEWSMTSC = newsmtsc_dev_files(DEFAULT_DATA_DIR)
-DEFAULT_QUADCLASS = DEFAULT_DATA_DIR / QUADCLASS
 SEEDS = REPO / "seeds"
 PUBLISHED_BEST = {"dev_rw": "best published: 83.1 (test_rw)"}
 
@@ -50,19 +48,24 @@ def seed_articles(count: int, languages: frozenset[str], seeds: Path = SEEDS) ->
 
 def run_eval(
     settings: Settings,
-    newsmtsc: Sequence[Path] = DEFAULT_NEWSMTSC,
-    quadclass: Path = DEFAULT_QUADCLASS,
+    newsmtsc: Sequence[Path] | None = None,
+    quadclass: Path | None = None,
     actor_set: Path = DEFAULT_SET,
     events: Sequence[Path] = DEFAULT_EVENT_FILES,
     articles: int = 32,
     console: Console | None = None,
+    data: Path | None = None,
 ) -> Table:
     """Compute every figure and print one table; returns the table (for tests).
 
-    Raises ``consumers.datasets.MissingData`` before loading anything when a data file is missing.
+    ``newsmtsc`` and ``quadclass`` default to the files in the data directory
+    (``data``, else ``settings.data_dir``, see ``consumers.datasets``). Raises
+    ``consumers.errors.MissingData`` before loading anything when a file is missing.
     """
     from consumers.nlp.pipeline import NlpAnnotator, build_annotator
 
+    root = data_dir(data or settings.data_dir)
+    newsmtsc, quadclass = newsmtsc or newsmtsc_dev_files(root), quadclass or root / QUADCLASS
     require([*newsmtsc, quadclass, actor_set, *events])
 
     console = console or Console(width=max(Console().width, 132))  # one line per row, also when piped
