@@ -23,6 +23,7 @@ READING: Final[dict[str, bool]] = {_READING_KEY: True}
 """The validation context of a reader: unknown enum values are kept (pass as ``context=``)."""
 EXTENSIBLE_KEYWORD: Final = "x-extensible-enum"
 """Where the exported schemas list the known values of an open enum (instead of ``enum``)."""
+_OPEN_NOTE = "Known values in x-extensible-enum; a minor version may add one, so accept any string."
 
 
 def is_reading(info: ValidationInfo) -> bool:
@@ -74,6 +75,7 @@ class _Extensible:
         if "enum" in target:
             target[EXTENSIBLE_KEYWORD] = target.pop("enum")
             target["type"] = "string"
+            target["description"] = " ".join(filter(None, [target.get("description"), _OPEN_NOTE]))
         return value
 
 

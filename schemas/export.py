@@ -201,7 +201,11 @@ def asyncapi_document(version: str, topics: TopicNames | None = None) -> dict[st
     description = (
         "Kafka workers that turn raw news articles into entity, stance and alert events. Every event carries a "
         "`schema_version` and a deterministic `event_id`: drop the duplicates that at-least-once delivery and "
-        "replays produce by remembering the ids. Topic names are settings, with a prefix (`STANCEWIRE_TOPICS__PREFIX`)."
+        "replays produce by remembering the ids. Topic names are settings, with a prefix "
+        "(`STANCEWIRE_TOPICS__PREFIX`). Compatibility: a minor version may add properties and enum values "
+        "(`x-extensible-enum`), so readers ignore "
+        "properties and accept values they do not know; a breaking change is a new `schema_version` on new topics "
+        "with a version suffix, published beside the old ones while subscribers move."
     )
     local = {"host": "127.0.0.1:9092", "protocol": "kafka", "description": "The local broker (docker/kafka-local.sh)."}
     return {
