@@ -157,11 +157,6 @@ def test_a_release_is_written_once_and_then_is_the_newest(tmp_path: Path) -> Non
         write_release("0.2.0", json_schemas(), tmp_path)
 
 
-def test_the_committed_release_cannot_be_rewritten() -> None:
-    with pytest.raises(FileExistsError):
-        write_release("0.1.0", json_schemas())
-
-
 def test_the_command_refuses_a_release_that_is_not_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["schemas", "compat", "--against", str(tmp_path / "9.9.9")]) == 2
     assert capsys.readouterr().err == f"stancewire: no released schemas at {tmp_path / '9.9.9'}\n"
