@@ -6,7 +6,7 @@ KAFKA := bash docker/kafka-local.sh
 DEMO_PORT ?= 9092
 DEMO_DIR ?= /tmp/stancewire-demo-kafka
 
-.PHONY: install demo test lint schemas models event-tables faults bench clean
+.PHONY: install demo test lint schemas schemas-release models event-tables faults bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,13 +38,20 @@ lint: install
 schemas: install
 	$(BIN)/stancewire schemas export
 
-## event-tables: derive the event-coding tables from the event-data dictionaries in ../shared/data (deterministic, seconds)
-event-tables: install
-	$(BIN)/python -m consumers.nlp.training.event_tables
+## schemas-release: keep this version's exported schemas in schemas/released/<version>/ (once per release)
+schemas-release: install
+	$(BIN)/stancewire schemas release
 
-## models: retrain every shipped model from ../shared/data (seeded, about 20 minutes on 2 cores)
+# The labelled data: DATA_DIR=..., else STANCEWIRE_DATA_DIR, else ../shared/data (docker/prepare-data.sh fetches it)
+WITH_DATA := $(if $(DATA_DIR),STANCEWIRE_DATA_DIR=$(abspath $(DATA_DIR)))
+
+## event-tables: derive the event-coding tables from the event-data dictionaries in the data directory (deterministic, seconds)
+event-tables: install
+	$(WITH_DATA) $(BIN)/python -m consumers.nlp.training.event_tables
+
+## models: retrain every shipped model from the data directory (seeded, about 20 minutes on 2 cores)
 models: install event-tables
-	$(BIN)/python -m consumers.nlp.train
+	$(WITH_DATA) $(BIN)/python -m consumers.nlp.train
 
 ## faults: the fault drills' accounting table (its own broker)
 faults: install

@@ -19,6 +19,7 @@ Hierarchy::
     ├── ReplayInterrupted       a signal stopped a replay before its end offsets
     ├── GroupNotEmpty           offsets of a group with live members cannot be reset
     └── ConfigurationError      settings or files that cannot work
+        └── MissingData         a data file of eval or training is not there
 """
 
 
@@ -84,6 +85,10 @@ class InferenceProcessDied(StancewireError):
 
 class ConfigurationError(StancewireError):
     """Settings or files that cannot work."""
+
+
+class MissingData(ConfigurationError):
+    """A data file eval or training needs is not where the data directory (``consumers.datasets``) says."""
 
 
 class ReplayInterrupted(StancewireError):

@@ -11,7 +11,16 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PositiveFloat,
+    PositiveInt,
+    SecretStr,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import (
     BaseSettings,
     NestedSecretsSettingsSource,
@@ -19,7 +28,7 @@ from pydantic_settings import (
     SettingsConfigDict,
 )
 
-from consumers import __version__
+from consumers import __version__, setting_files
 from schemas.topics import ALERTS, DEAD_LETTERS, ENRICHED, RAW, STANCE, TopicKind
 
 
@@ -33,17 +42,56 @@ class KafkaSettings(_Section):
     bootstrap_servers: str = "127.0.0.1:9092"
     client_id: str = "stancewire"
     security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
-    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
-    sasl_username: str | None = None
-    sasl_password: SecretStr | None = None
+    sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = Field(
+        default=None, validate_default=True
+    )
+    sasl_username: str | None = Field(default=None, validate_default=True)
+    sasl_password: SecretStr | None = Field(default=None, validate_default=True)
     ssl_cafile: Path | None = None
     ssl_certfile: Path | None = None
-    ssl_keyfile: Path | None = None
+    ssl_keyfile: Path | None = Field(default=None, validate_default=True)
     request_timeout_ms: PositiveInt = 30_000
     max_request_size: PositiveInt = Field(
         default=1_048_576,
         description="Largest record the producers send; every output topic's max.message.bytes must allow it.",
     )
+
+    @field_validator("sasl_mechanism")
+    @classmethod
+    def _mechanism_for_sasl(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A SASL protocol without a mechanism, or a mechanism never used, fails now rather than when connecting."""
+        protocol = info.data.get("security_protocol", "")
+        if value is None and protocol.startswith("SASL_"):
+            raise ValueError(f"required with security protocol {protocol} (PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512)")
+        if value is not None and not protocol.startswith("SASL_"):
+            # aiokafka would connect without authenticating at all.
+            raise ValueError(f"needs security protocol SASL_SSL or SASL_PLAINTEXT, not {protocol}")
+        return value
+
+    @field_validator("sasl_username", "sasl_password")
+    @classmethod
+    def _credentials_for_sasl(cls, value: object, info: ValidationInfo) -> object:
+        """A SASL mechanism needs both credentials; aiokafka would only say ``ValueError`` when connecting."""
+        mechanism = info.data.get("sasl_mechanism")
+        if value is None and mechanism:
+            raise ValueError(f"required with SASL mechanism {mechanism}")
+        return value
+
+    @field_validator("ssl_cafile", "ssl_certfile", "ssl_keyfile")
+    @classmethod
+    def _tls_file(cls, value: Path | None, info: ValidationInfo) -> Path | None:
+        """A wrong certificate or key is named now, not by the TLS handshake; one never used is refused."""
+        protocol = info.data.get("security_protocol", "")
+        if value is not None and protocol not in ("SSL", "SASL_SSL"):
+            raise ValueError(f"needs security protocol SSL or SASL_SSL, not {protocol}")
+        if info.field_name == "ssl_cafile":
+            return setting_files.ca_bundle(value) if value else None
+        if value is not None:
+            setting_files.readable_file(value)
+        certfile = info.data.get("ssl_certfile")
+        if info.field_name == "ssl_keyfile" and certfile is not None:
+            setting_files.client_certificate(certfile, value)
+        return value
 
     def client_options(self) -> dict[str, Any]:
         """Keyword arguments shared by AIOKafkaConsumer, AIOKafkaProducer and the admin client."""
@@ -175,6 +223,12 @@ class AlertSettings(_Section):
     )
     data_dir: Path | None = Field(default=None, description="The escalation app's local state; default: a temp dir.")
 
+    @field_validator("rules_file")
+    @classmethod
+    def _rules_file(cls, value: Path | None) -> Path | None:
+        """Every command that loads the rules reports a missing file the same way, as this setting."""
+        return setting_files.readable_file(value) if value else None
+
 
 class SinkSettings(_Section):
     """The reference storage subscriber: SQLite by default, PostgreSQL when a DSN is given."""
@@ -198,6 +252,9 @@ class Settings(BaseSettings):
     )
 
     enrichment_version: str = Field(default=__version__, description="Recorded in every event and in event ids.")
+    data_dir: Path | None = Field(
+        default=None, description="Labelled data for eval and training (see `consumers.datasets`)."
+    )
     kafka: KafkaSettings = KafkaSettings()
     topics: TopicSettings = TopicSettings()
     worker: WorkerSettings = WorkerSettings()

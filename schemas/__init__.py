@@ -2,9 +2,12 @@
 
 Subscribers can depend on this package alone: each model carries a
 ``schema_version`` and (for events we publish) a deterministic ``event_id``.
+Read messages with ``decode`` (or ``read``): it tolerates what a newer
+writer may add (unknown fields, new enum values); models built in code are
+strict, as a writer must be.
 """
 
-from schemas._codec import decode, encode
+from schemas._codec import decode, encode, read
 from schemas.alert import Alert, Severity
 from schemas.dead_letter import DeadLetter
 from schemas.enriched import (
@@ -50,5 +53,6 @@ __all__ = [
     "encode",
     "make_event_id",
     "quad_class_of",
+    "read",
     "stance_of",
 ]

@@ -1,4 +1,8 @@
-"""The base every message model shares: frozen, strict about unknown fields."""
+"""The base every message model shares: frozen, strict about unknown fields when built (writers).
+
+Readers validate with ``schemas.read`` / ``schemas.decode``, which ignore the
+fields a newer writer added (see ``schemas._codec``).
+"""
 
 from pydantic import BaseModel, ConfigDict
 

@@ -1,9 +1,10 @@
 """Alert: a rule hit, published to ``alerts``."""
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
 from schemas._base import Message
+from schemas._extensible import EXTENSIBLE
 from schemas.enriched import Evidence
 
 
@@ -22,7 +23,7 @@ class Alert(Message):
     schema_version: Literal[1] = 1
     event_id: str
     rule_id: str
-    severity: Severity
+    severity: Annotated[Severity, EXTENSIBLE]
     summary: str
     entities: list[str]
     evidence: list[Evidence]

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, NonNegativeInt
 
 from schemas._base import Message
+from schemas._codec import read
 
 HEADER_PREFIX = "stancewire-"
 _INTEGER_FIELDS = frozenset({"schema_version", "source_partition", "source_offset", "attempts"})
@@ -41,11 +42,11 @@ class DeadLetter(Message):
     def from_record(
         cls, key: bytes | None, value: bytes | None, headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...]
     ) -> "DeadLetter":
-        """Rebuild a DeadLetter from a record read off the dead letter topic."""
+        """Rebuild a DeadLetter from a record read off the dead letter topic (headers it does not know are ignored)."""
         fields: dict[str, object] = {}
         for header, raw in headers:
             if header.startswith(HEADER_PREFIX):
                 name = header.removeprefix(HEADER_PREFIX).replace("-", "_")
                 if name in cls.model_fields:  # other headers (e.g. ``original-omitted``) are notes, not fields
                     fields[name] = int(raw) if name in _INTEGER_FIELDS else raw.decode()
-        return cls.model_validate({**fields, "original_key": key, "original_value": value})
+        return read(cls, {**fields, "original_key": key, "original_value": value})

@@ -7,11 +7,16 @@ from typing import Annotated, Literal
 from pydantic import Field, NonNegativeInt
 
 from schemas._base import Message
+from schemas._extensible import EXTENSIBLE
 from schemas.events import EventType, QuadClass, Sector, Stance
 
 TextField = Literal["title", "body"]
 Tone = Literal["positive", "neutral", "negative"]
 Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+# Readers keep values added after their version (see ``schemas._extensible``); writers are held to these.
+OpenTextField = Annotated[TextField, EXTENSIBLE]
+OpenStance = Annotated[Stance, EXTENSIBLE]
+OpenSector = Annotated[Sector, EXTENSIBLE]
 
 
 class EntityType(StrEnum):
@@ -30,7 +35,7 @@ class Mention(Message):
     """One place in the article that names an entity; ``end`` is exclusive."""
 
     text: str
-    field: TextField
+    field: OpenTextField
     start: NonNegativeInt
     end: NonNegativeInt
 
@@ -38,7 +43,9 @@ class Mention(Message):
 class ArticleStance(Message):
     """How the article as a whole treats one entity, aggregated over the sentences that mention it."""
 
-    tone: Tone = Field(description="Overall treatment: the sign of ``score`` beyond a small margin.")
+    tone: Annotated[Tone, EXTENSIBLE] = Field(
+        description="Overall treatment: the sign of ``score`` beyond a small margin."
+    )
     score: Annotated[float, Field(ge=-1.0, le=1.0)] = Field(
         description="Mean of P(positive) - P(negative) over the entity's sentences, weighted by confidence."
     )
@@ -50,7 +57,7 @@ class Entity(Message):
 
     id: str = Field(description="Canonical id, e.g. 'country:CHN', 'person:sergei-shoigu'.")
     name: str = Field(description="Canonical display name.")
-    type: EntityType
+    type: Annotated[EntityType, EXTENSIBLE]
     mentions: list[Mention]
     affiliation: str | None = Field(default=None, description="Entity id this one speaks for, when stated.")
     wikidata: str | None = Field(
@@ -71,7 +78,7 @@ class Evidence(Message):
     """The sentence a stance relation was read from; ``text`` is ``field[start:end]``."""
 
     text: str
-    field: TextField
+    field: OpenTextField
     start: NonNegativeInt
     end: NonNegativeInt
     truncated: bool = Field(
@@ -88,21 +95,21 @@ class StanceRelation(Message):
     source_name: str
     target: str
     target_name: str
-    stance: Stance
+    stance: OpenStance
     confidence: Probability
     evidence: Evidence
     speaker: str | None = Field(default=None, description="Entity id of the person who spoke for the source.")
-    quad_class: QuadClass | None = Field(
+    quad_class: Annotated[QuadClass, EXTENSIBLE] | None = Field(
         default=None, description="CAMEO/PLOVER quad class of the relation: verbal/material cooperation/conflict."
     )
-    event: EventType | None = Field(
+    event: Annotated[EventType, EXTENSIBLE] | None = Field(
         default=None, description="PLOVER event type; None where a stance is expressed but no event is coded."
     )
     mode: str | None = Field(default=None, description="PLOVER mode of the event, e.g. 'aerial', 'humanitarian'.")
-    source_sector: Sector | None = Field(
+    source_sector: OpenSector | None = Field(
         default=None, description="What part of the source acted: government, military, police, rebels, ..."
     )
-    target_sector: Sector | None = Field(default=None, description="What part of the target was acted upon.")
+    target_sector: OpenSector | None = Field(default=None, description="What part of the target was acted upon.")
 
 
 class Versions(Message):

@@ -12,13 +12,21 @@ from typing import Any, Protocol
 
 import yaml
 from pydantic import BaseModel
-from pydantic.json_schema import GenerateJsonSchema
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import core_schema
 
 from schemas.dead_letter import HEADER_PREFIX, DeadLetter
 from schemas.topics import TOPICS, Topic, TopicKind
 
-__all__ = ["ASYNCAPI_FILE", "GENERATED_DIR", "asyncapi_document", "check_exports", "json_schemas", "write_exports"]
+__all__ = [
+    "ASYNCAPI_FILE",
+    "GENERATED_DIR",
+    "asyncapi_document",
+    "check_exports",
+    "inbound_schema_files",
+    "json_schemas",
+    "write_exports",
+]
 
 GENERATED_DIR = Path(__file__).parent / "generated"
 ASYNCAPI_FILE = "asyncapi.yaml"
@@ -43,7 +51,19 @@ class _DefaultNames:
 
 
 class _PublishedSchema(GenerateJsonSchema):
-    """Marks every field required in serialization mode: ``schemas.encode`` always writes them all."""
+    """The readers' contract: open to new properties, and every field required in serialization mode.
+
+    Readers must accept properties a newer minor version adds, so no object is
+    closed (``additionalProperties: false``) even though writers build them
+    strictly; ``schemas.encode`` always writes every field, defaults included.
+    """
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        """The model's schema without ``additionalProperties: false``."""
+        value = super().model_schema(schema)
+        if value.get("additionalProperties") is False:
+            del value["additionalProperties"]
+        return value
 
     def field_is_required(self, field: _Field, total: bool) -> bool:
         """Required when serialised (defaults are written too); pydantic's rule otherwise."""
@@ -66,13 +86,22 @@ def _json_schema(topic: Topic[Any]) -> dict[str, Any]:
     return {"$schema": _DIALECT, "$id": f"urn:stancewire:schema:{topic.slug}:v{version}", **schema}
 
 
+def _file_name(topic: Topic[Any]) -> str:
+    return f"{topic.slug}.v{_version(topic.model)}.schema.json"
+
+
+def inbound_schema_files() -> set[str]:
+    """The schema files of messages producers send to stancewire (their compatibility is seen from the writer)."""
+    return {_file_name(topic) for topic in TOPICS.values() if topic.inbound}
+
+
 def json_schemas() -> dict[str, dict[str, Any]]:
     """JSON Schema (draft 2020-12) of each message, keyed by file name, e.g. ``raw-article.v1.schema.json``.
 
     The version in the file name, ``$id`` and title is the model's ``schema_version``,
     so a new version is a new file and subscribers can keep the old one.
     """
-    return {f"{topic.slug}.v{_version(topic.model)}.schema.json": _json_schema(topic) for topic in TOPICS.values()}
+    return {_file_name(topic): _json_schema(topic) for topic in TOPICS.values()}
 
 
 def _rewrite_refs(node: Any) -> Any:
@@ -172,7 +201,11 @@ def asyncapi_document(version: str, topics: TopicNames | None = None) -> dict[st
     description = (
         "Kafka workers that turn raw news articles into entity, stance and alert events. Every event carries a "
         "`schema_version` and a deterministic `event_id`: drop the duplicates that at-least-once delivery and "
-        "replays produce by remembering the ids. Topic names are settings, with a prefix (`STANCEWIRE_TOPICS__PREFIX`)."
+        "replays produce by remembering the ids. Topic names are settings, with a prefix "
+        "(`STANCEWIRE_TOPICS__PREFIX`). Compatibility: a minor version may add properties and enum values "
+        "(`x-extensible-enum`), so readers ignore "
+        "properties and accept values they do not know; a breaking change is a new `schema_version` on new topics "
+        "with a version suffix, published beside the old ones while subscribers move."
     )
     local = {"host": "127.0.0.1:9092", "protocol": "kafka", "description": "The local broker (docker/kafka-local.sh)."}
     return {

@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from aiokafka.errors import KafkaError
+from pydantic import ValidationError
+from pydantic_settings import SettingsError
 from rich.console import Console
 
 from consumers import __version__
@@ -74,6 +76,31 @@ def _schemas(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _schemas_compat(settings: Settings, args: argparse.Namespace) -> int:
+    from schemas.compat import latest_release, release_breaks
+    from schemas.export import inbound_schema_files, json_schemas
+
+    try:
+        released = args.against or latest_release()
+        changes = release_breaks(json_schemas(), inbound_schema_files(), released)
+    except FileNotFoundError as error:
+        print(f"stancewire: {error}", file=sys.stderr)
+        return 2
+    for change in changes:
+        print(f"breaking: {change}", file=sys.stderr)
+    if not changes:
+        print(f"compatible with {released}")
+    return 1 if changes else 0
+
+
+def _schemas_release(settings: Settings, args: argparse.Namespace) -> int:
+    from schemas.compat import write_release
+    from schemas.export import json_schemas
+
+    print(write_release(__version__, json_schemas()))
+    return 0
+
+
 def _ping(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.kafka.admin import ping
 
@@ -123,14 +150,15 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
 
 def _eval(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.commands.evaluation.events import DEFAULT_FILES
-    from consumers.commands.evaluation.report import DEFAULT_NEWSMTSC, DEFAULT_QUADCLASS, run_eval
+    from consumers.commands.evaluation.report import run_eval
 
     run_eval(
         settings,
-        args.newsmtsc or DEFAULT_NEWSMTSC,
-        args.quadclass or DEFAULT_QUADCLASS,
+        args.newsmtsc,
+        args.quadclass,
         events=args.events or DEFAULT_FILES,
         articles=args.articles,
+        data=args.data_dir,
     )
     return 0
 
@@ -202,6 +230,11 @@ def _pipeline_commands(commands: Any) -> None:
     export.add_argument("--dir", type=Path, default=Path("schemas/generated"))
     export.add_argument("--check", action="store_true", help="only report stale files (exit 1 if any)")
     export.set_defaults(run=_schemas)
+    compat = schemas.add_parser("compat", help="exit 1 if the models break the last released schemas")
+    compat.add_argument("--against", type=Path, metavar="DIR", help="released schemas (default: the newest)")
+    compat.set_defaults(run=_schemas_compat)
+    release = schemas.add_parser("release", help="keep the current schemas as this version's release (once)")
+    release.set_defaults(run=_schemas_release)
 
 
 def _operations_commands(commands: Any) -> None:
@@ -260,6 +293,9 @@ def _subscriber_commands(commands: Any) -> None:
         help="coded event file to score (repeatable; default: dev, dev2, dev3 and test)",
     )
     evaluate.add_argument("--articles", type=int, default=32, help="articles timed for the speed figure")
+    evaluate.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help="labelled data (default: STANCEWIRE_DATA_DIR, else ../shared/data)"
+    )
     evaluate.set_defaults(run=_eval)
     alerts = commands.add_parser("alerts", help="run the escalation alert app (faust): windowed counts per pair")
     alerts.set_defaults(run=_alerts)
@@ -280,7 +316,14 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``stancewire`` console script."""
     args = _parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except (ValidationError, SettingsError) as error:
+        from consumers.commands.settings_errors import describe
+
+        for line in describe(error):
+            print(f"stancewire: {line}", file=sys.stderr)
+        return 2
     configure_logging(settings.log_level, settings.log_format)
     try:
         return int(args.run(settings, args))

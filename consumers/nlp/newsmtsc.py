@@ -7,10 +7,11 @@ way: polarity 2.0 negative, 4.0 neutral, 6.0 positive; ``to`` is exclusive.
 import json
 from pathlib import Path
 
+from consumers.datasets import DEFAULT_DATA_DIR, NEWSMTSC
 from consumers.nlp.target_stance import TargetItem
 
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}  # index into target_stance.TSC_LABELS
-DEFAULT_DIR = Path("../shared/data/newsmtsc")
+DEFAULT_DIR = DEFAULT_DATA_DIR / NEWSMTSC  # STANCEWIRE_DATA_DIR is read by ``consumers.datasets.data_dir``
 
 
 def read_newsmtsc(path: Path) -> tuple[list[TargetItem], list[int]]:

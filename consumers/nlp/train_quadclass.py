@@ -15,10 +15,10 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from consumers.datasets import QUADCLASS, data_dir
 from consumers.nlp.encoder import SentenceEncoder
 from consumers.nlp.quadclass import DEFAULT_HEAD_PATH, QuadClassHead
 
-DEFAULT_DATA = Path("../shared/data/unpc_quadclass/en_annotations_quad_multiclass.tsv")
 SEED = 13
 HOLDOUT = 0.15
 
@@ -82,7 +82,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, epochs: int = 300, se
 def main(argv: list[str] | None = None) -> None:
     """Encode, fit on the training split, report held-out accuracy and save the head."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=data_dir() / QUADCLASS)
     parser.add_argument("--out", type=Path, default=DEFAULT_HEAD_PATH)
     parser.add_argument("--encoder", default=None, help="encoder name or path (default: bundled MiniLM)")
     parser.add_argument("--threads", type=int, default=2)

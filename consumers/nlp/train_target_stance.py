@@ -17,10 +17,11 @@ import torch
 from safetensors.torch import save_file
 from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
 
+from consumers.datasets import NEWSMTSC, data_dir
 from consumers.nlp.encoder import default_encoder_path
 from consumers.nlp.lora import add_lora, lora_state
 from consumers.nlp.metrics import accuracy, macro_f1
-from consumers.nlp.newsmtsc import DEFAULT_DIR, read_newsmtsc
+from consumers.nlp.newsmtsc import read_newsmtsc
 from consumers.nlp.target_stance import DEFAULT_TSC_PATH, MAX_LENGTH, TSC_LABELS, StanceNet, marked, predict
 
 SEED = 13
@@ -149,7 +150,7 @@ def train(data_dir: Path, out: Path, config: TscConfig, *, encoder: str | None =
 def main(argv: list[str] | None = None) -> None:
     """Command line: data directory, output file, epochs, threads."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--data", type=Path, default=data_dir() / NEWSMTSC)
     parser.add_argument("--out", type=Path, default=DEFAULT_TSC_PATH)
     parser.add_argument("--encoder", default=None, help="encoder name or path (default: bundled MiniLM)")
     parser.add_argument("--threads", type=int, default=2)

@@ -12,13 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from consumers.datasets import QUADCLASS
 from consumers.nlp.annotator import Annotator
 from consumers.nlp.encoder import Encoder
 from consumers.nlp.metrics import accuracy, macro_f1
 from consumers.nlp.newsmtsc import read_newsmtsc
 from consumers.nlp.quadclass import QuadClassHead
 from consumers.nlp.target_stance import TSC_LABELS, TargetScorer
-from consumers.nlp.train_quadclass import DEFAULT_DATA, HOLDOUT, SEED, read_tsv, stratified_split
+from consumers.nlp.train_quadclass import HOLDOUT, SEED, read_tsv, stratified_split
 from schemas import RawArticle
 
 
@@ -40,9 +41,9 @@ def newsmtsc_score(path: Path, scorer: TargetScorer) -> SplitScore:
 
 
 def quadclass_score(path: Path, encoder: Encoder, head: QuadClassHead) -> SplitScore:
-    """5-class accuracy: on the held-out split for the training file, on every row for any other file."""
+    """5-class accuracy: on the held-out split for the training file (by name, wherever the data lives), else all."""
     texts, labels = read_tsv(path)
-    if path.resolve() == DEFAULT_DATA.resolve():
+    if path.name == QUADCLASS.name:
         _, held = stratified_split(labels, HOLDOUT, SEED)
         texts, labels = [texts[i] for i in held], labels[held]
         name = f"{path.stem} (held-out {HOLDOUT:.0%})"

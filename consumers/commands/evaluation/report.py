@@ -4,8 +4,9 @@ Loads the annotator once (2 CPU threads, the figure the README quotes) and
 prints: target-stance macro-F1 and accuracy per NewsMTSC file, quad-class
 accuracy on its held-out sentences, actor -> target precision / recall /
 accuracy on the annotated passages beside the co-occurrence baseline, and
-articles per second. Missing data files are reported, not fatal, so the
-command also runs where only the repository is available.
+articles per second. Every data file is checked before the models load: a
+missing one stops the command (``consumers.datasets``) rather than leaving
+its figure out of the table.
 """
 
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from consumers.commands.evaluation.actor_target import DEFAULT_SET, evaluate_pas
 from consumers.commands.evaluation.benchmarks import articles_per_second, newsmtsc_score, quadclass_score
 from consumers.commands.evaluation.events import DEFAULT_FILES as DEFAULT_EVENT_FILES
 from consumers.commands.evaluation.events import evaluate_items, load_items
+from consumers.datasets import QUADCLASS, data_dir, newsmtsc_dev_files, require
 from consumers.settings import NlpSettings, Settings
 from schemas import RawArticle
 
@@ -27,9 +29,6 @@ if TYPE_CHECKING:
     from consumers.nlp.pipeline import NlpAnnotator
 
 REPO = Path(__file__).resolve().parents[3]
-DATA = REPO.parent / "shared" / "data"
-DEFAULT_NEWSMTSC = (DATA / "newsmtsc" / "dev_rw.jsonl", DATA / "newsmtsc" / "dev_mt.jsonl")
-DEFAULT_QUADCLASS = DATA / "unpc_quadclass" / "en_annotations_quad_multiclass.tsv"
 SEEDS = REPO / "seeds"
 PUBLISHED_BEST = {"dev_rw": "best published: 83.1 (test_rw)"}
 
@@ -49,15 +48,25 @@ def seed_articles(count: int, languages: frozenset[str], seeds: Path = SEEDS) ->
 
 def run_eval(
     settings: Settings,
-    newsmtsc: Sequence[Path] = DEFAULT_NEWSMTSC,
-    quadclass: Path = DEFAULT_QUADCLASS,
+    newsmtsc: Sequence[Path] | None = None,
+    quadclass: Path | None = None,
     actor_set: Path = DEFAULT_SET,
     events: Sequence[Path] = DEFAULT_EVENT_FILES,
     articles: int = 32,
     console: Console | None = None,
+    data: Path | None = None,
 ) -> Table:
-    """Compute every figure and print one table; returns the table (for tests)."""
+    """Compute every figure and print one table; returns the table (for tests).
+
+    ``newsmtsc`` and ``quadclass`` default to the files in the data directory
+    (``data``, else ``settings.data_dir``, see ``consumers.datasets``). Raises
+    ``consumers.errors.MissingData`` before loading anything when a file is missing.
+    """
     from consumers.nlp.pipeline import NlpAnnotator, build_annotator
+
+    root = data_dir(data or settings.data_dir)
+    newsmtsc, quadclass = newsmtsc or newsmtsc_dev_files(root), quadclass or root / QUADCLASS
+    require([*newsmtsc, quadclass, actor_set, *events])
 
     console = console or Console(width=max(Console().width, 132))  # one line per row, also when piped
     two_cores = settings.model_copy(update={"nlp": NlpSettings(**{**settings.nlp.model_dump(), "torch_threads": 2})})
@@ -79,9 +88,6 @@ def run_eval(
 def _stance_rows(table: Table, annotator: "NlpAnnotator", newsmtsc: Sequence[Path], quadclass: Path) -> None:
     """Target stance per NewsMTSC file, and the quad class on its held-out sentences."""
     for path in newsmtsc:
-        if not path.exists():
-            table.add_row("target stance", str(path), "-", "file not found", "")
-            continue
         score = newsmtsc_score(path, annotator.target_scorer)
         table.add_row(
             "target stance macro-F1 / acc.",
@@ -90,11 +96,8 @@ def _stance_rows(table: Table, annotator: "NlpAnnotator", newsmtsc: Sequence[Pat
             f"{100 * (score.macro_f1 or 0):.1f} / {100 * score.accuracy:.1f}",
             PUBLISHED_BEST.get(score.name, ""),
         )
-    if quadclass.exists():
-        quad = quadclass_score(quadclass, annotator.encoder, annotator.quad_head)
-        table.add_row("quad class accuracy (5 classes)", quad.name, str(quad.items), f"{100 * quad.accuracy:.1f}", "")
-    else:
-        table.add_row("quad class", str(quadclass), "-", "file not found", "")
+    quad = quadclass_score(quadclass, annotator.encoder, annotator.quad_head)
+    table.add_row("quad class accuracy (5 classes)", quad.name, str(quad.items), f"{100 * quad.accuracy:.1f}", "")
 
 
 def _actor_target_rows(table: Table, annotator: "NlpAnnotator", actor_set: Path) -> None:
@@ -112,9 +115,6 @@ def _actor_target_rows(table: Table, annotator: "NlpAnnotator", actor_set: Path)
 def _event_rows(table: Table, annotator: "NlpAnnotator", events: Sequence[Path]) -> None:
     """Event coding per file: dyads, event types and sectors, beside two baselines."""
     for path in events:
-        if not path.exists():
-            table.add_row("event coding", str(path), "-", "file not found", "")
-            continue
         coded, cooccurring, first_two = evaluate_items(load_items(path), annotator.annotate)
         table.add_row(
             "events: dyad R / P, event type acc.",

@@ -1,8 +1,8 @@
 """Derive the shipped event tables from the PETRARCH2 dictionaries and PLOVER's CAMEO conversion table.
 
 Run ``python -m consumers.nlp.training.event_tables [--data DIR] [--out DIR]``.
-The dictionaries (by default ``shared/data/event_dictionaries`` beside the
-repository) are read only here: the product reads the small JSON tables this
+The dictionaries (by default ``event_dictionaries/`` in the data directory,
+``consumers.datasets``) are read only here: the product reads the small JSON tables this
 writes to ``consumers/nlp/data/events`` (see ``consumers.nlp.event_tables``)
 and never the dictionaries, which are not copied into the repository. Nothing
 is sampled and every table is written with sorted keys, so the same
@@ -22,10 +22,12 @@ import argparse
 import gzip
 import json
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from consumers.datasets import DEFAULT_DATA_DIR, EVENT_DICTIONARIES, MissingData, data_dir, require
 from consumers.nlp.training.cameo_verbs import (
     FUNCTION,
     Block,
@@ -42,7 +44,7 @@ from consumers.nlp.training.phoenix_records import JOINING_WORDS
 REPO = Path(__file__).resolve().parents[3]
 
 
-DEFAULT_DATA = REPO.parent / "shared" / "data" / "event_dictionaries"
+DEFAULT_DATA = DEFAULT_DATA_DIR / EVENT_DICTIONARIES
 
 
 DEFAULT_OUT = REPO / "consumers" / "nlp" / "data" / "events"
@@ -127,11 +129,17 @@ def write_tables(data: Path, out: Path) -> dict[str, Any]:
 def main(argv: list[str] | None = None) -> None:
     """Write the tables and print what they hold."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="folder with the PETRARCH2 and PLOVER files")
+    parser.add_argument(
+        "--data", type=Path, default=data_dir() / EVENT_DICTIONARIES, help="folder with the PETRARCH2 and PLOVER files"
+    )
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder the JSON tables are written to")
     args = parser.parse_args(argv)
-    if not args.data.is_dir():
-        raise SystemExit(f"event dictionaries not found: {args.data} is not a folder")
+    try:
+        require([args.data])  # the folder alone when it is missing, each file when some are
+        require(args.data / name for name in SOURCE_FILES)
+    except MissingData as error:
+        print(f"event tables: {error}", file=sys.stderr)
+        raise SystemExit(2) from None
     summary = write_tables(args.data, args.out)
     sizes = " ".join(f"{name}={size / 1024:.0f}KiB" for name, size in summary.pop("sizes").items())
     print(f"event tables -> {args.out}: {sizes}")
