@@ -19,6 +19,7 @@ from pydantic_settings import SettingsError
 from rich.console import Console
 
 from consumers import __version__
+from consumers.commands.extras import missing_models
 from consumers.errors import StancewireError
 from consumers.runtime.logs import configure_logging
 from consumers.settings import Settings
@@ -329,6 +330,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(settings, args))
     except StancewireError as error:
         print(f"stancewire: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+    except ModuleNotFoundError as error:
+        if (missing := missing_models(error, args.command)) is None:
+            raise
+        print(missing, file=sys.stderr)
         return 2
     except (KafkaError, TimeoutError) as error:
         print(

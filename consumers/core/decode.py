@@ -5,7 +5,6 @@ from dataclasses import dataclass
 import orjson
 from pydantic import ValidationError
 
-from consumers.core import language
 from consumers.errors import (
     BodyTooLong,
     InvalidEncoding,
@@ -58,7 +57,9 @@ def decode_article(
     if article.language is not None and article.language.split("-")[0].lower() not in languages:
         raise UnsupportedLanguage(f"language {article.language!r} is not one of {sorted(languages)}")
     if article.language is None and detect_language:
-        detected = language.detect_language(article.title, article.body, languages)
+        from consumers.core.language import detect_language as detect  # lingua comes with the models' extra
+
+        detected = detect(article.title, article.body, languages)
         if detected is not None and detected not in languages:
             raise UnsupportedLanguage(
                 f"detected language {detected!r} (no language field) is not one of {sorted(languages)}"
