@@ -11,7 +11,7 @@ DEMO_DIR ?= /tmp/stancewire-demo-kafka
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet --editable '.[dev]'
+	$(BIN)/pip install --quiet --editable '.[nlp,dev]'
 	touch $@
 
 install: $(VENV)/.installed
