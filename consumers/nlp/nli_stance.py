@@ -16,7 +16,7 @@ from transformers import AutoModelForSequenceClassification, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
 from consumers.nlp.length_batches import batches
-from consumers.nlp.target_stance import TSC_LABELS, TargetItem
+from consumers.nlp.target_items import TSC_LABELS, TargetItem
 
 # One hypothesis per label of TSC_LABELS (negative, neutral, positive), about the target.
 HYPOTHESES = (

@@ -11,6 +11,7 @@ together never read a half-written one.
 """
 
 import hashlib
+import importlib.util
 import logging
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ import sys
 import time
 from pathlib import Path
 from typing import Literal
+
+from consumers.errors import ConfigurationError
 
 DEFAULT_ONNX_DIR = Path.home() / ".cache" / "stancewire" / "onnx"
 EXPORT_FORMAT = "1"  # bump when the export changes (opset, quantisation), so old exports are not reused
@@ -84,6 +87,12 @@ def ensure_exported(kind: Kind, encoder: str, weights: Path | None = None, root:
     target = export_dir(root, kind, source_key(kind, encoder, weights))
     if (target / MODEL_FILE).exists():
         return target / MODEL_FILE
+    if importlib.util.find_spec("torch") is None:  # the torch-free install (the image's runtime stage)
+        raise ConfigurationError(
+            f"no ONNX export of the {kind} model in {root} for these weights, and this install has no torch to "
+            "build one: run `python -m consumers.nlp.onnx_export --onnx-dir DIR` where stancewire[nlp] is "
+            "installed and point STANCEWIRE_NLP__ONNX_DIR at DIR (the image does this when it is built)"
+        )
     log.info("exporting the %s model to ONNX (int8) in %s; once per weights", kind, target)
     started = time.perf_counter()
     command = [sys.executable, "-m", "consumers.nlp.onnx_export", kind, "--encoder", encoder, "--onnx-dir", str(root)]

@@ -31,9 +31,11 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-from consumers.nlp.encoder import PooledEncoder, default_encoder_path, tokenize_sentences
+from consumers.nlp.embeddings import default_encoder_path, tokenize_sentences
+from consumers.nlp.encoder import PooledEncoder
 from consumers.nlp.onnx_cache import DEFAULT_ONNX_DIR, KINDS, MODEL_FILE, Kind, export_dir, publish, source_key
-from consumers.nlp.target_stance import DEFAULT_TSC_PATH, load_stance_net, tokenize_pairs
+from consumers.nlp.target_items import DEFAULT_TSC_PATH, tokenize_pairs
+from consumers.nlp.target_stance import load_stance_net
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 log = logging.getLogger(__name__)

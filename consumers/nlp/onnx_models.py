@@ -18,10 +18,10 @@ import onnxruntime as ort
 from transformers import AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
-from consumers.nlp.encoder import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
+from consumers.nlp.embeddings import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
 from consumers.nlp.length_batches import by_length
 from consumers.nlp.onnx_cache import ensure_exported
-from consumers.nlp.target_stance import (
+from consumers.nlp.target_items import (
     DEFAULT_TSC_PATH,
     DEFAULT_VERSION,
     TSC_LABELS,

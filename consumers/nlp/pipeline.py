@@ -18,7 +18,7 @@ from consumers.nlp.affiliation import assign_affiliations, assign_org_countries
 from consumers.nlp.annotator import Annotation, Annotator
 from consumers.nlp.budget import time_budget
 from consumers.nlp.coref import first_person_owners, resolve_pronouns
-from consumers.nlp.encoder import Encoder, SentenceEncoder
+from consumers.nlp.embeddings import Encoder
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coder import CodedEvent, EventCoder
 from consumers.nlp.events.relations import merge_relations, relations_of
@@ -32,7 +32,7 @@ from consumers.nlp.roles import RoleLink, RoleReader
 from consumers.nlp.salience import ToneItem, article_stances, salience, tone_items
 from consumers.nlp.spans import ParsedText
 from consumers.nlp.stance import aggregate, expand_affiliations, score
-from consumers.nlp.target_stance import TSC_LABELS, UNKNOWN_TARGET, TargetItem, TargetScore, TargetScorer
+from consumers.nlp.target_items import TSC_LABELS, UNKNOWN_TARGET, TargetItem, TargetScore, TargetScorer
 from consumers.settings import Settings
 from schemas import ArticleStance, Entity, Mention, RawArticle, TextField, Versions
 
@@ -247,6 +247,8 @@ def build_encoder(
 
         return OnnxSentenceEncoder(name, threads=threads, onnx_dir=onnx_dir)
     if runtime == "torch":
+        from consumers.nlp.encoder import SentenceEncoder  # torch: only this runtime needs it
+
         return SentenceEncoder(name, threads=threads)
     raise ValueError(f"unknown runtime {runtime!r}")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from consumers.nlp.resolve import Resolution
-from consumers.nlp.target_stance import TargetItem, TargetScore
+from consumers.nlp.target_items import TargetItem, TargetScore
 from schemas import ArticleStance, EntityType, TextField
 
 SALIENT = 0.3  # entities at or above this salience get an article-level stance

@@ -21,7 +21,7 @@ from consumers.nlp.lexicon import cue_of, is_negated
 from consumers.nlp.quadclass import FloatArray, Valence, quad_class_for, valence_of
 from consumers.nlp.resolve import Resolution, same_side, sides
 from consumers.nlp.roles import RoleLink
-from consumers.nlp.target_stance import TargetScore
+from consumers.nlp.target_items import TargetScore
 from schemas import EntityType, Evidence, StanceRelation, TextField
 from schemas.enriched import EVIDENCE_MAX_CHARS
 

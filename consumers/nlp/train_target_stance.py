@@ -18,11 +18,12 @@ from safetensors.torch import save_file
 from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warmup
 
 from consumers.datasets import NEWSMTSC, data_dir
-from consumers.nlp.encoder import default_encoder_path
+from consumers.nlp.embeddings import default_encoder_path
 from consumers.nlp.lora import add_lora, lora_state
 from consumers.nlp.metrics import accuracy, macro_f1
 from consumers.nlp.newsmtsc import read_newsmtsc
-from consumers.nlp.target_stance import DEFAULT_TSC_PATH, MAX_LENGTH, TSC_LABELS, StanceNet, marked, predict
+from consumers.nlp.target_items import DEFAULT_TSC_PATH, MAX_LENGTH, TSC_LABELS, marked
+from consumers.nlp.target_stance import StanceNet, predict
 
 SEED = 13
 VERSION = "minilm-tsc-lora:1"

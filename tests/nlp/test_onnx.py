@@ -10,11 +10,13 @@ import numpy as np
 import pytest
 
 from consumers.nlp import onnx_cache
-from consumers.nlp.encoder import SentenceEncoder, default_encoder_path
+from consumers.nlp.embeddings import default_encoder_path
+from consumers.nlp.encoder import SentenceEncoder
 from consumers.nlp.onnx_cache import MODEL_FILE, ensure_exported, export_dir, publish, source_key
 from consumers.nlp.onnx_models import OnnxSentenceEncoder, OnnxTargetStanceModel
 from consumers.nlp.pipeline import NlpAnnotator, build_annotator
-from consumers.nlp.target_stance import DEFAULT_TSC_PATH, TargetItem, TargetScorer, TargetStanceModel
+from consumers.nlp.target_items import DEFAULT_TSC_PATH, TargetItem, TargetScorer
+from consumers.nlp.target_stance import TargetStanceModel
 from consumers.settings import Settings
 from tests.nlp.conftest import article_from_text
 from tests.nlp.helpers import relation

