@@ -39,6 +39,7 @@ logger = logging.getLogger(__name__)
 
 
 REBALANCE_MARGIN_S = 10.0  # the group waits this much longer than a drain may take
+BUSY_POLL_MS = 5  # the fetch's wait while batches are in flight: how soon finished work moves on
 DRAIN_SHARE = 0.6  # of ``shutdown_timeout_s`` for the final drain; the clients' stops share the rest
 
 
@@ -246,9 +247,13 @@ class EnrichmentWorker:
 
         Polling while the models work keeps this member in its group: aiokafka
         leaves the group once nothing has polled for ``max_poll_interval_ms``.
+        While batches are in flight the wait is short, so that a finished
+        annotation or an acknowledgement moves on at once instead of after a
+        whole ``batch_timeout_ms``; an idle worker waits the full timeout.
         """
         worker = self._settings.worker
-        timeout_ms = 0 if self._pending else worker.batch_timeout_ms
+        busy = bool(self._pending) or self._chain.in_flight > 0
+        timeout_ms = (0 if self._pending else BUSY_POLL_MS) if busy else worker.batch_timeout_ms
         fetched = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=worker.batch_size)
         records = [received(r) for tp_records in fetched.values() for r in tp_records]
         records = [record for record in records if self._within_end(record)]
