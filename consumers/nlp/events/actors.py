@@ -118,7 +118,22 @@ class ActorReader(EntityReader):
         return None
 
     # -- generic agents ---------------------------------------------------------------------
+    def _member_of(self, token: Token) -> Actor | None:
+        """ "fighters of the Arakan Army", "hideouts of the SDF": a named organisation they belong to."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for obj in prep.children:
+                named = self.of_entity(self.owners[obj.i], obj) if obj.i in self.owners else None
+                if obj.dep_ == "pobj" and named is not None and named.id.startswith("org:"):
+                    return named
+        return None
+
     def _agent(self, token: Token, sector: Sector) -> Actor | None:
+        member = self._member_of(token)
+        if member is not None and member.sector not in ("igo", "business", "media"):
+            kind = sector if member.sector is None or member.sector in STATE_SECTORS else member.sector
+            return Actor(member.id, member.name, kind)  # "fighters of the ADF" are rebels, whatever "Forces" says
         modifiers = [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]
         for child in modifiers:  # "Boko Haram fighters", "ASEAN foreign ministers", "the U.N. human rights office"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
@@ -159,6 +174,9 @@ class ActorReader(EntityReader):
         return None
 
     def _proxy(self, token: Token) -> Actor | None:
+        member = self._member_of(token)
+        if member is not None and member.sector not in ("igo", "government"):
+            return member
         for child in token.children:  # "a Hezbollah weapons depot"
             if child.dep_ in ("compound", "amod", "poss") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
@@ -166,7 +184,8 @@ class ActorReader(EntityReader):
                     return named
         modifier: Sector | None = None
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners:
+            vehicle = child.lower_ == "fighter"  # "fighter jets" are aircraft, not rebels
+            if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners and not vehicle:
                 modifier = modifier or agent_sector(child.lower_) or agent_sector(child.lemma_.lower())
         if modifier is not None and modifier not in STATE_SECTORS:  # "militant positions in Iraq" are the militants'
             country = self._nationality(token, locative=False)

@@ -19,7 +19,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
-from consumers.nlp.events.lexicon import SPEECH_VERBS, Trigger
+from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
@@ -117,6 +117,8 @@ class EventCoder:
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
+        if not targets and trigger.event is EventType.MOBILIZE:
+            targets = self.parties.adversary(verb, sources)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
         confidence = 0.8 if not patients else 0.75
@@ -172,7 +174,7 @@ class EventCoder:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun)
-        if trigger is None or cancelled(noun):
+        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
             return []
         if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
             return []  # "a planned round of talks", "an imminent strike": not done (yet)
@@ -190,7 +192,8 @@ class EventCoder:
         sources = self.parties.noun_agents(noun)
         if not sources:
             return []
-        if noun.lemma_.lower() in ADDRESSED_NOUNS:  # "demands for a withdrawal": the content, not a party
+        addressed = noun.lemma_.lower() in ADDRESSED_NOUNS or trigger.event is EventType.REQUEST  # "a call for"
+        if addressed:  # "demands for a withdrawal": the content, not a party
             targets = [
                 a
                 for p in noun.children
@@ -208,7 +211,7 @@ class EventCoder:
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and noun.lemma_.lower() in ADDRESSED_NOUNS and governor is not None:
+        if not targets and addressed and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
@@ -267,3 +270,16 @@ class EventCoder:
 
     def _event(self, source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float) -> CodedEvent:
         return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, self.field)
+
+
+def _supposed(noun: Token) -> bool:
+    """ "a Chinese blockade of Taiwan would be costly": an act talked of as if it happened, not done."""
+    head = noun.head
+    return noun.dep_ == "nsubj" and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in head.children
+    )
+
+
+def _answered(noun: Token, trigger: Trigger) -> bool:
+    """ "dismissed a Moroccan call", "denied the accusations": a demand or charge answered was made."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING

@@ -85,6 +85,8 @@ INTENT_HEADS = {
 }  # fmt: skip
 # Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
 REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
+# Nouns of acts done to someone, whose "of" names the patient: "the expulsion of", "the arrest of".
+DONE_TO_EVENTS = {EventType.SANCTION, EventType.COERCE, EventType.ASSAULT}
 FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
 SUBJECT_DEPS = ("nsubj", "csubj")

@@ -14,6 +14,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import (
+    DONE_TO_EVENTS,
     LOCATED_EVENTS,
     LOCATING_DEPS,
     PLACE_ONLY_PREPS,
@@ -55,8 +56,8 @@ class Targets(Parties):
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
         if head.lemma_.lower() in ("invest", "investment"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
-        if head.lemma_.lower() == "release" and head.pos_ == "NOUN":
-            preps = preps | {"of"}  # "the release of 14 jailed journalists": the released
+        if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
+            preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd"):
                 if is_reciprocal(child):
@@ -172,4 +173,29 @@ class Targets(Parties):
             for index, actor, _ in reversed(self.reader.recent):
                 if start <= index < verb.sent.start and actor.id not in own:
                     return [actor]
+        return []
+
+    def adversary(self, head: Token, sources: list[Actor]) -> list[Actor]:
+        """The other side a mobilisation answers, when it names no target.
+
+        "massed troops after fresh tensions with China", "put on alert as Chinese
+        warships gathered", "ahead of an expected RSF offensive": the first
+        state or armed group the clause names besides the mobilising side.
+        """
+        armed = all(s.sector in (None, "military", "police", "government", "rebels") for s in sources)
+        if head.dep_ == "acl" or not armed:  # "troops deployed in the area", "exporters scrambled"
+            return []
+        # not the subject, nor an act of its own beside it ("deployed ... and repelled the assault")
+        skipped = {t.i for c in head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "conj") for t in c.subtree}
+        own = {s.id for s in sources}
+        for token in head.subtree:
+            if token.i in skipped or token.i == head.i or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            if token.dep_ == "compound" and token.i not in self.reader.owners:
+                continue  # "fighter jets": a kind of aircraft, not fighters
+            actor = self.reader.single(token)
+            if actor is None or actor.sector == "igo" or actor.id in own:
+                continue
+            if actor.id.startswith(STATES) or actor.sector in ("rebels", "criminals"):
+                return [actor]
         return []

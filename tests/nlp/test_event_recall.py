@@ -1,0 +1,86 @@
+"""Event coding of the patterns that cost recall: members of named groups, requests named by a noun,
+acts named by a noun with their patient after "of", orders to leave, alerts and the side a mobilisation answers.
+
+Each sentence is the body of an article with an empty title; cases follow the events README's conventions.
+"""
+
+import pytest
+
+from tests.nlp.helpers import relation
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+CASES = [
+    pytest.param(
+        "Fighters from the Allied Democratic Forces attacked a Ugandan army base near the Congolese border.",
+        Coded("org:allied-democratic-forces", "country:UGA", (E.ASSAULT,), ("rebels", "military")),
+        id="fighters-of-a-named-group",
+    ),
+    pytest.param(
+        "Spain dismissed a Moroccan call for talks on the status of Ceuta.",
+        Coded("country:MAR", "country:ESP", (E.REQUEST,)),
+        id="a-call-for-is-a-request",
+    ),
+    pytest.param(
+        "Warsaw expelled a Belarusian diplomat in response to Minsk's expulsion of a Polish consul.",
+        Coded("country:BLR", "country:POL", (E.SANCTION,)),
+        id="expulsion-of",
+    ),
+    pytest.param(
+        "Burkina Faso ordered the French ambassador to leave the country within 48 hours.",
+        Coded("country:BFA", "country:FRA", (E.SANCTION,), (None, "government")),
+        id="ordered-to-leave",
+    ),
+    pytest.param(
+        "Militants torched a police station in northern Burkina Faso overnight.",
+        Coded("group:rebels", "country:BFA", (E.ASSAULT,), ("rebels", "police")),
+        id="torched",
+    ),
+    pytest.param(
+        "The Houthis launched a missile at an Israeli warship in the Red Sea.",
+        Coded("org:houthis", "country:ISR", (E.ASSAULT,), ("rebels", "military")),
+        id="launched-a-missile-at",
+    ),
+]
+
+MOBILISATIONS = [
+    pytest.param(
+        "Serbia put its army on high alert after Kosovo police took over two municipal buildings.",
+        Coded("country:SRB", "country:XKX", (E.MOBILIZE,)),
+        id="alert-after-the-other-side-acted",
+    ),
+    pytest.param(
+        "Venezuela moved troops to its eastern border amid rising tensions with Guyana.",
+        Coded("country:VEN", "country:GUY", (E.MOBILIZE,)),
+        id="moved-troops-amid-tensions-with",
+    ),
+    pytest.param(
+        "Eritrea called up reservists as Ethiopian troops gathered near the border.",
+        Coded("country:ERI", "country:ETH", (E.MOBILIZE,)),
+        id="called-up-as-the-other-side-gathered",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_recall_patterns(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MOBILISATIONS)
+def test_a_mobilisation_answers_the_other_side_named(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_exporters_scrambling_is_no_mobilisation(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Chilean exporters scrambled to find new buyers after China's ban on salmon.")
+    assert [s.event for s in annotation.stances if s.event is E.MOBILIZE] == []
+
+
+def test_an_act_talked_of_as_if_it_happened_is_not_coded(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Analysts said a Russian blockade of Moldova would be ruinous for both.")
+    assert relation(annotation, "country:RUS", "country:MDA") is None
+
+
+def test_fighter_jets_are_not_fighters(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Norway scrambled fighter jets after Russian bombers neared its airspace.")
+    assert [s.target for s in annotation.stances if s.target.startswith("group:")] == []
