@@ -42,6 +42,41 @@ CASES = [
     ),
 ]
 
+# Who acts and who receives where the verb or the noun is not the event's own: "praised X for doing",
+# "secured a loan", a capital named as the place visited, "its" before the speaker is named.
+ROLES = [
+    pytest.param(
+        "Kenya praised Somalia for arresting al-Shabaab suspects near the border.",
+        Coded("country:SOM", "org:al-shabaab", (E.COERCE,)),
+        id="praised-for-doing",
+    ),
+    pytest.param(
+        "Egypt secured a $1 billion World Bank loan on Monday.",
+        Coded("org:world-bank", "country:EGY", (E.AID,), ("igo", None)),
+        id="secured-a-loan",
+    ),
+    pytest.param(
+        "Journalists were granted access to the camp by the Ethiopian government.",
+        Coded("country:ETH", "group:media", (E.CONCEDE,), ("government", "media")),
+        id="granted-access",
+    ),
+    pytest.param(
+        "The U.N. refugee office criticised Libya's coast guard on Monday.",
+        Coded("org:united-nations", "country:LBY", (E.ACCUSE,)),
+        id="un-office",
+    ),
+    pytest.param(
+        "Chinese Foreign Minister Wang Yi paid his first visit to Canberra on Tuesday.",
+        Coded("country:CHN", "country:AUS", (E.CONSULT,)),
+        id="visit-to-a-capital",
+    ),
+    pytest.param(
+        "Hezbollah fired rockets at Israel. Its fighters also attacked an Israeli army post, the Lebanese army said.",
+        Coded("org:hezbollah", "country:ISR", (E.ASSAULT,)),
+        id="its-before-the-speaker",
+    ),
+]
+
 MOBILISATIONS = [
     pytest.param(
         "Serbia put its army on high alert after Kosovo police took over two municipal buildings.",
@@ -63,6 +98,11 @@ MOBILISATIONS = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_recall_patterns(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), ROLES)
+def test_roles_read_through_the_construction(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
 
 

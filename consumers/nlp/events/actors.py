@@ -177,8 +177,8 @@ class ActorReader(EntityReader):
         member = self._member_of(token)
         if member is not None and member.sector not in ("igo", "government"):
             return member
-        for child in token.children:  # "a Hezbollah weapons depot"
-            if child.dep_ in ("compound", "amod", "poss") and child.i in self.owners:
+        for child in token.children:  # "a Hezbollah weapons depot", "the U.N. human rights office"
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
                 if named is not None and named.id.startswith("org:"):
                     return named

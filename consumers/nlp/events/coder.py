@@ -229,8 +229,8 @@ class EventCoder:
             if len(speakers) != 1:
                 continue
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
-                for word in clause.subtree:
-                    if word.lower_ in VOICED_PRONOUNS:
+                for word in clause.subtree:  # "Its fighters ..., the U.N. said" refers back, not to the speaker
+                    if word.lower_ in VOICED_PRONOUNS and word.i > token.i:
                         self.reader.voiced.setdefault(word.i, speakers[0])
 
     def _pairs(

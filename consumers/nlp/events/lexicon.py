@@ -99,7 +99,8 @@ CORE_VERBS: dict[str, Trigger] = {
     "fight": _t(E.ASSAULT), "clash": _t(E.ASSAULT), "wound": _t(E.ASSAULT), "injure": _t(E.ASSAULT),
     "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
-    "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"), "torch": _t(E.ASSAULT),
+    "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
+    "torch": _t(E.ASSAULT),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).
@@ -213,7 +214,8 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     "ceasefire"): _t(E.RETREAT, "ceasefire"),
     ("launch", "drone"): _t(E.ASSAULT, "aerial"), ("launch", "missile"): _t(E.ASSAULT),
     ("launch", "rocket"): _t(E.ASSAULT), ("fire", "drone"): _t(E.ASSAULT, "aerial"),
-    ("take", "control"): _t(E.COERCE, "seize"),
+    ("take", "control"): _t(E.COERCE, "seize"), ("grant", "access"): _t(E.CONCEDE, "access"),
+    ("give", "access"): _t(E.CONCEDE, "access"),
 }  # fmt: skip
 
 SPEECH_VERBS = {

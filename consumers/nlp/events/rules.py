@@ -69,7 +69,10 @@ AID_THEMES |= {
     "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
 }  # fmt: skip
 # "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
-DRAWING_VERBS = {"draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get"}
+DRAWING_VERBS = {
+    "draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get", "secure",
+    "obtain", "win", "clinch",
+}  # fmt: skip
 ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep", "stop", "finish"}  # "began sharing"
 # A government that gives way to protests concedes to the protesters: "withdrew the bill after protests".
 CONCEDING_VERBS = {
