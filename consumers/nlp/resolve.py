@@ -65,8 +65,8 @@ def _is_locative(doc: Doc, cand: Candidate) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-# Demonyms two countries share, the likelier in news first: the article's own places decide.
-SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "dominican": ("DOM", "DMA")}
+# Demonyms (and "Congo") two countries share, the likelier in news first: the article's own places decide.
+SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "congo": ("COD", "COG"), "dominican": ("DOM", "DMA")}
 
 
 def _is_shared_demonym(text: str) -> bool:

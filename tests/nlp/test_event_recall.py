@@ -77,6 +77,46 @@ ROLES = [
     ),
 ]
 
+# Words whose event depends on the object or the partner: "traded accusations", "exchanged prisoners",
+# "approved X's bid", "appeals from X", "marched on parliament", "ratified a pact"; "Congo" alone is Kinshasa's.
+OBJECT_EVENTS = [
+    pytest.param(
+        "Congo recalled its ambassador from Kigali on Friday.",
+        Coded("country:COD", "country:RWA", (E.SANCTION,)),
+        id="congo-is-kinshasa",
+    ),
+    pytest.param(
+        "Armenia and Azerbaijan traded accusations over a shooting on the border.",
+        Coded("country:AZE", "country:ARM", (E.ACCUSE,)),
+        id="traded-accusations",
+    ),
+    pytest.param(
+        "Israel and Hamas exchanged prisoners on Sunday.",
+        Coded("org:hamas", "country:ISR", (E.RETREAT,)),
+        id="exchanged-prisoners",
+    ),
+    pytest.param(
+        "Hungary's parliament approved Finland's bid to join NATO.",
+        Coded("country:HUN", "country:FIN", (E.SUPPORT,), ("legislature", None)),
+        id="approved-a-bid",
+    ),
+    pytest.param(
+        "Myanmar's junta rejected appeals from ASEAN to free political prisoners.",
+        Coded("org:asean", "country:MMR", (E.REQUEST,)),
+        id="appeals-from",
+    ),
+    pytest.param(
+        "Thousands of Serbian students marched on parliament in Belgrade.",
+        Coded("country:SRB", "country:SRB", (E.PROTEST,), ("protesters", "legislature")),
+        id="marched-on-parliament",
+    ),
+    pytest.param(
+        "Japan's parliament ratified a defence pact with the Philippines.",
+        Coded("country:JPN", "country:PHL", (E.SUPPORT, E.AGREE), ("legislature", None)),
+        id="ratified-a-pact",
+    ),
+]
+
 MOBILISATIONS = [
     pytest.param(
         "Serbia put its army on high alert after Kosovo police took over two municipal buildings.",
@@ -104,6 +144,16 @@ def test_recall_patterns(annotate_text: Annotate, sentence: str, expected: Coded
 @pytest.mark.parametrize(("sentence", "expected"), ROLES)
 def test_roles_read_through_the_construction(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OBJECT_EVENTS)
+def test_the_object_or_partner_makes_the_event(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_bid_is_sought_not_done(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Hungary's parliament approved Finland's bid to join NATO.")
+    assert relation(annotation, "country:FIN", "org:nato") is None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MOBILISATIONS)

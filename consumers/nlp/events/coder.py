@@ -28,6 +28,7 @@ from consumers.nlp.events.rules import (
     GIVING_VERBS,
     LOCATED_EVENTS,
     REACTIONS,
+    RECIPROCAL_VERBS,
     SUBJECT_DEPS,
     SYMMETRIC,
     THEME_EVENTS,
@@ -126,6 +127,9 @@ class EventCoder:
         # "have begun sharing intelligence": the aspect verb's subjects do it together
         own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
+        if verb.lemma_.lower() in RECIPROCAL_VERBS and len(sources) > 1:  # "exchanged 150 prisoners": not a party
+            targets = [t for t in targets if not t.id.startswith("group:")]
+            reciprocal = reciprocal or not targets
         trigger = intended(verb, trigger)
         coded = self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
         return coded + conceded

@@ -100,7 +100,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
     "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
-    "torch": _t(E.ASSAULT),
+    "torch": _t(E.ASSAULT), "ratify": _t(E.SUPPORT),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).
@@ -130,6 +130,7 @@ LIGHT_VERBS = {
     "escalate", "mount", "level", "lodge", "file", "voice", "deliver", "pay", "sign", "conclude", "seal",
     "want", "seek", "propose", "plan", "prepare", "open", "renew", "slap", "apply", "enact", "order", "declare",
     "give", "send", "provide", "offer", "pledge", "promise", "grant", "agree", "commit", "vote", "adopt", "take",
+    "ratify",
 }  # fmt: skip
 
 CORE_NOUNS: dict[str, Trigger] = {
@@ -215,7 +216,10 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("launch", "drone"): _t(E.ASSAULT, "aerial"), ("launch", "missile"): _t(E.ASSAULT),
     ("launch", "rocket"): _t(E.ASSAULT), ("fire", "drone"): _t(E.ASSAULT, "aerial"),
     ("take", "control"): _t(E.COERCE, "seize"), ("grant", "access"): _t(E.CONCEDE, "access"),
-    ("give", "access"): _t(E.CONCEDE, "access"),
+    ("give", "access"): _t(E.CONCEDE, "access"), ("trade", "accusation"): _t(E.ACCUSE),
+    ("trade", "insult"): _t(E.ACCUSE), ("trade", "threat"): _t(E.THREATEN), ("trade", "blame"): _t(E.ACCUSE),
+    ("exchange", "prisoner"): _t(E.RETREAT, "release"), ("swap", "prisoner"): _t(E.RETREAT, "release"),
+    ("approve", "bid"): _t(E.SUPPORT), ("approve", "request"): _t(E.SUPPORT), ("approve", "application"): _t(E.SUPPORT),
 }  # fmt: skip
 
 SPEECH_VERBS = {

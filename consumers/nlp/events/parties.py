@@ -246,7 +246,10 @@ class Parties:
                 if actors:
                     return actors
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
+            said = (
+                child.lower_ == "from" and (trigger := noun_trigger(noun)) is not None and trigger.event in UNASSERTING
+            )
+            if child.dep_ == "prep" and (child.lower_ == "by" or said):  # "appeals from ECOWAS"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.reader.actors(obj)

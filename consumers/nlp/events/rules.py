@@ -53,6 +53,7 @@ OWNED_NOUNS = {
     "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
 }  # fmt: skip
 VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
+WANTED_NOUNS = {"bid", "plan", "proposal", "effort", "attempt", "push", "intention", "ambition", "aim", "goal", "hope"}
 HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}
 ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
 GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
@@ -91,6 +92,7 @@ REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
 # Nouns of acts done to someone, whose "of" names the patient: "the expulsion of", "the arrest of".
 DONE_TO_EVENTS = {EventType.SANCTION, EventType.COERCE, EventType.ASSAULT}
 FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
+RECIPROCAL_VERBS = {"trade", "exchange", "swap"}  # "traded accusations", "exchanged prisoners": each with the other
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
 SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_OBJECT_DEPTH = 3
@@ -155,7 +157,7 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
     if event is EventType.SUPPORT:
         preps.add("behind")  # "threw its weight behind Ukraine's bid"
     if event is EventType.PROTEST:
-        preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
+        preps |= {"outside", "at", "before", "on"}  # "rallied outside the embassy", "marched on parliament"
     if event in FROM_EVENTS:
         preps.add("from")
     if noun:
