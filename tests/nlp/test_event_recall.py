@@ -117,6 +117,26 @@ OBJECT_EVENTS = [
     ),
 ]
 
+# A threat's target in its condition, "threatened on Saturday" addressing no one, "the two leaders".
+REFERENCES = [
+    pytest.param(
+        "Moscow threatened to retaliate if Finland let NATO troops use its bases.",
+        Coded("country:RUS", "country:FIN", (E.THREATEN,)),
+        id="threat-if",
+    ),
+    pytest.param(
+        "Iran threatened on Sunday to strike American bases in the Gulf.",
+        Coded("country:IRN", "country:USA", (E.THREATEN,)),
+        id="threatened-on-a-day",
+    ),
+    pytest.param(
+        "Peruvian President Dina Boluarte received Chilean President Gabriel Boric in Lima. "
+        "The two leaders signed a pact to fight cross-border crime.",
+        Coded("country:CHL", "country:PER", (E.AGREE, E.COOPERATE, E.SUPPORT)),
+        id="the-two-leaders",
+    ),
+]
+
 MOBILISATIONS = [
     pytest.param(
         "Serbia put its army on high alert after Kosovo police took over two municipal buildings.",
@@ -154,6 +174,18 @@ def test_the_object_or_partner_makes_the_event(annotate_text: Annotate, sentence
 def test_a_bid_is_sought_not_done(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Hungary's parliament approved Finland's bid to join NATO.")
     assert relation(annotation, "country:FIN", "org:nato") is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), REFERENCES)
+def test_who_a_threat_or_a_pair_refers_to(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_relations_between_two_sides_are_no_act(annotate_text: Annotate) -> None:
+    annotation = code(
+        annotate_text, "Chad expelled a Sudanese diplomat as relations between the two neighbours soured."
+    )
+    assert relation(annotation, "country:SDN", "country:TCD") is None
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MOBILISATIONS)

@@ -23,6 +23,8 @@ from consumers.nlp.events.sectors import (
 from consumers.nlp.resolve import slugify
 from schemas import Sector
 
+# "the two leaders met": nouns that, counted as two, stand for the last two parties named.
+PAIRED_NOUNS = {"leader", "man", "country", "side", "government", "neighbour", "neighbor", "nation", "minister"}
 REFERRING_GROUPS = {"group", "militia", "movement", "organisation", "organization", "bloc", "alliance"}  # "the group"
 # Nouns that stand for whoever holds them: "militant positions", "the Turkish embassy", "an Israeli convoy".
 PROXY_NOUNS = {
@@ -66,6 +68,9 @@ class ActorReader(EntityReader):
         One agent noun with several nationality words stands for each
         ("Japanese and Philippine officials").
         """
+        pair = self._the_two(token)
+        if pair:
+            return pair
         found: list[Actor] = []
         for head in (token, *token.conjuncts):
             actor = self.single(head)
@@ -116,6 +121,19 @@ class ActorReader(EntityReader):
         if sector is not None:
             return self._agent(token, _refined_sector(token, sector))
         return None
+
+    def _the_two(self, token: Token) -> list[Actor]:
+        """ "the two leaders", "the two countries": the last two states or bodies the text made take part."""
+        two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children)
+        if not two or token.lemma_.lower() not in PAIRED_NOUNS:
+            return []
+        start = self.previous_sentence_start(token)
+        found: list[Actor] = []
+        for index, actor, _ in reversed(self.recent):
+            if start <= index < token.i and actor.id.startswith(("country:", "org:", "bloc:")):
+                if all(a.id != actor.id for a in found):
+                    found.append(actor)
+        return found[:2] if len(found) >= 2 else []
 
     # -- generic agents ---------------------------------------------------------------------
     def _member_of(self, token: Token) -> Actor | None:

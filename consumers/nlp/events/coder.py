@@ -36,6 +36,7 @@ from consumers.nlp.events.rules import (
     UNDOING_VERBS,
     UNREALISED,
     VOICED_PRONOUNS,
+    addresses,
     as_protesters,
     gives_aid,
     governing_verb,
@@ -110,7 +111,7 @@ class EventCoder:
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
         targets = unique(patients + objects)
-        addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ in ("on", "upon") for c in verb.children)
+        addressed = any(c.dep_ in ("dobj", "dative") or addresses(c) for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self.parties.nested_targets(verb, trigger.event, consumed)
         if not targets and trigger.event in REACTIONS:
@@ -180,6 +181,8 @@ class EventCoder:
         trigger = noun_trigger(noun)
         if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
             return []
+        if noun.lower_ in ("relations", "ties") and noun.dep_ != "dobj":
+            return []  # "relations between the two neighbours soured": a state of affairs, not an act
         if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
             return []  # "a planned round of talks", "an imminent strike": not done (yet)
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a round of talks"

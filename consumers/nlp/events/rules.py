@@ -165,6 +165,12 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
     return preps
 
 
+def addresses(prep: Token) -> bool:
+    """ "called on France" addresses a party; "threatened on Saturday" only dates the act."""
+    dated = all(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+    return prep.lower_ in ("on", "upon") and not dated
+
+
 def is_reciprocal(token: Token) -> bool:
     """ "each other", "one another": the subjects act on each other."""
     return token.lower_ in ("other", "another") and any(c.lower_ in ("each", "one") for c in token.children)

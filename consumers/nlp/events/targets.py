@@ -132,6 +132,11 @@ class Targets(Parties):
         """ "agreed to resume talks with Japan", "urged ... to": the complement's targets count."""
         found: list[Actor] = []
         for child in verb.children:
+            condition = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
+            if event is EventType.THREATEN and child.dep_ == "advcl" and condition:  # "... if the Dutch went ahead"
+                subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+                found.extend(a for s in subjects for a in self.reader.actors(s))
+                continue
             purpose = child.dep_ == "advcl" and event in (EventType.AGREE, EventType.AID)  # "pledged $4bn to help X"
             if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
