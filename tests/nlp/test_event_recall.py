@@ -106,6 +106,11 @@ OBJECT_EVENTS = [
         id="appeals-from",
     ),
     pytest.param(
+        "Hundreds of Nigerian nurses went on strike on Monday to demand better pay from the government.",
+        Coded("country:NGA", "country:NGA", (E.PROTEST,), ("health", "government")),
+        id="a-strike-against-the-government-named",
+    ),
+    pytest.param(
         "Thousands of Serbian students marched on parliament in Belgrade.",
         Coded("country:SRB", "country:SRB", (E.PROTEST,), ("protesters", "legislature")),
         id="marched-on-parliament",

@@ -119,8 +119,8 @@ class EventCoder:
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
-        if not targets and trigger.event is EventType.MOBILIZE:
-            targets = self.parties.adversary(verb, sources)
+        if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
+            targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
         confidence = 0.8 if not patients else 0.75
@@ -212,6 +212,9 @@ class EventCoder:
         else:
             targets = self.parties.objects(noun, trigger.event)
         targets = targets or self.parties.drawn_by(noun)
+        kind = refined_trigger(trigger, noun, sources, targets).event  # "a strike by doctors" is a protest
+        if not targets and kind in (EventType.MOBILIZE, EventType.PROTEST):
+            targets = self.parties.answered(governing_verb(noun) or noun, sources, kind)
         clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():
             own = verb_trigger(clause)

@@ -30,6 +30,7 @@ from consumers.nlp.events.rules import (
     target_preps,
     unique,
 )
+from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType
 
@@ -180,6 +181,10 @@ class Targets(Parties):
                     return [actor]
         return []
 
+    def answered(self, head: Token, sources: list[Actor], event: EventType) -> list[Actor]:
+        """The side a mobilisation or a protest answers, when the act names no target."""
+        return self.adversary(head, sources) if event is EventType.MOBILIZE else self.protested(head, sources)
+
     def adversary(self, head: Token, sources: list[Actor]) -> list[Actor]:
         """The other side a mobilisation answers, when it names no target.
 
@@ -190,17 +195,32 @@ class Targets(Parties):
         armed = all(s.sector in (None, "military", "police", "government", "rebels") for s in sources)
         if head.dep_ == "acl" or not armed:  # "troops deployed in the area", "exporters scrambled"
             return []
-        # not the subject, nor an act of its own beside it ("deployed ... and repelled the assault")
-        skipped = {t.i for c in head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "conj") for t in c.subtree}
         own = {s.id for s in sources}
+        for actor in self._clause_actors(head):
+            if actor.sector != "igo" and actor.id not in own:
+                if actor.id.startswith(STATES) or actor.sector in ("rebels", "criminals"):
+                    return [actor]
+        return []
+
+    def protested(self, head: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom a strike or rally with no target named is against: "a strike in a pay dispute with the
+        government", "went on strike to demand better pay from the government", "a sit-in outside parliament"."""
+        for actor in self._clause_actors(head):
+            state = actor.id.startswith(STATES) and actor.sector in (*STATE_SECTORS, None)
+            if state and not any(actor.same_party(s) for s in sources):
+                return [actor]
+        return []
+
+    def _clause_actors(self, head: Token) -> list[Actor]:
+        """The actors a clause names besides its subject, in text order, acts of their own beside it left out."""
+        skipped = {t.i for c in head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "conj") for t in c.subtree}
+        found: list[Actor] = []
         for token in head.subtree:
             if token.i in skipped or token.i == head.i or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
             if token.dep_ == "compound" and token.i not in self.reader.owners:
                 continue  # "fighter jets": a kind of aircraft, not fighters
             actor = self.reader.single(token)
-            if actor is None or actor.sector == "igo" or actor.id in own:
-                continue
-            if actor.id.startswith(STATES) or actor.sector in ("rebels", "criminals"):
-                return [actor]
-        return []
+            if actor is not None:
+                found.append(actor)
+        return found
