@@ -206,7 +206,7 @@ class Targets(Parties):
         """Whom a strike or rally with no target named is against: "a strike in a pay dispute with the
         government", "went on strike to demand better pay from the government", "a sit-in outside parliament"."""
         for actor in self._clause_actors(head):
-            state = actor.id.startswith(STATES) and actor.sector in (*STATE_SECTORS, None)
+            state = actor.id.startswith(STATES) and actor.sector in STATE_SECTORS  # not "through Nairobi"
             if state and not any(actor.same_party(s) for s in sources):
                 return [actor]
         return []
