@@ -142,6 +142,40 @@ REFERENCES = [
     ),
 ]
 
+# "both countries", "each released", "the withdrawal of X troops from Y", "in a phone call", "the country's".
+PAIRS_AND_NOUNS = [
+    pytest.param(
+        "Iran and Turkey blocked the resolution, prompting France to accuse both countries of shielding Damascus.",
+        Coded("country:FRA", "country:TUR", (E.ACCUSE,)),
+        id="both-countries-are-the-pair-that-acted",
+    ),
+    pytest.param(
+        "Armenia and Azerbaijan each released 12 prisoners of war on Monday.",
+        Coded("country:ARM", "country:AZE", (E.RETREAT,)),
+        id="each-released",
+    ),
+    pytest.param(
+        "The withdrawal of the last Russian troops from Armenia was completed on Friday.",
+        Coded("country:RUS", "country:ARM", (E.RETREAT,), ("military", None)),
+        id="withdrawal-of-troops-from",
+    ),
+    pytest.param(
+        "Zambian police detained the leader of the country's main opposition party in Lusaka.",
+        Coded("country:ZMB", "country:ZMB", (E.COERCE,), ("police", "opposition")),
+        id="the-countrys-party",
+    ),
+    pytest.param(
+        "The International Monetary Fund approved a disbursement of $700 million to Kenya.",
+        Coded("org:international-monetary-fund", "country:KEN", (E.AID,)),
+        id="disbursement",
+    ),
+    pytest.param(
+        "Colombia's government and the ELN declared a ceasefire over Christmas.",
+        Coded("org:eln", "country:COL", (E.RETREAT,)),
+        id="declared-a-ceasefire-together",
+    ),
+]
+
 MOBILISATIONS = [
     pytest.param(
         "Serbia put its army on high alert after Kosovo police took over two municipal buildings.",
@@ -191,6 +225,11 @@ def test_relations_between_two_sides_are_no_act(annotate_text: Annotate) -> None
         annotate_text, "Chad expelled a Sudanese diplomat as relations between the two neighbours soured."
     )
     assert relation(annotation, "country:SDN", "country:TCD") is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PAIRS_AND_NOUNS)
+def test_pairs_and_event_nouns(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
 
 
 @pytest.mark.parametrize(("sentence", "expected"), MOBILISATIONS)

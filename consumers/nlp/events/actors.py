@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
+from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import (
     STATE_SECTORS,
     agent_sector,
@@ -68,7 +69,7 @@ class ActorReader(EntityReader):
         One agent noun with several nationality words stands for each
         ("Japanese and Philippine officials").
         """
-        pair = self._the_two(token)
+        pair = self.pair_of(token)
         if pair:
             return pair
         found: list[Actor] = []
@@ -107,7 +108,12 @@ class ActorReader(EntityReader):
             return self.single(of[0]) if of else None
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if token.pos_ == "PROPN" and token.is_upper and len(token) >= 3 and token.dep_ in ("pobj", "dobj", "nsubj"):
+        if (
+            token.pos_ == "PROPN"
+            and token.is_upper
+            and len(token) >= 3
+            and token.dep_ in ("pobj", "dobj", "nsubj", "conj")
+        ):
             return Actor(f"org:{slugify(token.text)}", token.text, None)  # "the ELN": an acronym names a group
         for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
             if child.dep_ in ("appos", "compound") and child.i in self.owners:
@@ -122,17 +128,21 @@ class ActorReader(EntityReader):
             return self._agent(token, _refined_sector(token, sector))
         return None
 
-    def _the_two(self, token: Token) -> list[Actor]:
+    def pair_of(self, token: Token) -> list[Actor]:
         """ "the two leaders", "the two countries": the last two states or bodies the text made take part."""
-        two = any(c.dep_ == "nummod" and c.lower_ == "two" for c in token.children)
+        two = any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in token.children)
         if not two or token.lemma_.lower() not in PAIRED_NOUNS:
             return []
         start = self.previous_sentence_start(token)
-        found: list[Actor] = []
-        for index, actor, _ in reversed(self.recent):
-            if start <= index < token.i and actor.id.startswith(("country:", "org:", "bloc:")):
-                if all(a.id != actor.id for a in found):
-                    found.append(actor)
+        own = {a.id for i, a, acted in self.recent if i == token.head.i and acted}  # "X accused both countries"
+        named = [(i, a, acted) for i, a, acted in self.recent if start <= i < token.i and a.id not in own]
+        named = [(i, a, acted) for i, a, acted in named if a.id.startswith(("country:", "org:", "bloc:"))]
+        for index in sorted({i for i, _, _ in named}, reverse=True):  # a pair taking part together first
+            together = unique([a for i, a, acted in named if i == index and acted])
+            together = together if len(together) >= 2 else unique([a for i, a, _ in named if i == index])
+            if len(together) >= 2:
+                return together[:2]
+        found = unique([a for _, a, _ in reversed(named)])
         return found[:2] if len(found) >= 2 else []
 
     # -- generic agents ---------------------------------------------------------------------
@@ -215,7 +225,8 @@ class ActorReader(EntityReader):
         country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
         if country is None:
             return None  # "military sites" of no state named: the place that follows may name it
-        return Actor(country.id, country.name, modifier or PROXY_SECTORS.get(token.lower_) or country.sector)
+        sector = PROXY_SECTORS.get(token.lower_) or PROXY_SECTORS.get(token.lemma_.lower())  # "embassies"
+        return Actor(country.id, country.name, modifier or sector or country.sector)
 
 
 def _phrase(token: Token) -> str:

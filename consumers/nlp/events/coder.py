@@ -128,7 +128,9 @@ class EventCoder:
         # "have begun sharing intelligence": the aspect verb's subjects do it together
         own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
-        if verb.lemma_.lower() in RECIPROCAL_VERBS and len(sources) > 1:  # "exchanged 150 prisoners": not a party
+        near = [*verb.children, *(g for c in verb.children if c.dep_ in SUBJECT_DEPS for g in c.children)]
+        each = any(c.lower_ == "each" and c.dep_ in ("advmod", "npadvmod", "appos", "det") for c in near)
+        if (each or verb.lemma_.lower() in RECIPROCAL_VERBS) and len(sources) > 1:  # "each released prisoners"
             targets = [t for t in targets if not t.id.startswith("group:")]
             reciprocal = reciprocal or not targets
         trigger = intended(verb, trigger)
@@ -224,6 +226,8 @@ class EventCoder:
         if not targets and addressed and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
+        if not targets and circumstance and trigger.event is EventType.CONSULT and governor is not None:
+            targets = self.parties.addressee(governor)  # "urged Pezeshkian in a phone call": the one urged
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
         coded = self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
         if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
@@ -261,7 +265,8 @@ class EventCoder:
         # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
         partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
         joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
-        if joint or reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
+        symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire"  # "X and Y declared a truce"
+        if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
             # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
             together = trigger if not joint else Trigger(EventType.COOPERATE)
             events = [

@@ -234,6 +234,8 @@ class EntityReader:
             actor = self.of_entity(self.owners[word.i], word)
         elif word.lower_ in ("its", "their"):
             actor = self._pronoun(word)
+        elif word.lower_ == "country" and word.dep_ == "poss":  # "the country's top court"
+            actor = self._context_country(word)
         else:
             return None
         if actor is not None and actor.id.startswith(("country:", "bloc:")):

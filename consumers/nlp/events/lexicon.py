@@ -151,6 +151,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "weapons": _t(E.AID, "military"), "arms": _t(E.AID, "military"), "asylum": _t(E.AID, "asylum"),
     "vaccines": _t(E.AID, "humanitarian"), "shipment": _t(E.AID), "package": _t(E.AID),
     "bailout": _t(E.AID, "economic"), "barrage": _t(E.ASSAULT, "shelling"),
+    "disbursement": _t(E.AID, "economic"), "payout": _t(E.AID, "economic"),
     "withdrawal": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"),
     "ceasefire": _t(E.RETREAT, "ceasefire"),
     "truce": _t(E.RETREAT, "ceasefire"), "pullout": _t(E.RETREAT, "withdraw"),

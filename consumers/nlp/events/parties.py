@@ -176,8 +176,8 @@ class Parties:
         "Japan's plan"); else the generic actor ("three Estonian diplomats").
         """
         direct = self.reader.actors(token)
-        if token.i in self.reader.owners and direct:
-            return direct
+        if direct and (token.i in self.reader.owners or self.reader.pair_of(token)):
+            return direct  # a named actor, or "both countries", is the target itself
         capital = self.reader.place(token) if token.i in self.reader.owners else None
         if capital is not None and capital.id.startswith("country:"):
             return [capital]  # "a visit to Baghdad", "talks with Phnom Penh": the capital is the state
@@ -246,10 +246,10 @@ class Parties:
                 if actors:
                     return actors
         for child in noun.children:
-            said = (
-                child.lower_ == "from" and (trigger := noun_trigger(noun)) is not None and trigger.event in UNASSERTING
-            )
-            if child.dep_ == "prep" and (child.lower_ == "by" or said):  # "appeals from ECOWAS"
+            trigger = noun_trigger(noun)
+            moved = child.lower_ == "of" and trigger is not None and trigger.mode in ("withdraw", "troops")
+            said = child.lower_ == "from" and trigger is not None and trigger.event in UNASSERTING
+            if child.dep_ == "prep" and (child.lower_ == "by" or said or moved):  # "appeals from", "withdrawal of"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.reader.actors(obj)

@@ -99,6 +99,16 @@ class Targets(Parties):
                     if hostile_act and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in WITH_PARTNERS:
                         continue  # "attacked with drones": an instrument
                 recipients.extend(self.object_actors(obj, preps, 0))
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and event is EventType.RETREAT:
+            for moved in (o for o in child.children if o.dep_ == "pobj"):  # "the withdrawal of French troops from Chad"
+                recipients += [
+                    a
+                    for p in moved.children
+                    if p.lower_ == "from"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for a in self.object_actors(o, preps, 0)
+                ]
         elif child.dep_ == "prep" and child.lower_ in ("out", "away") and "from" in preps:  # "out of Lebanon"
             for inner in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 recipients += [a for o in inner.children if o.dep_ == "pobj" for a in self.object_actors(o, preps, 0)]
@@ -224,3 +234,7 @@ class Targets(Parties):
             if actor is not None:
                 found.append(actor)
         return found
+
+    def addressee(self, verb: Token) -> list[Actor]:
+        """The party a verb is said to (its object): "urged Pezeshkian in a phone call" called Pezeshkian."""
+        return unique([a for c in verb.children if c.dep_ in ("dobj", "dative") for a in self.reader.actors(c)])
