@@ -16,6 +16,11 @@ CASES = [
         id="fighters-of-a-named-group",
     ),
     pytest.param(
+        "Turkey threatened a new offensive against the Syrian Democratic Forces.",
+        Coded("country:TUR", "org:syrian-democratic-forces", (E.THREATEN,), (None, "rebels")),
+        id="a-movement-named-after-a-country-is-not-its-army",
+    ),
+    pytest.param(
         "Spain dismissed a Moroccan call for talks on the status of Ceuta.",
         Coded("country:MAR", "country:ESP", (E.REQUEST,)),
         id="a-call-for-is-a-request",
