@@ -61,6 +61,16 @@ ROLES = [
         id="secured-a-loan",
     ),
     pytest.param(
+        "The Taliban agreed to let Pakistani aid convoys cross into Afghanistan.",
+        Coded("org:taliban", "country:PAK", (E.AGREE,)),
+        id="nationality-of-a-compound-modifier",
+    ),
+    pytest.param(
+        "Jordan was promised 500 million dollars in budget support by the European Union at a conference in Amman.",
+        Coded("org:european-union", "country:JOR", (E.AGREE, E.AID)),
+        id="passive-agent-inside-the-object",
+    ),
+    pytest.param(
         "Journalists were granted access to the camp by the Ethiopian government.",
         Coded("country:ETH", "group:media", (E.CONCEDE,), ("government", "media")),
         id="granted-access",

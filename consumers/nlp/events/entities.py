@@ -176,7 +176,7 @@ class EntityReader:
         """
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         owned = [c for c in modifiers if c.dep_ in ("compound", "poss")]  # "Azerbaijan's prosecutor-general's office"
-        modifiers += [g for c in owned for g in c.children if g.dep_ in ("amod", "poss")]
+        modifiers += [g for c in owned for g in c.children if g.dep_ in ("amod", "poss", "compound")]
         modifiers += [
             g for c in modifiers if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"
         ]  # Greek-flagged

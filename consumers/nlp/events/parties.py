@@ -130,9 +130,10 @@ class Parties:
 
     @staticmethod
     def _by_objects(verb: Token) -> list[Token]:
-        return [
-            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"
-        ]
+        """ "by X" on a passive verb, or inside its object: "was promised 270 million euros in support by X"."""
+        inside = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        preps = [p for p in (*verb.children, *inside) if p.dep_ == "prep" and p.lower_ == "by"]
+        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
     def _came_under(self, verb: Token) -> tuple[list[Actor], list[Actor]]:
         """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""
