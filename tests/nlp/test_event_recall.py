@@ -71,6 +71,16 @@ ROLES = [
         id="passive-agent-inside-the-object",
     ),
     pytest.param(
+        "Armed gangs attacked a police station in southern Haiti overnight.",
+        Coded("group:criminals", "country:HTI", (E.ASSAULT,), ("criminals", "police")),
+        id="a-state-facility-belongs-to-the-country-in-context",
+    ),
+    pytest.param(
+        "Sri Lankan navy sailors detained nine Indian fishermen off Jaffna.",
+        Coded("country:LKA", "country:IND", (E.COERCE,), ("military", "civilians")),
+        id="demonym-taken-for-an-organisation",
+    ),
+    pytest.param(
         "Journalists were granted access to the camp by the Ethiopian government.",
         Coded("country:ETH", "group:media", (E.CONCEDE,), ("government", "media")),
         id="granted-access",

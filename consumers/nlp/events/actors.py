@@ -223,6 +223,8 @@ class ActorReader(EntityReader):
                 else Actor(f"group:{modifier}", token.text, modifier)
             )
         country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
+        if country is None and modifier in STATE_SECTORS:  # "Haitian gangs attacked a police station"
+            country = self._context_country(token)
         if country is None:
             return None  # "military sites" of no state named: the place that follows may name it
         sector = PROXY_SECTORS.get(token.lower_) or PROXY_SECTORS.get(token.lemma_.lower())  # "embassies"

@@ -53,7 +53,7 @@ _CORE: dict[Sector, set[str]] = {
         "general", "generals", "commander", "commanders", "helicopters", "helicopter", "gunships", "gunboats",
         "battalion", "brigade", "units", "unit", "aircraft", "submarine", "submarines", "peacekeepers",
         "armed forces", "defence forces", "defense forces", "special forces", "military forces", "coalition",
-        "command", "pentagon",
+        "command", "pentagon", "sailors",
     },
     "police": {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
