@@ -81,6 +81,11 @@ ROLES = [
         id="demonym-taken-for-an-organisation",
     ),
     pytest.param(
+        "Three Iraqi soldiers were killed in a Turkish drone strike near the border.",
+        Coded("country:TUR", "country:IRQ", (E.ASSAULT,)),
+        id="killed-in-a-strike",
+    ),
+    pytest.param(
         "Journalists were granted access to the camp by the Ethiopian government.",
         Coded("country:ETH", "group:media", (E.CONCEDE,), ("government", "media")),
         id="granted-access",

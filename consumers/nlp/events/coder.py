@@ -226,8 +226,8 @@ class EventCoder:
         if not targets and addressed and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
-        if not targets and circumstance and trigger.event is EventType.CONSULT and governor is not None:
-            targets = self.parties.addressee(governor)  # "urged Pezeshkian in a phone call": the one urged
+        if not targets and circumstance and governor is not None:
+            targets = self.parties.present_at(governor, trigger.event)
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
         coded = self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
         if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):

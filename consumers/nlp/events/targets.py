@@ -122,7 +122,9 @@ class Targets(Parties):
 
     def located(self, head: Token) -> list[Actor]:
         """The first country named where an act is done, inside its object and place phrases."""
+        doer = ("amod", "compound", "poss", "nmod") if head.pos_ == "NOUN" else ()  # "an Israeli strike": the striker
         frontier = [c for c in head.children if c.dep_ in LOCATING_DEPS and c.lower_ not in TIME_PREPS]
+        frontier = [c for c in frontier if c.dep_ not in doer]
         while frontier:
             token = min(frontier, key=lambda t: t.i)
             frontier.remove(token)
@@ -235,6 +237,16 @@ class Targets(Parties):
                 found.append(actor)
         return found
 
-    def addressee(self, verb: Token) -> list[Actor]:
-        """The party a verb is said to (its object): "urged Pezeshkian in a phone call" called Pezeshkian."""
-        return unique([a for c in verb.children if c.dep_ in ("dobj", "dative") for a in self.reader.actors(c)])
+    def present_at(self, verb: Token, event: EventType) -> list[Actor]:
+        """Who an act named as a verb's circumstance is done to.
+
+        "urged Pezeshkian in a phone call": the call is with the one urged;
+        "two soldiers were killed in an Israeli drone strike": the strike hit the killed.
+        """
+        if event is EventType.CONSULT:
+            deps: tuple[str, ...] = ("dobj", "dative")
+        elif event in (EventType.ASSAULT, EventType.COERCE) and any(c.dep_ == "auxpass" for c in verb.children):
+            deps = ("nsubjpass",)
+        else:
+            return []
+        return unique([a for c in verb.children if c.dep_ in deps for a in self.reader.actors(c)])
