@@ -86,6 +86,16 @@ ROLES = [
         id="killed-in-a-strike",
     ),
     pytest.param(
+        "Italian coast guard officers rescued 120 migrants from a sinking boat off Lampedusa.",
+        Coded("country:ITA", "group:civilians", (E.AID,), ("police", "civilians")),
+        id="the-rescued-are-helped",
+    ),
+    pytest.param(
+        "Qatar offered to mediate between Ethiopia and Egypt in their dispute over the Nile dam.",
+        Coded("country:QAT", "country:EGY", (E.AGREE,)),
+        id="mediate-between",
+    ),
+    pytest.param(
         "Journalists were granted access to the camp by the Ethiopian government.",
         Coded("country:ETH", "group:media", (E.CONCEDE,), ("government", "media")),
         id="granted-access",

@@ -20,6 +20,8 @@ PLACE_ONLY_PREPS = {"near", "along"}  # "near the town of Nabatieh": only a coun
 NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
 THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
+# ... except where the object is the one helped: "rescued 200 migrants", "evacuated civilians".
+BENEFICIARY_VERBS = {"rescue", "evacuate", "shelter", "feed", "treat", "help", "assist", "protect", "save"}
 # Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
 WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
 UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
@@ -154,6 +156,8 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("into")  # "an investigation into the president"
     if event is EventType.REJECT:
         preps.add("on")  # "slammed the door on a U.S. request"
+    if event is EventType.CONSULT:
+        preps.add("between")  # "offered to mediate between Kyrgyzstan and Tajikistan"
     if event is EventType.SUPPORT:
         preps.add("behind")  # "threw its weight behind Ukraine's bid"
     if event is EventType.PROTEST:

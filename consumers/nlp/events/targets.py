@@ -14,6 +14,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import (
+    BENEFICIARY_VERBS,
     DONE_TO_EVENTS,
     LOCATED_EVENTS,
     LOCATING_DEPS,
@@ -65,7 +66,8 @@ class Targets(Parties):
                     continue
                 named = child.i in self.reader.owners
                 found = self.object_actors(child, preps, 0)
-                if not named and event in THEME_EVENTS:  # what is given is no party; who receives it is
+                beneficiary = head.lemma_.lower() in BENEFICIARY_VERBS  # "rescued 200 migrants": they are helped
+                if not named and event in THEME_EVENTS and not beneficiary:  # what is given is no party
                     given = {a.id for a in self.reader.actors(child)}
                     found = [a for a in found if a.id not in given or (a.id.startswith(STATES) and a.sector is None)]
                 (recipients if named else themes).extend(found)
