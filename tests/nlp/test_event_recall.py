@@ -96,6 +96,11 @@ ROLES = [
         id="mediate-between",
     ),
     pytest.param(
+        "Belgium handed over a convicted Iranian diplomat to Tehran on Friday.",
+        Coded("country:BEL", "country:IRN", (E.RETREAT,)),
+        id="handed-over-a-person",
+    ),
+    pytest.param(
         "Journalists were granted access to the camp by the Ethiopian government.",
         Coded("country:ETH", "group:media", (E.CONCEDE,), ("government", "media")),
         id="granted-access",

@@ -129,7 +129,10 @@ def as_protesters(actor: Actor) -> Actor:
 
 
 def gives_aid(verb: Token) -> bool:
-    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter."""
+    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter (or, "handed over",
+    the particle makes the act its own)."""
+    if any(c.dep_ == "prt" and c.lower_ in ("over", "back") for c in verb.children):
+        return True
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             words = {c.lemma_.lower() for c in child.subtree} | {c.lower_ for c in child.subtree}  # "a batch of jets"
