@@ -292,6 +292,11 @@ def test_an_act_talked_of_as_if_it_happened_is_not_coded(annotate_text: Annotate
     assert relation(annotation, "country:RUS", "country:MDA") is None
 
 
+def test_what_is_discussed_is_no_party(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Japan and Australia discussed China's military drills near Taiwan.")
+    assert relation(annotation, "country:JPN", "country:CHN") is None
+
+
 def test_fighter_jets_are_not_fighters(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Norway scrambled fighter jets after Russian bombers neared its airspace.")
     assert [s.target for s in annotation.stances if s.target.startswith("group:")] == []

@@ -35,6 +35,7 @@ UNDOING_VERBS = {
     "revoke", "drop",
 }  # fmt: skip
 CIVIL_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media"}  # who strikes to protest
+TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # what is discussed is a topic, not a party met
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
 # Acts done to a place: with no party named, the country the place lies in is the target

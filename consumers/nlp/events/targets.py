@@ -24,6 +24,7 @@ from consumers.nlp.events.rules import (
     SUBJECT_DEPS,
     THEME_EVENTS,
     TIME_PREPS,
+    TOPIC_VERBS,
     UNASSERTING,
     VISIT_VERBS,
     WITH_PARTNERS,
@@ -60,8 +61,9 @@ class Targets(Parties):
             preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
         if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
             preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
+        topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
         for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd"):
+            if child.dep_ in ("dobj", "attr", "oprd") and not topical:
                 if is_reciprocal(child):
                     continue
                 named = child.i in self.reader.owners
