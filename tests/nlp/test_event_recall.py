@@ -1,8 +1,4 @@
-"""Event coding of the patterns that cost recall: members of named groups, requests named by a noun,
-acts named by a noun with their patient after "of", orders to leave, alerts and the side a mobilisation answers.
-
-Each sentence is the body of an article with an empty title; cases follow the events README's conventions.
-"""
+"""Event coding of the patterns that cost recall, one sentence per pattern (the events README's conventions)."""
 
 import pytest
 
