@@ -65,8 +65,8 @@ def _is_locative(doc: Doc, cand: Candidate) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
-# Demonyms two countries share, the likelier in news first: the article's own places decide.
-SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "dominican": ("DOM", "DMA")}
+# Demonyms (and "Congo") two countries share, the likelier in news first: the article's own places decide.
+SHARED_DEMONYMS = {"congolese": ("COD", "COG"), "congo": ("COD", "COG"), "dominican": ("DOM", "DMA")}
 
 
 def _is_shared_demonym(text: str) -> bool:
@@ -95,6 +95,9 @@ def resolve(candidates: list[tuple[Candidate, Doc]], gazetteer: Gazetteer) -> Re
         lone_name = cand.label == "PERSON" and " " not in cand.text and cand.text not in name_parts
         # a lone "Kyiv" tagged PERSON is a place if the gazetteer knows the exact name
         place = gazetteer.lookup(cand.text, "GPE" if lone_name else cand.label, fuzzy=not lone_name)
+        if place is None and cand.label == "ORG":  # "Sri Lankan navy sailors": a demonym the model took for a name
+            demonym = gazetteer.lookup(cand.text, "NORP", fuzzy=False)
+            place = demonym if demonym is not None and demonym.kind == "demonym" else None
         if place is not None and not (place.kind == "capital" and _is_locative(doc, cand)):
             assigned.append((cand, place.id, place.name, place.type))
         else:

@@ -408,7 +408,7 @@ UNNAMED_GROUPS = [
     ),
     pytest.param(
         "Thousands of teachers marched through Nairobi, demanding that the government raise their pay.",
-        Coded("group:protesters", "country:KEN", (E.REQUEST,), ("protesters", "government")),
+        Coded("group:protesters", "country:KEN", (E.REQUEST, E.PROTEST), ("protesters", "government")),
         id="marchers-demand-as-protesters",
     ),
     pytest.param(

@@ -28,7 +28,7 @@ from consumers.nlp.annotator import Annotation
 from schemas import EntityType, EventType, RawArticle, StanceRelation, stance_of
 
 EVENTS_DIR = Path(__file__).with_name("data") / "events"
-DEFAULT_FILES = tuple(EVENTS_DIR / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "test"))
+DEFAULT_FILES = tuple(EVENTS_DIR / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "test"))
 ACTORS = {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP}
 
 

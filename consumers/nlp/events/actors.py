@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
+from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import (
     STATE_SECTORS,
     agent_sector,
@@ -23,6 +24,8 @@ from consumers.nlp.events.sectors import (
 from consumers.nlp.resolve import slugify
 from schemas import Sector
 
+# "the two leaders met": nouns that, counted as two, stand for the last two parties named.
+PAIRED_NOUNS = {"leader", "man", "country", "side", "government", "neighbour", "neighbor", "nation", "minister"}
 REFERRING_GROUPS = {"group", "militia", "movement", "organisation", "organization", "bloc", "alliance"}  # "the group"
 # Nouns that stand for whoever holds them: "militant positions", "the Turkish embassy", "an Israeli convoy".
 PROXY_NOUNS = {
@@ -66,6 +69,9 @@ class ActorReader(EntityReader):
         One agent noun with several nationality words stands for each
         ("Japanese and Philippine officials").
         """
+        pair = self.pair_of(token)
+        if pair:
+            return pair
         found: list[Actor] = []
         for head in (token, *token.conjuncts):
             actor = self.single(head)
@@ -102,7 +108,12 @@ class ActorReader(EntityReader):
             return self.single(of[0]) if of else None
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
-        if token.pos_ == "PROPN" and token.is_upper and len(token) >= 3 and token.dep_ in ("pobj", "dobj", "nsubj"):
+        if (
+            token.pos_ == "PROPN"
+            and token.is_upper
+            and len(token) >= 3
+            and token.dep_ in ("pobj", "dobj", "nsubj", "conj")
+        ):
             return Actor(f"org:{slugify(token.text)}", token.text, None)  # "the ELN": an acronym names a group
         for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
             if child.dep_ in ("appos", "compound") and child.i in self.owners:
@@ -117,8 +128,40 @@ class ActorReader(EntityReader):
             return self._agent(token, _refined_sector(token, sector))
         return None
 
+    def pair_of(self, token: Token) -> list[Actor]:
+        """ "the two leaders", "the two countries": the last two states or bodies the text made take part."""
+        two = any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in token.children)
+        if not two or token.lemma_.lower() not in PAIRED_NOUNS:
+            return []
+        start = self.previous_sentence_start(token)
+        own = {a.id for i, a, acted in self.recent if i == token.head.i and acted}  # "X accused both countries"
+        named = [(i, a, acted) for i, a, acted in self.recent if start <= i < token.i and a.id not in own]
+        named = [(i, a, acted) for i, a, acted in named if a.id.startswith(("country:", "org:", "bloc:"))]
+        for index in sorted({i for i, _, _ in named}, reverse=True):  # a pair taking part together first
+            together = unique([a for i, a, acted in named if i == index and acted])
+            together = together if len(together) >= 2 else unique([a for i, a, _ in named if i == index])
+            if len(together) >= 2:
+                return together[:2]
+        found = unique([a for _, a, _ in reversed(named)])
+        return found[:2] if len(found) >= 2 else []
+
     # -- generic agents ---------------------------------------------------------------------
+    def _member_of(self, token: Token) -> Actor | None:
+        """ "fighters of the Arakan Army", "hideouts of the SDF": a named organisation they belong to."""
+        for prep in token.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+                continue
+            for obj in prep.children:
+                named = self.of_entity(self.owners[obj.i], obj) if obj.i in self.owners else None
+                if obj.dep_ == "pobj" and named is not None and named.id.startswith("org:"):
+                    return named
+        return None
+
     def _agent(self, token: Token, sector: Sector) -> Actor | None:
+        member = self._member_of(token)
+        if member is not None and member.sector not in ("igo", "business", "media"):
+            kind = sector if member.sector is None or member.sector in STATE_SECTORS else member.sector
+            return Actor(member.id, member.name, kind)  # "fighters of the ADF" are rebels, whatever "Forces" says
         modifiers = [*token.children, *(g for c in token.children if c.dep_ == "compound" for g in c.children)]
         for child in modifiers:  # "Boko Haram fighters", "ASEAN foreign ministers", "the U.N. human rights office"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
@@ -159,14 +202,18 @@ class ActorReader(EntityReader):
         return None
 
     def _proxy(self, token: Token) -> Actor | None:
-        for child in token.children:  # "a Hezbollah weapons depot"
-            if child.dep_ in ("compound", "amod", "poss") and child.i in self.owners:
+        member = self._member_of(token)
+        if member is not None and member.sector not in ("igo", "government"):
+            return member
+        for child in token.children:  # "a Hezbollah weapons depot", "the U.N. human rights office"
+            if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
                 if named is not None and named.id.startswith("org:"):
                     return named
         modifier: Sector | None = None
         for child in token.children:
-            if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners:
+            vehicle = child.lower_ == "fighter"  # "fighter jets" are aircraft, not rebels
+            if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners and not vehicle:
                 modifier = modifier or agent_sector(child.lower_) or agent_sector(child.lemma_.lower())
         if modifier is not None and modifier not in STATE_SECTORS:  # "militant positions in Iraq" are the militants'
             country = self._nationality(token, locative=False)
@@ -176,9 +223,12 @@ class ActorReader(EntityReader):
                 else Actor(f"group:{modifier}", token.text, modifier)
             )
         country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
+        if country is None and modifier in STATE_SECTORS:  # "Haitian gangs attacked a police station"
+            country = self._context_country(token)
         if country is None:
             return None  # "military sites" of no state named: the place that follows may name it
-        return Actor(country.id, country.name, modifier or PROXY_SECTORS.get(token.lower_) or country.sector)
+        sector = PROXY_SECTORS.get(token.lower_) or PROXY_SECTORS.get(token.lemma_.lower())  # "embassies"
+        return Actor(country.id, country.name, modifier or sector or country.sector)
 
 
 def _phrase(token: Token) -> str:

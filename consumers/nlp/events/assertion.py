@@ -17,6 +17,7 @@ from consumers.nlp.events.rules import (
     NEEDING,
     SUBJECT_DEPS,
     UNASSERTING,
+    WANTED_NOUNS,
     WANTING,
 )
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
@@ -62,6 +63,8 @@ def asserted(word: Token) -> bool:
             return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
         if child.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEARSAY_NOUNS:
             return False  # "reports that its troops killed civilians"
+        if child.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in WANTED_NOUNS:
+            return False  # "Sweden's bid to join NATO": sought, not done
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
         if child.dep_ in ("conj", "advcl", "parataxis"):
             return True  # a second act beside the first ("urged X ... and asked Y"), not its content

@@ -20,7 +20,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
-from consumers.nlp.events.lexicon import SPEECH_VERBS, Trigger
+from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
@@ -29,6 +29,7 @@ from consumers.nlp.events.rules import (
     GIVING_VERBS,
     LOCATED_EVENTS,
     REACTIONS,
+    RECIPROCAL_VERBS,
     SUBJECT_DEPS,
     SYMMETRIC,
     THEME_EVENTS,
@@ -36,6 +37,7 @@ from consumers.nlp.events.rules import (
     UNDOING_VERBS,
     UNREALISED,
     VOICED_PRONOUNS,
+    addresses,
     as_protesters,
     gives_aid,
     governing_verb,
@@ -111,7 +113,7 @@ class EventCoder:
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
         targets = unique(patients + objects)
-        addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ in ("on", "upon") for c in verb.children)
+        addressed = any(c.dep_ in ("dobj", "dative") or addresses(c) for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self.parties.nested_targets(verb, trigger.event, consumed)
         if not targets and trigger.event in REACTIONS:
@@ -119,6 +121,8 @@ class EventCoder:
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
+        if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
+            targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
         confidence = 0.8 if not patients else 0.75
@@ -126,6 +130,11 @@ class EventCoder:
         # "have begun sharing intelligence": the aspect verb's subjects do it together
         own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
+        near = [*verb.children, *(g for c in verb.children if c.dep_ in SUBJECT_DEPS for g in c.children)]
+        each = any(c.lower_ == "each" and c.dep_ in ("advmod", "npadvmod", "appos", "det") for c in near)
+        if (each or verb.lemma_.lower() in RECIPROCAL_VERBS) and len(sources) > 1:  # "each released prisoners"
+            targets = [t for t in targets if not t.id.startswith("group:")]
+            reciprocal = reciprocal or not targets
         trigger = intended(verb, trigger)
         coded = self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
         return coded + conceded
@@ -174,8 +183,10 @@ class EventCoder:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun)
-        if trigger is None or cancelled(noun):
+        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
             return []
+        if noun.lower_ in ("relations", "ties") and noun.dep_ != "dobj":
+            return []  # "relations between the two neighbours soured": a state of affairs, not an act
         if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
             return []  # "a planned round of talks", "an imminent strike": not done (yet)
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a round of talks"
@@ -192,7 +203,8 @@ class EventCoder:
         sources = self.parties.noun_agents(noun)
         if not sources:
             return []
-        if noun.lemma_.lower() in ADDRESSED_NOUNS:  # "demands for a withdrawal": the content, not a party
+        addressed = noun.lemma_.lower() in ADDRESSED_NOUNS or trigger.event is EventType.REQUEST  # "a call for"
+        if addressed:  # "demands for a withdrawal": the content, not a party
             targets = [
                 a
                 for p in noun.children
@@ -204,15 +216,20 @@ class EventCoder:
         else:
             targets = self.parties.objects(noun, trigger.event)
         targets = targets or self.parties.drawn_by(noun)
+        kind = refined_trigger(trigger, noun, sources, targets).event  # "a strike by doctors" is a protest
+        if not targets and kind in (EventType.MOBILIZE, EventType.PROTEST):
+            targets = self.parties.answered(governing_verb(noun) or noun, sources, kind)
         clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():
             own = verb_trigger(clause)
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and noun.lemma_.lower() in ADDRESSED_NOUNS and governor is not None:
+        if not targets and addressed and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
+        if not targets and circumstance and governor is not None:
+            targets = self.parties.present_at(governor, trigger.event)
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
         coded = self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
         if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
@@ -228,8 +245,8 @@ class EventCoder:
             if len(speakers) != 1:
                 continue
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
-                for word in clause.subtree:
-                    if word.lower_ in VOICED_PRONOUNS:
+                for word in clause.subtree:  # "Its fighters ..., the U.N. said" refers back, not to the speaker
+                    if word.lower_ in VOICED_PRONOUNS and word.i > token.i:
                         self.reader.voiced.setdefault(word.i, speakers[0])
 
     def _pairs(
@@ -250,7 +267,8 @@ class EventCoder:
         # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
         partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
         joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
-        if joint or reciprocal or (mutual and not targets and len(sources) > 1 and trigger.event in SYMMETRIC):
+        symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire"  # "X and Y declared a truce"
+        if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
             # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
             together = trigger if not joint else Trigger(EventType.COOPERATE)
             events = [
@@ -269,3 +287,16 @@ class EventCoder:
 
     def _event(self, source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float) -> CodedEvent:
         return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, self.field)
+
+
+def _supposed(noun: Token) -> bool:
+    """ "a Chinese blockade of Taiwan would be costly": an act talked of as if it happened, not done."""
+    head = noun.head
+    return noun.dep_ == "nsubj" and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in head.children
+    )
+
+
+def _answered(noun: Token, trigger: Trigger) -> bool:
+    """ "dismissed a Moroccan call", "denied the accusations": a demand or charge answered was made."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING

@@ -18,8 +18,10 @@ from consumers.nlp.events.sectors import (
     STATE_SECTORS,
     agent_sector,
     igo_body,
+    is_movement,
     is_titled,
     known_group,
+    left_words,
     org_sector,
     person_country,
     title_sector,
@@ -89,7 +91,7 @@ class EntityReader:
             igo = igo or self._titled_igo(token)
             if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
                 return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
-            words = self._left_words(token)
+            words = left_words(token)
             country = (
                 self._country_of(entity_id)
                 or person_country(record.name, self.published)
@@ -131,7 +133,12 @@ class EntityReader:
             )
             rest = " ".join(words[size:])
             sector = agent_sector(rest.lower()) or org_sector(rest)
-            if place is not None and place.id.startswith("country:") and sector in STATE_SECTORS:
+            if (
+                place is not None
+                and place.id.startswith("country:")
+                and sector in STATE_SECTORS
+                and not is_movement(rest)
+            ):
                 return Actor(place.id, place.name, sector)
         return None
 
@@ -156,24 +163,6 @@ class EntityReader:
                 return side
         return None
 
-    def _left_words(self, token: Token | None) -> list[str]:
-        if token is None:
-            return []
-        words: list[str] = []
-        index = token.i - 1
-        while index >= 0 and token.i - index <= 6:
-            word = self.doc[index]
-            if word.is_punct and word.text != "-":
-                break
-            words.append(word.lower_)
-            index -= 1
-        for child in token.children:
-            if child.dep_ == "appos":
-                words.extend(t.lower_ for t in child.subtree)
-        if token.dep_ == "appos":
-            words.extend(t.lower_ for t in token.head.subtree if t.i < token.i)
-        return words
-
     def _nationality(self, token: Token, *, locative: bool) -> Actor | None:
         """The country a noun belongs to: "Turkish jets", "Iraq's army", "troops from Chad", "police in X"."""
         found = self._nationalities(token, locative=locative)
@@ -187,7 +176,7 @@ class EntityReader:
         """
         modifiers = [c for c in token.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
         owned = [c for c in modifiers if c.dep_ in ("compound", "poss")]  # "Azerbaijan's prosecutor-general's office"
-        modifiers += [g for c in owned for g in c.children if g.dep_ in ("amod", "poss")]
+        modifiers += [g for c in owned for g in c.children if g.dep_ in ("amod", "poss", "compound")]
         modifiers += [
             g for c in modifiers if c.dep_ == "amod" for g in c.children if g.dep_ == "npadvmod"
         ]  # Greek-flagged
@@ -234,6 +223,8 @@ class EntityReader:
             actor = self.of_entity(self.owners[word.i], word)
         elif word.lower_ in ("its", "their"):
             actor = self._pronoun(word)
+        elif word.lower_ == "country" and word.dep_ == "poss":  # "the country's top court"
+            actor = self._context_country(word)
         else:
             return None
         if actor is not None and actor.id.startswith(("country:", "bloc:")):

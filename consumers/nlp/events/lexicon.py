@@ -99,6 +99,8 @@ CORE_VERBS: dict[str, Trigger] = {
     "fight": _t(E.ASSAULT), "clash": _t(E.ASSAULT), "wound": _t(E.ASSAULT), "injure": _t(E.ASSAULT),
     "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
+    "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
+    "torch": _t(E.ASSAULT), "ratify": _t(E.SUPPORT),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).
@@ -117,6 +119,8 @@ CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
     ("call", "up"): _t(E.MOBILIZE, "troops"), ("sign", "off"): _t(E.AGREE), ("back", "down"): _t(E.CONCEDE),
     ("give", "in"): _t(E.CONCEDE), ("lock", "up"): _t(E.COERCE, "arrest"), ("beat", "back"): _t(E.ASSAULT),
     ("roll", "back"): _t(E.CONCEDE), ("walk", "out"): _t(E.PROTEST, "boycott"), ("come", "under"): _t(E.ASSAULT),
+    ("order", "out"): _t(E.SANCTION, "expel"), ("gun", "down"): _t(E.ASSAULT, "firearms"),
+    ("walk", "away"): _t(E.SANCTION, "discontinue"),
 }  # fmt: skip
 
 # Verbs whose event is the object's: "imposed sanctions on", "held talks with", "launched strikes on".
@@ -126,6 +130,7 @@ LIGHT_VERBS = {
     "escalate", "mount", "level", "lodge", "file", "voice", "deliver", "pay", "sign", "conclude", "seal",
     "want", "seek", "propose", "plan", "prepare", "open", "renew", "slap", "apply", "enact", "order", "declare",
     "give", "send", "provide", "offer", "pledge", "promise", "grant", "agree", "commit", "vote", "adopt", "take",
+    "ratify",
 }  # fmt: skip
 
 CORE_NOUNS: dict[str, Trigger] = {
@@ -145,7 +150,8 @@ CORE_NOUNS: dict[str, Trigger] = {
     "donation": _t(E.AID), "relief": _t(E.AID, "humanitarian"), "funding": _t(E.AID, "economic"),
     "weapons": _t(E.AID, "military"), "arms": _t(E.AID, "military"), "asylum": _t(E.AID, "asylum"),
     "vaccines": _t(E.AID, "humanitarian"), "shipment": _t(E.AID), "package": _t(E.AID),
-    "bailout": _t(E.AID, "economic"),
+    "bailout": _t(E.AID, "economic"), "barrage": _t(E.ASSAULT, "shelling"),
+    "disbursement": _t(E.AID, "economic"), "payout": _t(E.AID, "economic"),
     "withdrawal": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"),
     "ceasefire": _t(E.RETREAT, "ceasefire"),
     "truce": _t(E.RETREAT, "ceasefire"), "pullout": _t(E.RETREAT, "withdraw"),
@@ -208,6 +214,13 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("lodge", "protest"): _t(E.ACCUSE, "allege"), ("file", "case"): _t(E.ACCUSE, "allege"),
     ("drop", "objection"): _t(E.CONCEDE), ("drop", "opposition"): _t(E.CONCEDE), ("agree",
     "ceasefire"): _t(E.RETREAT, "ceasefire"),
+    ("launch", "drone"): _t(E.ASSAULT, "aerial"), ("launch", "missile"): _t(E.ASSAULT),
+    ("launch", "rocket"): _t(E.ASSAULT), ("fire", "drone"): _t(E.ASSAULT, "aerial"),
+    ("take", "control"): _t(E.COERCE, "seize"), ("grant", "access"): _t(E.CONCEDE, "access"),
+    ("give", "access"): _t(E.CONCEDE, "access"), ("trade", "accusation"): _t(E.ACCUSE),
+    ("trade", "insult"): _t(E.ACCUSE), ("trade", "threat"): _t(E.THREATEN), ("trade", "blame"): _t(E.ACCUSE),
+    ("exchange", "prisoner"): _t(E.RETREAT, "release"), ("swap", "prisoner"): _t(E.RETREAT, "release"),
+    ("approve", "bid"): _t(E.SUPPORT), ("approve", "request"): _t(E.SUPPORT), ("approve", "application"): _t(E.SUPPORT),
 }  # fmt: skip
 
 SPEECH_VERBS = {
@@ -237,6 +250,10 @@ FORCE_WORDS = {
     "armour", "armor", "howitzer", "launcher", "jet", "warplane", "frigate",
 }  # fmt: skip
 # Verbs whose "to death" makes an attack ("hacked to death"); "sentenced to death" keeps its own event.
+# "ordered the mission to leave": an order to go is an expulsion.
+LEAVING_VERBS = {"leave", "go", "depart", "quit", "exit"}
+# "put its forces on high alert": readiness raised is a mobilisation.
+ALERT_VERBS = {"put", "place", "keep"}
 KILLING_VERBS = {"hack", "beat", "stone", "stab", "burn", "shoot", "club", "bludgeon", "kick", "torture", "lynch"}
 
 

@@ -49,7 +49,7 @@ class Parties:
         if trigger is None or trigger.event not in (*UNASSERTING, EventType.SUPPORT, EventType.CONSULT):
             return []
         for clause in verb.ancestors:
-            speech = [clause.head] if clause.dep_ == "ccomp" else []
+            speech = [clause.head] if clause.dep_ == "ccomp" and clause.head.i < verb.i else []
             # "X did Y, Z said, calling it ...": the speech verb hung beside the act
             speech += [c for c in clause.children if c.dep_ == "parataxis" and c.i < verb.i]
             for said in (s for s in speech if s.lemma_.lower() in SPEECH_VERBS):
@@ -103,10 +103,12 @@ class Parties:
             if not agents and any(c.dep_ == "dobj" for c in verb.children):
                 return self.reader.actors(verb.head), []  # "Bandits abducted 25 pupils": misread as a passive
             return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(verb.head)
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.pos_ == "VERB":
-            accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]  # "accused Baku of shelling"
-            if accused:
-                return self.reader.actors(accused[0]), []
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
+            # "accused Baku of shelling", "praised Damascus for arresting": the one judged did it
+            accused = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+            judged = self.reader.actors(accused[0]) if accused else []
+            if judged or (accused and verb.head.lower_ == "of"):
+                return judged, []
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Berlin's decision to close a consulate"
             owners = [c for c in verb.head.children if c.dep_ == "poss"]
             if owners:
@@ -128,9 +130,10 @@ class Parties:
 
     @staticmethod
     def _by_objects(verb: Token) -> list[Token]:
-        return [
-            o for p in verb.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"
-        ]
+        """ "by X" on a passive verb, or inside its object: "was promised 270 million euros in support by X"."""
+        inside = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+        preps = [p for p in (*verb.children, *inside) if p.dep_ == "prep" and p.lower_ == "by"]
+        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
     def _came_under(self, verb: Token) -> tuple[list[Actor], list[Actor]]:
         """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""
@@ -174,12 +177,17 @@ class Parties:
         "Japan's plan"); else the generic actor ("three Estonian diplomats").
         """
         direct = self.reader.actors(token)
-        if token.i in self.reader.owners and direct:
-            return direct
+        if direct and (token.i in self.reader.owners or self.reader.pair_of(token)):
+            return direct  # a named actor, or "both countries", is the target itself
+        capital = self.reader.place(token) if token.i in self.reader.owners else None
+        if capital is not None and capital.id.startswith("country:"):
+            return [capital]  # "a visit to Baghdad", "talks with Phnom Penh": the capital is the state
         country = self.reader.country_of_place(token) if depth == 0 else None
         if country is not None and not direct:
             return [country]
         reacting = token.head.pos_ in ("VERB", "AUX") and token.head.lemma_.lower() not in UNDOING_VERBS
+        # "paid his first visit to Baghdad": the subject's own act, whose recipient is the target
+        reacting = reacting and not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children)
         if noun_trigger(token) is not None and not direct and reacting:  # "condemned Israel's strike": the striker
             agents = self.noun_agents(token, via_support=False)
             if agents:
@@ -239,7 +247,10 @@ class Parties:
                 if actors:
                     return actors
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ == "by":
+            trigger = noun_trigger(noun)
+            moved = child.lower_ == "of" and trigger is not None and trigger.mode in ("withdraw", "troops")
+            said = child.lower_ == "from" and trigger is not None and trigger.event in UNASSERTING
+            if child.dep_ == "prep" and (child.lower_ == "by" or said or moved):  # "appeals from", "withdrawal of"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return self.reader.actors(obj)

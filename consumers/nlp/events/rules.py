@@ -20,6 +20,8 @@ PLACE_ONLY_PREPS = {"near", "along"}  # "near the town of Nabatieh": only a coun
 NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
 THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
+# ... except where the object is the one helped: "rescued 200 migrants", "evacuated civilians".
+BENEFICIARY_VERBS = {"rescue", "evacuate", "shelter", "feed", "treat", "help", "assist", "protect", "save"}
 # Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
 WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
 UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
@@ -33,6 +35,7 @@ UNDOING_VERBS = {
     "revoke", "drop",
 }  # fmt: skip
 CIVIL_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media"}  # who strikes to protest
+TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # what is discussed is a topic, not a party met
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
 # Acts done to a place: with no party named, the country the place lies in is the target
@@ -53,6 +56,7 @@ OWNED_NOUNS = {
     "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
 }  # fmt: skip
 VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
+WANTED_NOUNS = {"bid", "plan", "proposal", "effort", "attempt", "push", "intention", "ambition", "aim", "goal", "hope"}
 HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}
 ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
 GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
@@ -69,7 +73,10 @@ AID_THEMES |= {
     "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
 }  # fmt: skip
 # "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
-DRAWING_VERBS = {"draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get"}
+DRAWING_VERBS = {
+    "draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get", "secure",
+    "obtain", "win", "clinch",
+}  # fmt: skip
 ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep", "stop", "finish"}  # "began sharing"
 # A government that gives way to protests concedes to the protesters: "withdrew the bill after protests".
 CONCEDING_VERBS = {
@@ -85,7 +92,10 @@ INTENT_HEADS = {
 }  # fmt: skip
 # Reactions to an act named a sentence earlier: "Tokyo condemned the launches", "Baku denied the claim".
 REACTIONS = {EventType.ACCUSE, EventType.REJECT, EventType.SUPPORT}
+# Nouns of acts done to someone, whose "of" names the patient: "the expulsion of", "the arrest of".
+DONE_TO_EVENTS = {EventType.SANCTION, EventType.COERCE, EventType.ASSAULT}
 FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventType.MOBILIZE}
+RECIPROCAL_VERBS = {"trade", "exchange", "swap"}  # "traded accusations", "exchanged prisoners": each with the other
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
 SUBJECT_DEPS = ("nsubj", "csubj")
 MAX_OBJECT_DEPTH = 3
@@ -120,7 +130,10 @@ def as_protesters(actor: Actor) -> Actor:
 
 
 def gives_aid(verb: Token) -> bool:
-    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter."""
+    """Whether what a giving verb gives is help: money, arms, supplies, troops, shelter (or, "handed over",
+    the particle makes the act its own)."""
+    if any(c.dep_ == "prt" and c.lower_ in ("over", "back") for c in verb.children):
+        return True
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             words = {c.lemma_.lower() for c in child.subtree} | {c.lower_ for c in child.subtree}  # "a batch of jets"
@@ -147,15 +160,23 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("into")  # "an investigation into the president"
     if event is EventType.REJECT:
         preps.add("on")  # "slammed the door on a U.S. request"
+    if event is EventType.CONSULT:
+        preps.add("between")  # "offered to mediate between Kyrgyzstan and Tajikistan"
     if event is EventType.SUPPORT:
         preps.add("behind")  # "threw its weight behind Ukraine's bid"
     if event is EventType.PROTEST:
-        preps |= {"outside", "at", "before"}  # "rallied outside the embassy"
+        preps |= {"outside", "at", "before", "on"}  # "rallied outside the embassy", "marched on parliament"
     if event in FROM_EVENTS:
         preps.add("from")
     if noun:
         preps |= NOUN_PREPS
     return preps
+
+
+def addresses(prep: Token) -> bool:
+    """ "called on France" addresses a party; "threatened on Saturday" only dates the act."""
+    dated = all(o.ent_type_ in ("DATE", "TIME") for o in prep.children if o.dep_ == "pobj")
+    return prep.lower_ in ("on", "upon") and not dated
 
 
 def is_reciprocal(token: Token) -> bool:

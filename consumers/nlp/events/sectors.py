@@ -8,6 +8,8 @@ for the long tail; officials the tables know give their country and role.
 from datetime import date
 from functools import cache
 
+from spacy.tokens import Token
+
 from schemas import Sector
 
 STATE_SECTORS: frozenset[Sector] = frozenset(
@@ -51,7 +53,7 @@ _CORE: dict[Sector, set[str]] = {
         "general", "generals", "commander", "commanders", "helicopters", "helicopter", "gunships", "gunboats",
         "battalion", "brigade", "units", "unit", "aircraft", "submarine", "submarines", "peacekeepers",
         "armed forces", "defence forces", "defense forces", "special forces", "military forces", "coalition",
-        "command", "pentagon",
+        "command", "pentagon", "sailors",
     },
     "police": {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
@@ -126,10 +128,23 @@ def org_sector(name: str) -> Sector | None:
     known = known_group(name)
     if known is not None:
         return known[1]
-    for word in reversed(name.lower().replace(".", "").split()):
+    words = name.lower().replace(".", "").split()
+    for word in reversed(words):
         if word in _ORG_WORDS:
-            return _ORG_WORDS[word]
+            armed = _ORG_WORDS[word] in ("military", "police")
+            return "rebels" if armed and is_movement(name) else _ORG_WORDS[word]  # "Syrian Democratic Forces"
     return None
+
+
+def is_movement(name: str) -> bool:
+    """A name in the words armed movements give themselves ("Democratic Forces"), not a state body's."""
+    return bool(MOVEMENT_WORDS & set(name.lower().split()))
+
+
+MOVEMENT_WORDS = {
+    "democratic", "liberation", "independence", "popular", "patriotic", "islamic", "resistance", "salvation",
+    "freedom", "people's", "mujahideen", "jihad", "front", "allied",
+}  # fmt: skip
 
 
 # Places the derived tables sometimes list among agents ("border" for border guards): never an actor.
@@ -210,3 +225,23 @@ def _derived_agents() -> dict[str, Sector]:
     from consumers.nlp import event_tables
 
     return dict(event_tables.agent_sectors())
+
+
+def left_words(token: Token | None) -> list[str]:
+    """The words just before a name and in its apposition, where its title is ("Defence Minister", "the envoy")."""
+    if token is None:
+        return []
+    words: list[str] = []
+    index = token.i - 1
+    while index >= 0 and token.i - index <= 6:
+        word = token.doc[index]
+        if word.is_punct and word.text != "-":
+            break
+        words.append(word.lower_)
+        index -= 1
+    for child in token.children:
+        if child.dep_ == "appos":
+            words.extend(t.lower_ for t in child.subtree)
+    if token.dep_ == "appos":
+        words.extend(t.lower_ for t in token.head.subtree if t.i < token.i)
+    return words

@@ -14,6 +14,8 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import (
+    BENEFICIARY_VERBS,
+    DONE_TO_EVENTS,
     LOCATED_EVENTS,
     LOCATING_DEPS,
     PLACE_ONLY_PREPS,
@@ -22,6 +24,7 @@ from consumers.nlp.events.rules import (
     SUBJECT_DEPS,
     THEME_EVENTS,
     TIME_PREPS,
+    TOPIC_VERBS,
     UNASSERTING,
     VISIT_VERBS,
     WITH_PARTNERS,
@@ -29,6 +32,7 @@ from consumers.nlp.events.rules import (
     target_preps,
     unique,
 )
+from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType
 
@@ -55,15 +59,17 @@ class Targets(Parties):
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
         if head.lemma_.lower() in ("invest", "investment"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
-        if head.lemma_.lower() == "release" and head.pos_ == "NOUN":
-            preps = preps | {"of"}  # "the release of 14 jailed journalists": the released
+        if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
+            preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
+        topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
         for child in head.children:
-            if child.dep_ in ("dobj", "attr", "oprd"):
+            if child.dep_ in ("dobj", "attr", "oprd") and not topical:
                 if is_reciprocal(child):
                     continue
                 named = child.i in self.reader.owners
                 found = self.object_actors(child, preps, 0)
-                if not named and event in THEME_EVENTS:  # what is given is no party; who receives it is
+                beneficiary = head.lemma_.lower() in BENEFICIARY_VERBS  # "rescued 200 migrants": they are helped
+                if not named and event in THEME_EVENTS and not beneficiary:  # what is given is no party
                     given = {a.id for a in self.reader.actors(child)}
                     found = [a for a in found if a.id not in given or (a.id.startswith(STATES) and a.sector is None)]
                 (recipients if named else themes).extend(found)
@@ -97,6 +103,16 @@ class Targets(Parties):
                     if hostile_act and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in WITH_PARTNERS:
                         continue  # "attacked with drones": an instrument
                 recipients.extend(self.object_actors(obj, preps, 0))
+        elif child.dep_ == "prep" and child.lower_ == "of" and head.pos_ == "NOUN" and event is EventType.RETREAT:
+            for moved in (o for o in child.children if o.dep_ == "pobj"):  # "the withdrawal of French troops from Chad"
+                recipients += [
+                    a
+                    for p in moved.children
+                    if p.lower_ == "from"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for a in self.object_actors(o, preps, 0)
+                ]
         elif child.dep_ == "prep" and child.lower_ in ("out", "away") and "from" in preps:  # "out of Lebanon"
             for inner in (c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 recipients += [a for o in inner.children if o.dep_ == "pobj" for a in self.object_actors(o, preps, 0)]
@@ -110,7 +126,9 @@ class Targets(Parties):
 
     def located(self, head: Token) -> list[Actor]:
         """The first country named where an act is done, inside its object and place phrases."""
+        doer = ("amod", "compound", "poss", "nmod") if head.pos_ == "NOUN" else ()  # "an Israeli strike": the striker
         frontier = [c for c in head.children if c.dep_ in LOCATING_DEPS and c.lower_ not in TIME_PREPS]
+        frontier = [c for c in frontier if c.dep_ not in doer]
         while frontier:
             token = min(frontier, key=lambda t: t.i)
             frontier.remove(token)
@@ -131,6 +149,11 @@ class Targets(Parties):
         """ "agreed to resume talks with Japan", "urged ... to": the complement's targets count."""
         found: list[Actor] = []
         for child in verb.children:
+            condition = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
+            if event is EventType.THREATEN and child.dep_ == "advcl" and condition:  # "... if the Dutch went ahead"
+                subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
+                found.extend(a for s in subjects for a in self.reader.actors(s))
+                continue
             purpose = child.dep_ == "advcl" and event in (EventType.AGREE, EventType.AID)  # "pledged $4bn to help X"
             if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
                 subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
@@ -173,3 +196,61 @@ class Targets(Parties):
                 if start <= index < verb.sent.start and actor.id not in own:
                     return [actor]
         return []
+
+    def answered(self, head: Token, sources: list[Actor], event: EventType) -> list[Actor]:
+        """The side a mobilisation or a protest answers, when the act names no target."""
+        return self.adversary(head, sources) if event is EventType.MOBILIZE else self.protested(head, sources)
+
+    def adversary(self, head: Token, sources: list[Actor]) -> list[Actor]:
+        """The other side a mobilisation answers, when it names no target.
+
+        "massed troops after fresh tensions with China", "put on alert as Chinese
+        warships gathered", "ahead of an expected RSF offensive": the first
+        state or armed group the clause names besides the mobilising side.
+        """
+        armed = all(s.sector in (None, "military", "police", "government", "rebels") for s in sources)
+        if head.dep_ == "acl" or not armed:  # "troops deployed in the area", "exporters scrambled"
+            return []
+        own = {s.id for s in sources}
+        for actor in self._clause_actors(head):
+            if actor.sector != "igo" and actor.id not in own:
+                if actor.id.startswith(STATES) or actor.sector in ("rebels", "criminals"):
+                    return [actor]
+        return []
+
+    def protested(self, head: Token, sources: list[Actor]) -> list[Actor]:
+        """Whom a strike or rally with no target named is against: "a strike in a pay dispute with the
+        government", "went on strike to demand better pay from the government", "a sit-in outside parliament"."""
+        for actor in self._clause_actors(head):
+            state = actor.id.startswith(STATES) and actor.sector in STATE_SECTORS  # not "through Nairobi"
+            if state and not any(actor.same_party(s) for s in sources):
+                return [actor]
+        return []
+
+    def _clause_actors(self, head: Token) -> list[Actor]:
+        """The actors a clause names besides its subject, in text order, acts of their own beside it left out."""
+        skipped = {t.i for c in head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "conj") for t in c.subtree}
+        found: list[Actor] = []
+        for token in head.subtree:
+            if token.i in skipped or token.i == head.i or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            if token.dep_ == "compound" and token.i not in self.reader.owners:
+                continue  # "fighter jets": a kind of aircraft, not fighters
+            actor = self.reader.single(token)
+            if actor is not None:
+                found.append(actor)
+        return found
+
+    def present_at(self, verb: Token, event: EventType) -> list[Actor]:
+        """Who an act named as a verb's circumstance is done to.
+
+        "urged Pezeshkian in a phone call": the call is with the one urged;
+        "two soldiers were killed in an Israeli drone strike": the strike hit the killed.
+        """
+        if event is EventType.CONSULT:
+            deps: tuple[str, ...] = ("dobj", "dative")
+        elif event in (EventType.ASSAULT, EventType.COERCE) and any(c.dep_ == "auxpass" for c in verb.children):
+            deps = ("nsubjpass",)
+        else:
+            return []
+        return unique([a for c in verb.children if c.dep_ in deps for a in self.reader.actors(c)])

@@ -10,6 +10,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from consumers.nlp.events.lexicon import (
+    ALERT_VERBS,
     CORE_NOUN_PHRASES,
     CORE_NOUNS,
     CORE_PATTERNS,
@@ -17,6 +18,7 @@ from consumers.nlp.events.lexicon import (
     CORE_VERBS,
     FORCE_WORDS,
     KILLING_VERBS,
+    LEAVING_VERBS,
     LIGHT_VERBS,
     MOVING_VERBS,
     NOT_EVENTS,
@@ -50,8 +52,10 @@ def verb_trigger(verb: Token) -> Trigger | None:
             for word in (child.lower_, child.lemma_.lower(), _singular(child)):
                 if (lemma, word) in CORE_PATTERNS:
                     return CORE_PATTERNS[(lemma, word)]
-    if _moves_forces(verb):
+    if _moves_forces(verb) or _alerts(verb):
         return Trigger(E.MOBILIZE, "troops")
+    if lemma == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in LEAVING_VERBS for c in verb.children):
+        return Trigger(E.SANCTION, "expel")  # "ordered French troops to leave the country"
     killed = any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
     if killed and lemma in KILLING_VERBS:
         return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
@@ -80,6 +84,14 @@ def _moves_forces(verb: Token) -> bool:
     return verb.lemma_.lower() in MOVING_VERBS and any(_singular(w) in FORCE_WORDS for w in words)
 
 
+def _alerts(verb: Token) -> bool:
+    """ "put its forces on high alert", "were placed on full alert"."""
+    if verb.lemma_.lower() not in ALERT_VERBS:
+        return False
+    on = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    return any(o.lemma_.lower() == "alert" for o in on)
+
+
 def noun_trigger(noun: Token) -> Trigger | None:
     """The event a noun names ("strike", "sanctions", "aid", "talks"), if any."""
     for child in noun.children:
@@ -89,6 +101,8 @@ def noun_trigger(noun: Token) -> Trigger | None:
     money = ("$", "€", "£", "million", "billion", "dollars", "euros")
     if lower == "release" and any(o.ent_type_ == "MONEY" or o.lower_ in money for o in noun.subtree if o.i > noun.i):
         return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
+    if lower in ("call", "calls") and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return Trigger(E.REQUEST)  # "France's call for a ceasefire" asks; "a phone call" consults
     return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
 
 
