@@ -170,6 +170,12 @@ class SinkSettings(_Section):
     sqlite_path: Path = Field(default=Path("stancewire.db"), description="SQLite file, used without a DSN.")
     postgres_dsn: SecretStr | None = Field(default=None, description="PostgreSQL DSN; overrides the SQLite file.")
     batch_size: PositiveInt = Field(default=500, description="Records written in one transaction.")
+    dead_letter_max_consecutive: PositiveInt = Field(
+        default=100, description="Stop after this many records in a row go to `sink_dead_letters` (a bad deploy)."
+    )
+    retry_max_backoff_s: PositiveFloat = Field(
+        default=30.0, description="Longest wait between retries while the database is unavailable."
+    )
 
 
 class Settings(BaseSettings):

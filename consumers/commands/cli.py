@@ -114,7 +114,7 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
         counts = await StorageSink(settings).run(until_caught_up=args.until_caught_up)
         print(
             f"stored {counts.articles} articles and {counts.stance_events} stance events in {where}"
-            + (f" ({counts.skipped} undecodable records skipped)" if counts.skipped else "")
+            + (f" ({counts.dead_lettered} records into sink_dead_letters)" if counts.dead_lettered else "")
         )
 
     asyncio.run(run())
