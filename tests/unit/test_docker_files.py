@@ -83,3 +83,18 @@ def test_image_runs_as_a_non_root_user_without_secrets() -> None:
         for name, value in svc["environment"].items()
         if "PASSWORD" in name
     )
+
+
+def test_every_stancewire_service_keeps_the_shared_kafka_connection_settings() -> None:
+    shared = COMPOSE["x-stancewire-env"]
+    security = {"SECURITY_PROTOCOL", "SASL_MECHANISM", "SASL_USERNAME", "SASL_PASSWORD", "SSL_CAFILE", "SSL_CERTFILE"}
+    assert {f"STANCEWIRE_KAFKA__{name}" for name in security} <= set(shared), "SASL and TLS settings are shared"
+    services = stancewire_services()
+    assert {"worker", "topics", "alerts", "sink"} <= set(services)
+    for name, service in services.items():
+        environment = service["environment"]
+        assert {key: environment[key] for key in shared} == shared, f"{name} lost shared settings"
+    assert set(services["sink"]["environment"]) - set(shared) == {
+        "STANCEWIRE_SINK__SQLITE_PATH",
+        "STANCEWIRE_SINK__POSTGRES_DSN",
+    }
