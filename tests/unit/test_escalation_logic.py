@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 import pytest
 from pydantic import ValidationError
 
+from consumers.apps.escalation.app import forget_expired
 from consumers.apps.escalation.logic import (
     bucket_start,
     counted,
@@ -98,3 +99,10 @@ def test_an_event_counts_once_in_its_bucket_and_a_window_sums_its_buckets() -> N
 def test_keys_of_windows_that_ended_more_than_expires_s_ago_are_forgotten() -> None:
     keys = [("k", (NOW - 9000, NOW - 7200.1)), ("k", (NOW - 3600, NOW - 0.1)), ("j", (NOW - 8000, NOW - 4400))]
     assert expired(keys, NOW, RULE) == [keys[0]]
+
+
+def test_recovered_keys_of_expired_windows_are_dropped_from_the_local_stores() -> None:
+    buckets = {("k", (NOW - 9000, NOW - 8400.1)): ["a"], ("k", (NOW - 600, NOW - 0.1)): ["b"]}
+    alerted = {("k", (NOW - 12000, NOW - 8400.1)): True}
+    assert forget_expired([buckets, alerted], NOW, RULE) == 2
+    assert buckets == {("k", (NOW - 600, NOW - 0.1)): ["b"]} and alerted == {}

@@ -68,6 +68,20 @@ def _credentials(kafka: KafkaSettings) -> Any:
     return None
 
 
+def forget_expired(stores: list[Any], now: float, rule: EscalationRule) -> int:
+    """Drop the keys of windows that ended more than ``expires_s`` ago from the tables' local stores.
+
+    faust expires only the keys it wrote itself; those recovered from a changelog would stay in memory.
+    Local only, as faust's own expiry: the changelog topics' retention deletes the records. Returns how many.
+    """
+    dropped = 0
+    for store in stores:
+        for key in expired(list(store.keys()), now, rule):
+            store.pop(key, None)
+            dropped += 1
+    return dropped
+
+
 def _tables(app: faust.App, rule: EscalationRule, partitions: int) -> tuple[Any, Any]:
     """The bucket and alerted tables; changelog segments roll every window so retention can delete them."""
     configs = {"segment.ms": str(rule.window_s * 1000)}
@@ -76,13 +90,10 @@ def _tables(app: faust.App, rule: EscalationRule, partitions: int) -> tuple[Any,
     bucket_window = faust.TumblingWindow(rule.step_s, expires=rule.expires_s)
     window = faust.HoppingWindow(rule.window_s, rule.step_s, expires=rule.expires_s)
 
-    async def forget_expired() -> None:
-        now = time.time()
-        for table in (buckets, alerted):
-            for key in expired(list(table.data.keys()), now, rule):
-                table.data.pop(key, None)  # local only, as faust's own expiry: the changelog's retention does the rest
+    async def forget() -> None:
+        forget_expired([buckets.data, alerted.data], time.time(), rule)
 
-    app.timer(CLEANUP_INTERVAL_S, name="escalation-forget-expired")(forget_expired)
+    app.timer(CLEANUP_INTERVAL_S, name="escalation-forget-expired")(forget)
     return buckets.using_window(bucket_window), alerted.using_window(window)
 
 
