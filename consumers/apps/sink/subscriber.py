@@ -149,7 +149,8 @@ class StorageSink:
             self.counts.dead_lettered += 1
             self.counts.skipped += entry.table is None
             source = entry.source
-            logger.warning("dead-lettered %s/%d@%d: %s", source.topic, source.partition, source.offset, error)
+            reason = self._redact(error)
+            logger.warning("dead-lettered %s/%d@%d: %s", source.topic, source.partition, source.offset, reason)
 
 
 async def _caught_up(consumer: AIOKafkaConsumer) -> bool:
