@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeFloat, PositiveFloat, PositiveInt, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, PositiveFloat, PositiveInt, SecretStr
 from pydantic_settings import (
     BaseSettings,
     NestedSecretsSettingsSource,
@@ -161,8 +161,8 @@ class AlertSettings(_Section):
         description="The escalation app's id (after the topic prefix): its consumer group and internal topics.",
     )
     data_dir: Path | None = Field(default=None, description="The escalation app's local state; default: a temp dir.")
-    max_future_s: NonNegativeFloat = Field(
-        default=300.0, description="Stance events dated more than this ahead of the clock are not counted."
+    max_future_s: float = Field(
+        default=300.0, ge=0, description="Stance events dated more than this ahead of the clock are not counted."
     )
 
 
