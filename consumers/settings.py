@@ -222,6 +222,9 @@ class AlertSettings(_Section):
         description="The escalation app's id (after the topic prefix): its consumer group and internal topics.",
     )
     data_dir: Path | None = Field(default=None, description="The escalation app's local state; default: a temp dir.")
+    max_future_s: float = Field(
+        default=300.0, ge=0, description="Stance events dated more than this ahead of the clock are not counted."
+    )
 
     @field_validator("rules_file")
     @classmethod
@@ -237,6 +240,12 @@ class SinkSettings(_Section):
     sqlite_path: Path = Field(default=Path("stancewire.db"), description="SQLite file, used without a DSN.")
     postgres_dsn: SecretStr | None = Field(default=None, description="PostgreSQL DSN; overrides the SQLite file.")
     batch_size: PositiveInt = Field(default=500, description="Records written in one transaction.")
+    dead_letter_max_consecutive: PositiveInt = Field(
+        default=100, description="Stop after this many records in a row go to `sink_dead_letters` (a bad deploy)."
+    )
+    retry_max_backoff_s: PositiveFloat = Field(
+        default=30.0, description="Longest wait between retries while the database is unavailable."
+    )
 
 
 class Settings(BaseSettings):

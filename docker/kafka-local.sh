@@ -12,7 +12,11 @@
 # STANCEWIRE_KAFKA_DATA (data dir), STANCEWIRE_KAFKA_JVM_OPTS, JAVA_HOME.
 # --sasl: clients must authenticate (SASL_PLAINTEXT; SCRAM-SHA-256/512 or PLAIN)
 # as STANCEWIRE_KAFKA__SASL_USERNAME / STANCEWIRE_KAFKA__SASL_PASSWORD, the same
-# variables the worker reads; brokers talk to each other on PORT+2 in plaintext.
+# variables the worker reads. Every listener demands a login, the controller's
+# (PORT+1) too: the broker reaches itself and its controller with SASL/PLAIN as
+# that user. The password goes only into files readable by their owner alone
+# (umask 077): server.properties, and the storage tool's argument file
+# (java @file, deleted after the format); never onto a command line.
 set -euo pipefail
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
@@ -79,6 +83,8 @@ parse_args() {
   if ((SASL)); then
     SASL_USER="${STANCEWIRE_KAFKA__SASL_USERNAME:?--sasl needs STANCEWIRE_KAFKA__SASL_USERNAME}"
     SASL_PASSWORD="${STANCEWIRE_KAFKA__SASL_PASSWORD:?--sasl needs STANCEWIRE_KAFKA__SASL_PASSWORD}"
+    [[ "$SASL_USER$SASL_PASSWORD" != *[\"\\$'\n']* ]] \
+      || die "--sasl: the user name and password may not contain quotes, backslashes or newlines"
   fi
   DIR="${DIR:-${STANCEWIRE_KAFKA_DATA:-/tmp/stancewire-kafka-$PORT}}"
   [[ "$DIR" == /* ]] || DIR="$PWD/$DIR"
@@ -133,14 +139,19 @@ log.segment.bytes=16777216
 log.retention.hours=24
 EOF
   if ((SASL)); then
-    local internal=$((PORT + 2)) mechanism
+    local mechanism plain="org.apache.kafka.common.security.plain.PlainLoginModule required"
+    plain+=" username=\"$SASL_USER\" password=\"$SASL_PASSWORD\" user_$SASL_USER=\"$SASL_PASSWORD\";"
     cat >>"$DIR/server.properties" <<EOF
-listeners=SASL_PLAINTEXT://127.0.0.1:$PORT,INTERNAL://127.0.0.1:$internal,CONTROLLER://127.0.0.1:$ctl
-advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$PORT,INTERNAL://127.0.0.1:$internal
-inter.broker.listener.name=INTERNAL
-listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,INTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT
+listeners=SASL_PLAINTEXT://127.0.0.1:$PORT,CONTROLLER://127.0.0.1:$ctl
+advertised.listeners=SASL_PLAINTEXT://127.0.0.1:$PORT
+inter.broker.listener.name=SASL_PLAINTEXT
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT
 sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512,PLAIN
-listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_$SASL_USER="$SASL_PASSWORD";
+sasl.mechanism.inter.broker.protocol=PLAIN
+sasl.mechanism.controller.protocol=PLAIN
+listener.name.controller.sasl.enabled.mechanisms=PLAIN
+listener.name.controller.plain.sasl.jaas.config=$plain
+listener.name.sasl_plaintext.plain.sasl.jaas.config=$plain
 EOF
     for mechanism in scram-sha-256 scram-sha-512; do
       echo "listener.name.sasl_plaintext.$mechanism.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;" \
@@ -179,24 +190,32 @@ start() {
   fi
   port_listening "$PORT" && die "port $PORT is already in use by another process"
   port_listening $((PORT + 1)) && die "controller port $((PORT + 1)) is already in use"
-  ((SASL)) && port_listening $((PORT + 2)) && die "internal port $((PORT + 2)) is already in use"
   if read -r lo hi </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null && ((PORT + 1 >= lo && PORT <= hi)); then
     echo "kafka-local: warning: port $PORT is in the ephemeral range $lo-$hi; it may be taken" >&2
   fi
   fetch
+  umask 077  # the config holds the SASL password: what is written below is the owner's alone
   mkdir -p "$DIR"
+  chmod 700 "$DIR"
   write_config
+  chmod 600 "$DIR/server.properties"
   local cp="$LIBS/*" log4j="-Dlog4j2.configurationFile=$DIR/log4j2.properties"
   if [[ ! -f "$DIR/data/meta.properties" ]]; then
-    # shellcheck disable=SC2086
-    local scram=()
+    # The SCRAM logins go in an @argument file of the storage tool (one argument a line, mode 600), not on a
+    # command line others can read.
+    local args="$DIR/format.args" mechanism scram=()
     if ((SASL)); then
-      scram=(--add-scram "SCRAM-SHA-256=[name=$SASL_USER,password=$SASL_PASSWORD]"
-        --add-scram "SCRAM-SHA-512=[name=$SASL_USER,password=$SASL_PASSWORD]")
+      : >"$args"
+      for mechanism in SCRAM-SHA-256 SCRAM-SHA-512; do
+        printf -- '--add-scram\n%s=[name=%s,password=%s]\n' "$mechanism" "$SASL_USER" "$SASL_PASSWORD" >>"$args"
+      done
+      scram=("@$args")
     fi
+    # shellcheck disable=SC2086
     "$JAVA" $JVM_OPTS "$log4j" -cp "$cp" kafka.tools.StorageTool format --standalone \
       --ignore-formatted -t "$(cluster_id)" -c "$DIR/server.properties" "${scram[@]}" >"$DIR/format.log" 2>&1 \
-      || { cat "$DIR/format.log" >&2; die "storage format failed"; }
+      || { rm -f "$args"; cat "$DIR/format.log" >&2; die "storage format failed"; }
+    rm -f "$args"
   fi
   [[ -f "$DIR/broker.log" ]] && mv -f "$DIR/broker.log" "$DIR/broker.log.1"
   # shellcheck disable=SC2086

@@ -142,7 +142,7 @@ def _sink(settings: Settings, args: argparse.Namespace) -> int:
         counts = await StorageSink(settings).run(until_caught_up=args.until_caught_up)
         print(
             f"stored {counts.articles} articles and {counts.stance_events} stance events in {where}"
-            + (f" ({counts.skipped} undecodable records skipped)" if counts.skipped else "")
+            + (f" ({counts.dead_lettered} records into sink_dead_letters)" if counts.dead_lettered else "")
         )
 
     asyncio.run(run())
@@ -166,7 +166,9 @@ def _eval(settings: Settings, args: argparse.Namespace) -> int:
 
 def _alerts(settings: Settings, args: argparse.Namespace) -> int:
     from consumers.apps.escalation.app import build_app, run_worker
+    from consumers.apps.escalation.changelogs import declare_changelogs
     from consumers.core.alerts import load_rules
+    from consumers.core.alerts.rules import EscalationRule
     from consumers.errors import ConfigurationError
     from consumers.kafka.reader import topic_partitions
 
@@ -174,7 +176,9 @@ def _alerts(settings: Settings, args: argparse.Namespace) -> int:
     partitions = asyncio.run(topic_partitions(settings.kafka, [stance]))
     if not partitions:
         raise ConfigurationError(f"topic {stance} does not exist: run `stancewire topics create` first")
-    run_worker(build_app(settings, load_rules(settings.alerts.rules_file), len(partitions)), settings.log_level)
+    rules = load_rules(settings.alerts.rules_file)
+    asyncio.run(declare_changelogs(settings, rules.escalation or EscalationRule(), len(partitions)))
+    run_worker(build_app(settings, rules, len(partitions)), settings.log_level)
     return 0
 
 

@@ -11,9 +11,12 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from tests.faults.app_scenarios import APP_SCENARIOS
 from tests.faults.harness import Row, running_broker
-from tests.faults.scenarios import ALL
+from tests.faults.scenarios import ALL as WORKER_SCENARIOS
 from tests.integration.conftest import free_port_block
+
+ALL = {**WORKER_SCENARIOS, **APP_SCENARIOS}
 
 COLUMNS = ("scenario", "produced", "enriched", "dead-lettered", "duplicated", "lost", "seconds")
 

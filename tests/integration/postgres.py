@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
@@ -30,14 +31,9 @@ def _as_owner(command: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
 
 
-@pytest.fixture(scope="session")
-def postgres_server() -> Iterator[str]:
-    """A running server on a free port below the ephemeral range; its base DSN (no database name)."""
-    bindir = server_bin()
-    if bindir is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("PostgreSQL server binaries are missing: .ci/run must install the postgresql package")
-        pytest.skip("PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
+@contextmanager
+def running_postgres(bindir: Path) -> Iterator[str]:
+    """A server on a free port below the ephemeral range, deleted afterwards; its base DSN (no database name)."""
     root = Path(tempfile.mkdtemp(prefix="stancewire-pg-"))
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
@@ -59,10 +55,27 @@ def postgres_server() -> Iterator[str]:
         shutil.rmtree(root, ignore_errors=True)
 
 
+def new_database(server: str) -> str:
+    """A fresh database on ``server``; its DSN."""
+    name = f"test_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
+        connection.execute(f"CREATE DATABASE {name}")
+    return f"{server}/{name}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A running server for the session; its base DSN (no database name)."""
+    bindir = server_bin()
+    if bindir is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("PostgreSQL server binaries are missing: .ci/run must install the postgresql package")
+        pytest.skip("PostgreSQL server binaries not found (Debian: apt-get install postgresql)")
+    with running_postgres(bindir) as server:
+        yield server
+
+
 @pytest.fixture
 def postgres_dsn(postgres_server: str) -> str:
     """A fresh database of this test's own on the session's server."""
-    name = f"test_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(f"{postgres_server}/postgres", autocommit=True) as connection:
-        connection.execute(f"CREATE DATABASE {name}")
-    return f"{postgres_server}/{name}"
+    return new_database(postgres_server)

@@ -9,7 +9,12 @@ import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from consumers.apps.escalation.app import COUNTS_TABLE, changelog_topic
+from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
+
+from consumers.apps.escalation.app import ALERTED_TABLE, BUCKETS_TABLE, changelog_topic
+from consumers.apps.escalation.logic import escalation_alert, window_count
+from consumers.core.alerts.rules import EscalationRule
 from consumers.kafka.reader import read_to_end
 from consumers.settings import Settings
 from schemas import Alert, decode
@@ -32,6 +37,8 @@ escalation:
   expires_s: 86400
   watched_only: true
 """
+PAIR = ("country:RUS", "bloc:west", "hostile")
+RULE = EscalationRule(threshold=2, window_s=WINDOW_S, step_s=STEP_S, expires_s=86400)
 
 
 def window_start() -> datetime:
@@ -59,26 +66,53 @@ def stop_app(app: subprocess.Popen[bytes], tmp_path: Path) -> None:
     assert app.returncode in (0, -signal.SIGTERM), (tmp_path / "faust.log").read_text()[-3000:]
 
 
-async def counts(settings: Settings) -> dict[tuple[str, float], int]:
-    """The latest count per (pair key, window start), read back from the table's changelog topic."""
-    topic = changelog_topic(settings, COUNTS_TABLE)
-    latest: dict[tuple[str, float], int] = {}
+async def buckets(settings: Settings) -> dict[tuple[str, float], list[str]]:
+    """The latest event ids per (pair key, bucket start), read back from the bucket table's changelog topic."""
+    topic = changelog_topic(settings, BUCKETS_TABLE)
+    latest: dict[tuple[str, float], list[str]] = {}
     for record in (await read_to_end(settings.kafka, [topic]))[topic]:
         key, (start, _) = json.loads(record.key or b"null")
-        latest[(key, start)] = json.loads(record.value or b"0")
+        latest[(key, start)] = json.loads(record.value or b"[]")
     return latest
 
 
+def in_window(found: dict[tuple[str, float], list[str]], key: str, start: float) -> int:
+    return window_count(lambda bucket: found.get((key, bucket), []), start, RULE)
+
+
+async def counts(settings: Settings) -> dict[tuple[str, float], int]:
+    """Per (pair key, window start), the relations counted in that window: the sum of its buckets."""
+    found = await buckets(settings)
+    starts = {(key, start - back * STEP_S) for key, start in found for back in range(WINDOW_S // STEP_S)}
+    return {(key, start): in_window(found, key, start) for key, start in starts}
+
+
 async def wait_for_count(
-    settings: Settings, app: subprocess.Popen[bytes], key: tuple[str, float], value: int, tmp_path: Path
+    settings: Settings,
+    app: subprocess.Popen[bytes],
+    key: tuple[str, float],
+    value: int,
+    tmp_path: Path,
+    at_least: bool = False,
 ) -> None:
     deadline = time.monotonic() + 240
     while time.monotonic() < deadline:
         assert app.poll() is None, (tmp_path / "faust.log").read_text()[-3000:]
-        if (await counts(settings)).get(key) == value:
+        count = (await counts(settings)).get(key, 0)
+        if count == value or (at_least and count > value):
             return
         await asyncio.sleep(0.5)
     raise AssertionError(f"count of {key} never reached {value}: {await counts(settings)}")
+
+
+async def topic_config(settings: Settings, topic: str) -> dict[str, str]:
+    admin = AIOKafkaAdminClient(**settings.kafka.client_options())
+    await admin.start()
+    try:
+        response = await admin.describe_configs([ConfigResource(ConfigResourceType.TOPIC, topic)])
+    finally:
+        await admin.close()
+    return {entry[0]: entry[1] for entry in response[0].resources[0][4]}
 
 
 async def alerts(settings: Settings) -> list[Alert]:
@@ -102,6 +136,7 @@ async def test_escalation_counts_survive_a_restart_mid_window_and_alert_once(
     first += [hostile(f"s{n}", previous + timedelta(minutes=n), "country:CHN", "country:USA") for n in (1, 2, 3)]
     first += [hostile(f"t{n}", start + timedelta(minutes=n), "country:CHN", "country:USA") for n in (1, 2, 3)]
     first += [stance_record(stance_event("c1", "country:RUS", "bloc:west", "cooperative", start))]
+    first += [hostile("f1", datetime(9999, 12, 31, tzinfo=UTC))]  # dated ahead: not counted
     await produce(settings, first)  # type: ignore[arg-type]
 
     app = start_app(settings, tmp_path)
@@ -123,6 +158,11 @@ async def test_escalation_counts_survive_a_restart_mid_window_and_alert_once(
     finally:
         stop_app(app, tmp_path)
 
+    assert all(at < time.time() for _, at in await buckets(settings)), "the event dated 9999 is not counted"
+    for table in (BUCKETS_TABLE, ALERTED_TABLE):  # the state expires with its windows
+        config = await topic_config(settings, changelog_topic(settings, table))
+        assert config["cleanup.policy"] == "compact,delete" and config["retention.ms"] == str(86400 * 1000)
+        assert config["segment.ms"] == str(WINDOW_S * 1000)
     state = await counts(settings)
     assert state[(key, start.timestamp())] == 5, "2 before the restart + 3 after: none lost, none doubled"
     assert state[(key, previous.timestamp())] == 1
@@ -133,3 +173,40 @@ async def test_escalation_counts_survive_a_restart_mid_window_and_alert_once(
     assert alert.rule_id == "escalation-hostile" and alert.entities == ["country:RUS", "bloc:west"]
     assert f"3 hostile relations in the 1 h from {start:%Y-%m-%d %H:%M} UTC, up from 1" in alert.summary
     assert alert.article_ids == ["b1"]
+
+
+async def test_a_sigkill_mid_window_neither_loses_nor_doubles_a_count_and_loses_no_alert(
+    settings: Settings, tmp_path: Path
+) -> None:
+    start = window_start()
+    previous = start - timedelta(seconds=WINDOW_S)
+
+    def hostile(article_id: str, at: datetime) -> object:
+        return stance_record(stance_event(article_id, "country:RUS", "bloc:west", "hostile", published_at=at))
+
+    key = "country:RUS->bloc:west|hostile"
+    burst = [hostile("p1", previous)] + [hostile(f"k{n:03d}", start + timedelta(seconds=n)) for n in range(200)]
+    await produce(settings, burst)  # type: ignore[arg-type]
+    app = start_app(settings, tmp_path)
+    try:
+        await wait_for_count(settings, app, (key, start.timestamp()), 1, tmp_path, at_least=True)
+    finally:
+        app.kill()  # SIGKILL: no commit, no flush
+        app.wait(timeout=60)
+
+    more = [hostile(f"k{n:03d}", start + timedelta(seconds=n)) for n in range(200, 300)]
+    await produce(settings, more + burst[1:50])  # type: ignore[arg-type]  # and 49 redelivered by the producer too
+    app = start_app(settings, tmp_path)
+    try:
+        await wait_for_count(settings, app, (key, start.timestamp()), 300, tmp_path)
+    finally:
+        stop_app(app, tmp_path)
+
+    found = await buckets(settings)
+    ids = sorted(stance_event(f"k{n:03d}", *PAIR).event_id for n in range(300))
+    assert found[(key, start.timestamp())] == ids, "each event once, none lost"
+    assert found[(key, previous.timestamp())] == [stance_event("p1", *PAIR).event_id]
+    sent = await alerts(settings)
+    assert {a.event_id for a in sent} == {
+        escalation_alert(RULE, stance_event("x", *PAIR), start.timestamp(), 3, 1).event_id
+    }

@@ -6,13 +6,15 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from aiokafka.errors import KafkaError
 from pydantic import SecretStr
 
 from consumers.commands.benchmark.fixtures import as_messages
 from consumers.commands.publish import publish
-from consumers.kafka.admin import create_topics
+from consumers.kafka.admin import create_topics, ping
 from consumers.settings import KafkaSettings, Settings, TopicSettings, WorkerSettings
 from tests.integration.articles import generated_articles
 from tests.integration.conftest import BROKER_SCRIPT, free_port_block, read_outputs
@@ -21,8 +23,13 @@ USER, PASSWORD = "stancewire-test", f"pw-{uuid.uuid4().hex}"
 
 
 @pytest.fixture(scope="module")
-def sasl_broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("kafka-sasl")
+def sasl_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("kafka-sasl") / "broker"
+
+
+@pytest.fixture(scope="module")
+def sasl_broker(sasl_dir: Path) -> Iterator[str]:
+    data_dir = sasl_dir
     env = {**os.environ, "STANCEWIRE_KAFKA__SASL_USERNAME": USER, "STANCEWIRE_KAFKA__SASL_PASSWORD": PASSWORD}
     port = free_port_block()
     where = ["--port", port, "--dir", str(data_dir)]
@@ -95,3 +102,21 @@ def test_wrong_password_fails_fast_with_a_clear_error(sasl_broker: str) -> None:
     assert result.returncode != 0
     assert "Authentication failed" in result.stderr
     assert wrong not in result.stderr + result.stdout
+
+
+def test_no_listener_takes_a_client_without_a_login_and_the_password_stays_in_owner_only_files(
+    sasl_broker: str, sasl_dir: Path
+) -> None:
+    host, port = sasl_broker.rsplit(":", 1)
+    for listener in (int(port), int(port) + 1, int(port) + 2):  # clients, the controller, the old internal port
+        plaintext = Settings(kafka=KafkaSettings(bootstrap_servers=f"{host}:{listener}", request_timeout_ms=5000))
+        with pytest.raises((KafkaError, TimeoutError)):
+            asyncio.run(ping(plaintext, timeout_s=20))
+    asyncio.run(ping(scram_settings(sasl_broker, PASSWORD), timeout_s=20))
+
+    for path in [sasl_dir, *sasl_dir.rglob("*")]:
+        assert path.stat().st_mode & 0o077 == 0, f"{path} is readable by others"
+    assert not (sasl_dir / "format.args").exists(), "the storage tool's argument file is deleted"
+    assert PASSWORD in (sasl_dir / "server.properties").read_text(), "the broker reads it from its own file"
+    pid = (sasl_dir / "broker.pid").read_text().strip()
+    assert PASSWORD.encode() not in Path(f"/proc/{pid}/cmdline").read_bytes()

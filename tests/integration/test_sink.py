@@ -1,18 +1,21 @@
 """``stancewire sink`` against the real broker, into SQLite and into a real PostgreSQL server."""
 
 import asyncio
+import secrets
 import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import psycopg
 import pytest
 from aiokafka import TopicPartition
 
 from consumers.apps.sink import StorageSink, open_database
 from consumers.commands.offsets_reset import committed_offsets
-from consumers.core import Enrichment, records_of
+from consumers.core import Enrichment, Record, records_of
+from consumers.errors import DeadLetterLimitExceeded
 from consumers.kafka.reader import topic_partitions
 from consumers.settings import Settings, SinkSettings
 from tests.factories import enriched_article, relation, stance_event
@@ -21,6 +24,7 @@ from tests.integration.history import produce
 from tests.integration.postgres import postgres_dsn, postgres_server  # noqa: F401 - fixtures
 
 APRIL = datetime(2026, 4, 1, tzinfo=UTC)
+PAIR = ("country:RUS", "bloc:west", "hostile")
 
 
 async def publish_enrichments(settings: Settings, article_ids: list[str], stance: str = "hostile") -> None:
@@ -88,20 +92,21 @@ async def test_sink_upserts_into_postgresql(settings: Settings, postgres_dsn: st
     await check_sink(with_sink(settings, postgres_dsn=postgres_dsn))
 
 
-async def test_a_failed_transaction_commits_no_offset_and_a_restart_stores_everything(
+async def test_a_database_refusing_every_row_stops_the_sink_with_nothing_committed(
     settings: Settings, tmp_path: Path
 ) -> None:
-    sinking = with_sink(settings, sqlite_path=tmp_path / "sink.db", batch_size=1000)
+    sinking = with_sink(settings, sqlite_path=tmp_path / "sink.db", batch_size=1000, dead_letter_max_consecutive=3)
     await publish_enrichments(sinking, ["b1", "b2"])
     open_database(sinking.sink).close()
     with sqlite3.connect(tmp_path / "sink.db") as connection:  # the database now refuses stance events
         connection.execute("CREATE TRIGGER refuse BEFORE INSERT ON stance_events BEGIN SELECT RAISE(ABORT, 'no'); END")
 
-    with pytest.raises(sqlite3.DatabaseError):
+    with pytest.raises(DeadLetterLimitExceeded, match="more than 3 records in a row"):
         await StorageSink(sinking).run(until_caught_up=True)
     assert await stored_offsets(sinking) == {}, "nothing committed for rows that were not stored"
     with sqlite3.connect(tmp_path / "sink.db") as connection:
         assert connection.execute("SELECT count(*) FROM articles").fetchone() == (0,), "the transaction rolled back"
+        assert connection.execute("SELECT count(*) FROM sink_dead_letters").fetchone() == (0,), "no dead letters"
         connection.execute("DROP TRIGGER refuse")
 
     await StorageSink(sinking).run(until_caught_up=True)
@@ -109,6 +114,97 @@ async def test_a_failed_transaction_commits_no_offset_and_a_restart_stores_every
     assert (database.count("articles"), database.count("stance_events")) == (2, 4)
     database.close()
     assert await stored_offsets(sinking) == await ends(sinking)
+
+
+async def test_postgresql_sink_stores_nul_text_dead_letters_refused_rows_and_goes_on(
+    settings: Settings,
+    postgres_dsn: str,  # noqa: F811
+) -> None:
+    sinking = with_sink(settings, postgres_dsn=postgres_dsn, batch_size=1000)
+    await publish_enrichments(sinking, ["g1", "g2"])
+    nul = relation("country:RUS", "bloc:west", "hostile", "Russia\x00 threatened the West.")
+
+    def with_nul(article_id: str) -> list[Record]:
+        event = stance_event(article_id, *PAIR, APRIL).model_copy(update={"evidence": nul.evidence})
+        return records_of(Enrichment(enriched_article(article_id, [nul], APRIL), [event], []))
+
+    long_id = secrets.token_hex(4000)  # 8000 characters: over PostgreSQL's 2704-byte limit of an index entry
+    poison = [
+        *with_nul("n1"),
+        *with_nul(long_id),
+        Record("stance", b"junk", b"\x00 not JSON"),
+    ]
+    await produce(sinking, poison)
+    await publish_enrichments(sinking, ["g3"])
+
+    counts = await StorageSink(sinking).run(until_caught_up=True)
+
+    assert (counts.articles, counts.stance_events, counts.dead_lettered) == (7, 13, 3)
+    assert await stored_offsets(sinking) == await ends(sinking), "dead letters are committed too"
+    database = open_database(sinking.sink)
+    try:
+        assert (database.count("articles"), database.count("stance_events")) == (4, 7), "g1, g2, g3 and n1"
+        stored = database.relations_between("country:RUS", "bloc:west", "hostile", APRIL)
+        assert next(r.evidence for r in stored if r.article_id == "n1") == "Russia threatened the West."
+        dead = {letter.value: letter for letter in database.dead_letters()}
+        assert set(dead) == {poison[2].value, poison[3].value, poison[4].value}, "the refused records, byte for byte"
+        assert "ProgramLimitExceeded" in dead[poison[2].value].error
+        assert dead[poison[4].value].key == b"junk" and "not a StanceEvent" in dead[poison[4].value].error
+    finally:
+        database.close()
+
+
+async def test_a_lost_postgresql_connection_is_retried_and_nothing_is_lost(
+    settings: Settings,
+    postgres_dsn: str,  # noqa: F811
+) -> None:
+    sinking = with_sink(settings, postgres_dsn=postgres_dsn, retry_max_backoff_s=1.0)
+    sink = StorageSink(sinking)
+    running = asyncio.create_task(sink.run())
+    try:
+        await publish_enrichments(sinking, ["r1"])
+        await wait_for_rows(postgres_dsn, running, 1)
+        with psycopg.connect(postgres_dsn, autocommit=True) as admin:  # what a server restart does to the sink
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        await publish_enrichments(sinking, ["r2", "r3"])
+        await wait_for_rows(postgres_dsn, running, 3)
+    finally:
+        sink.stop()
+        await running
+    assert await stored_offsets(sinking) == await ends(sinking)
+
+
+async def wait_for_rows(dsn: str, running: "asyncio.Task[object]", articles: int) -> None:
+    """Until the database holds ``articles`` articles (the sink must keep running meanwhile)."""
+    for _ in range(600):
+        assert not running.done(), running.exception()
+        with psycopg.connect(dsn) as connection:
+            if connection.execute("SELECT count(*) FROM articles").fetchone() == (articles,):
+                return
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"the sink never stored {articles} articles")
+
+
+def test_a_malformed_dsn_stops_the_sink_in_one_line_without_the_password(settings: Settings) -> None:
+    password = f"pw-{secrets.token_hex(8)}"
+    for dsn, reason in (
+        (f"postgresql//stancewire:{password}@db/intel", "not a valid PostgreSQL DSN"),
+        (f"postgresql://stancewire:{password}@127.0.0.1:1/intel", "cannot open the sink database"),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "consumers.commands.cli", "sink"],
+            env={**worker_env(settings), "STANCEWIRE_SINK__POSTGRES_DSN": dsn},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 2
+        assert password not in done.stdout + done.stderr
+        assert reason in done.stderr and len(done.stderr.strip().splitlines()) == 1, done.stderr
 
 
 def test_sink_command_stores_and_exits_when_caught_up(settings: Settings, tmp_path: Path) -> None:

@@ -105,3 +105,18 @@ def test_the_image_runs_the_models_without_torch_and_writes_nothing_at_start() -
     assert "STANCEWIRE_NLP__RUNTIME=onnx" in final and "STANCEWIRE_NLP__ONNX_DIR=/opt/onnx" in final
     assert "COPY --from=export /opt/onnx /opt/onnx" in final
     assert "onnx_export --onnx-dir /opt/onnx" in DOCKERFILE.split("AS build")[0]
+
+
+def test_every_stancewire_service_keeps_the_shared_kafka_connection_settings() -> None:
+    shared = COMPOSE["x-stancewire-env"]
+    security = {"SECURITY_PROTOCOL", "SASL_MECHANISM", "SASL_USERNAME", "SASL_PASSWORD", "SSL_CAFILE", "SSL_CERTFILE"}
+    assert {f"STANCEWIRE_KAFKA__{name}" for name in security} <= set(shared), "SASL and TLS settings are shared"
+    services = stancewire_services()
+    assert {"worker", "topics", "alerts", "sink"} <= set(services)
+    for name, service in services.items():
+        environment = service["environment"]
+        assert {key: environment[key] for key in shared} == shared, f"{name} lost shared settings"
+    assert set(services["sink"]["environment"]) - set(shared) == {
+        "STANCEWIRE_SINK__SQLITE_PATH",
+        "STANCEWIRE_SINK__POSTGRES_DSN",
+    }

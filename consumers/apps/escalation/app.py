@@ -1,20 +1,28 @@
 """The faust-streaming app behind ``stancewire alerts``.
 
 It consumes ``stance.events`` (keyed by the directed pair, so one pair's
-events stay in one partition and its state with them) and keeps two tables,
-both backed by changelog topics, so a restarted worker recovers them:
+events stay in one partition and its state with them) and keeps two
+windowed tables, both backed by changelog topics, so a restarted worker
+recovers them:
 
-- ``escalation-counts``: per pair and stance, a count in every hopping window
-  (size ``window_s``, a new one every ``step_s``);
+- ``escalation-buckets``: per pair and stance, the ids of the events counted
+  in every ``step_s`` bucket; a hopping window's count (size ``window_s``, a
+  new one every ``step_s``) is the sum of its buckets;
 - ``escalation-alerted``: the (pair, window) already alerted, so each window
   alerts once.
 
-When the newest window holding an event has more than ``threshold``
-relations, and more than the window before it, an Alert goes to ``alerts``.
+Both expire with their windows: faust drops a window's keys once it ended
+more than ``expires_s`` ago (keys recovered from the changelog are dropped
+by a timer of this app), and the changelog topics are compacted and deleted
+after ``expires_s`` (segments roll every ``window_s``;
+``consumers.apps.escalation.changelogs`` declares them). When the newest window
+holding an event has more than ``threshold`` relations, and more than the
+window before it, an Alert goes to ``alerts`` (``consumers.apps.escalation.escalator``).
 """
 
 import logging
 import tempfile
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -22,17 +30,18 @@ from typing import Any
 import faust
 from pydantic import ValidationError
 
-from consumers.apps.escalation.logic import counted, escalates, escalation_alert, event_time, pair_key
+from consumers.apps.escalation.escalator import Escalator
+from consumers.apps.escalation.logic import expired
 from consumers.core.alerts.rules import EscalationRule, RuleSet
 from consumers.settings import KafkaSettings, Settings
-from schemas import StanceEvent, decode, encode
-from schemas.topics import ALERTS
+from schemas import StanceEvent, decode
 
 logger = logging.getLogger(__name__)
 
-COUNTS_TABLE = "escalation-counts"
+BUCKETS_TABLE = "escalation-buckets"
 ALERTED_TABLE = "escalation-alerted"
-COUNTED_TABLE = "escalation-counted"
+TABLES = (BUCKETS_TABLE, ALERTED_TABLE)
+CLEANUP_INTERVAL_S = 60.0
 
 
 def app_id(settings: Settings) -> str:
@@ -59,6 +68,35 @@ def _credentials(kafka: KafkaSettings) -> Any:
     return None
 
 
+def forget_expired(stores: list[Any], now: float, rule: EscalationRule) -> int:
+    """Drop the keys of windows that ended more than ``expires_s`` ago from the tables' local stores.
+
+    faust expires only the keys it wrote itself; those recovered from a changelog would stay in memory.
+    Local only, as faust's own expiry: the changelog topics' retention deletes the records. Returns how many.
+    """
+    dropped = 0
+    for store in stores:
+        for key in expired(list(store.keys()), now, rule):
+            store.pop(key, None)
+            dropped += 1
+    return dropped
+
+
+def _tables(app: faust.App, rule: EscalationRule, partitions: int) -> tuple[Any, Any]:
+    """The bucket and alerted tables; changelog segments roll every window so retention can delete them."""
+    configs = {"segment.ms": str(rule.window_s * 1000)}
+    buckets = app.Table(BUCKETS_TABLE, default=list, partitions=partitions, extra_topic_configs=configs)
+    alerted = app.Table(ALERTED_TABLE, default=bool, partitions=partitions, extra_topic_configs=configs)
+    bucket_window = faust.TumblingWindow(rule.step_s, expires=rule.expires_s)
+    window = faust.HoppingWindow(rule.window_s, rule.step_s, expires=rule.expires_s)
+
+    async def forget() -> None:
+        forget_expired([buckets.data, alerted.data], time.time(), rule)
+
+    app.timer(CLEANUP_INTERVAL_S, name="escalation-forget-expired")(forget)
+    return buckets.using_window(bucket_window), alerted.using_window(window)
+
+
 def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
     """The app, its tables and its agent; ``partitions``: those of the stance topic (tables are co-partitioned)."""
     rule = rules.escalation or EscalationRule()
@@ -77,11 +115,9 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
     )
     stance_topic = app.topic(settings.topics.name("stance"), key_serializer="raw", value_serializer="raw")
     alerts_topic = app.topic(settings.topics.name("alerts"), key_serializer="raw", value_serializer="raw")
-    window = faust.HoppingWindow(rule.window_s, rule.step_s, expires=rule.expires_s)
-    counts = app.Table(COUNTS_TABLE, default=int, partitions=partitions).using_window(window)
-    alerted = app.Table(ALERTED_TABLE, default=bool, partitions=partitions)
-    # Event ids already counted: a redelivered event (a restart, a rebalance, a replay) never counts twice.
-    counted_ids = app.Table(COUNTED_TABLE, default=bool, partitions=partitions)
+    escalator = Escalator(
+        rule, rules.watched_entities, _tables(app, rule, partitions), alerts_topic, settings.alerts.max_future_s
+    )
 
     async def escalate(stream: Any) -> AsyncIterator[None]:
         async for record in stream.events():
@@ -89,22 +125,8 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
                 event = decode(StanceEvent, record.value)
             except (ValueError, ValidationError) as error:
                 logger.warning("skipping a record that is not a StanceEvent: %s", error)
-                yield None
-                continue
-            if counted(rule, rules.watched_entities, event) and not counted_ids[event.event_id]:
-                counted_ids[event.event_id] = True
-                at = event_time(event, record.message.timestamp)
-                key = pair_key(event)
-                for window_range in window.ranges(at):
-                    counts[key][window_range] = counts[key][window_range] + 1
-                current, previous = window.current(at), window.current(at - rule.window_s)
-                count, before = counts[key][current], counts[key][previous]
-                seen = f"{key}|{current[0]}"
-                if escalates(rule, count, before) and not alerted[seen]:
-                    alert = escalation_alert(rule, event, current[0], count, before)
-                    await alerts_topic.send(key=ALERTS.key(alert), value=encode(alert))
-                    alerted[seen] = True
-                    logger.info("escalation: %s", alert.summary)
+            else:
+                await escalator.handle(event, record.message.timestamp)
             yield None
 
     app.agent(stance_topic, name="escalate")(escalate)

@@ -1,17 +1,18 @@
 """The sink's database: an embedded SQLite file by default, PostgreSQL when a DSN is given.
 
 Both get the same tables and the same statements (``consumers.apps.sink.schema``);
-this module only adapts values (timestamps, JSON) and placeholders. Every
+this module only adapts values (timestamps, JSON) and placeholders, and offers
+the transaction steps (savepoints, reconnecting) the writer combines. Every
 method blocks: the subscriber calls them from one worker thread, never on
 the event loop.
 """
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 import psycopg
@@ -20,16 +21,26 @@ from psycopg.types.json import Jsonb
 from consumers.apps.sink.rows import Row
 from consumers.apps.sink.schema import (
     ARTICLE_COLUMNS,
+    DEAD_LETTER_COLUMNS,
+    DEAD_LETTER_KEY,
     RELATIONS_BETWEEN,
     STANCE_COLUMNS,
     Dialect,
     ddl,
     upsert,
 )
+from consumers.apps.sink.secrets import check_dsn
 from consumers.settings import SinkSettings
 from schemas import Stance
 
 _SQLITE_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
+Connection = sqlite3.Connection | psycopg.Connection[Any]
+Table = Literal["articles", "stance_events", "sink_dead_letters"]
+_UPSERTS: dict[Table, str] = {
+    "articles": upsert("articles", ARTICLE_COLUMNS),
+    "stance_events": upsert("stance_events", STANCE_COLUMNS),
+    "sink_dead_letters": upsert("sink_dead_letters", DEAD_LETTER_COLUMNS, DEAD_LETTER_KEY),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +56,26 @@ class Relation:
     event_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class StoredDeadLetter:
+    """One row of ``sink_dead_letters``."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+    error: str
+
+
 class Database:
     """A connection with the sink's statements; ``write`` is one transaction."""
 
-    def __init__(self, connection: sqlite3.Connection | psycopg.Connection[Any]) -> None:
-        self._connection = connection
-        self.dialect: Dialect = "sqlite" if isinstance(connection, sqlite3.Connection) else "postgresql"
+    def __init__(self, connect: Callable[[], Connection]) -> None:
+        """Connect now; ``connect`` again when the connection is lost (``recover``)."""
+        self._connect = connect
+        self._connection = connect()
+        self.dialect: Dialect = "sqlite" if isinstance(self._connection, sqlite3.Connection) else "postgresql"
 
     def migrate(self) -> None:
         """Create the tables and indexes that are missing."""
@@ -61,14 +86,60 @@ class Database:
     def write(self, articles: Sequence[Row], events: Sequence[Row]) -> None:
         """Upsert rows of both tables in one transaction: all are stored, or none."""
         try:
-            if articles:
-                self._execute_many(upsert("articles", ARTICLE_COLUMNS), articles)
-            if events:
-                self._execute_many(upsert("stance_events", STANCE_COLUMNS), events)
+            self.upsert("articles", articles)
+            self.upsert("stance_events", events)
         except BaseException:
-            self._connection.rollback()
+            self.rollback()
             raise
+        self.commit()
+
+    def begin(self) -> None:
+        """Open a transaction (SQLite would otherwise commit when the outermost savepoint is released)."""
+        if isinstance(self._connection, sqlite3.Connection) and not self._connection.in_transaction:
+            self._connection.execute("BEGIN")
+
+    def upsert(self, table: Table, rows: Sequence[Row]) -> None:
+        """Insert or update ``rows`` of ``table`` in the open transaction."""
+        if rows:
+            self._execute_many(_UPSERTS[table], rows)
+
+    def savepoint(self) -> None:
+        self._execute("SAVEPOINT sink_row", ())
+
+    def release(self) -> None:
+        self._execute("RELEASE SAVEPOINT sink_row", ())
+
+    def rollback_to_savepoint(self) -> None:
+        self._execute("ROLLBACK TO SAVEPOINT sink_row", ())
+        self.release()
+
+    def commit(self) -> None:
         self._connection.commit()
+
+    def rollback(self) -> None:
+        """Roll back the open transaction; a lost PostgreSQL connection has none left to roll back."""
+        connection = self._connection
+        if isinstance(connection, psycopg.Connection) and (connection.closed or connection.broken):
+            return
+        connection.rollback()
+
+    def recover(self) -> None:
+        """After a transient error: reconnect when the connection is gone, else roll back."""
+        connection = self._connection
+        if isinstance(connection, psycopg.Connection) and (connection.closed or connection.broken):
+            connection.close()
+            self._connection = self._connect()
+            return
+        self.rollback()
+
+    def dead_letters(self) -> list[StoredDeadLetter]:
+        """Every stored dead letter, by topic, partition and offset."""
+        rows = self._fetch(
+            f"SELECT {', '.join(DEAD_LETTER_COLUMNS[:6])} FROM sink_dead_letters "  # noqa: S608 - fixed names
+            "ORDER BY record_topic, record_partition, record_offset",
+            (),
+        )
+        return [StoredDeadLetter(r[0], int(r[1]), int(r[2]), _bytes(r[3]), _bytes(r[4]), r[5]) for r in rows]
 
     def relations_between(self, a: str, b: str, stance: Stance, since: datetime) -> list[Relation]:
         """Every ``stance`` relation between ``a`` and ``b`` (either direction) from ``since`` on, oldest first."""
@@ -77,8 +148,8 @@ class Database:
         return [Relation(r[0], r[1], r[2], self._time(r[3]), r[4], r[5], r[6]) for r in rows]
 
     def count(self, table: str) -> int:
-        """Rows in ``articles`` or ``stance_events``."""
-        if table not in ("articles", "stance_events"):
+        """Rows in ``articles``, ``stance_events`` or ``sink_dead_letters``."""
+        if table not in _UPSERTS:
             raise ValueError(f"no table {table}")
         return int(self._fetch(f"SELECT count(*) FROM {table}", ())[0][0])  # noqa: S608 - checked name
 
@@ -118,14 +189,28 @@ class Database:
         return list(cursor.fetchall())
 
 
-def open_database(sink: SinkSettings) -> Database:
-    """Connect (PostgreSQL when ``sink.postgres_dsn`` is set, else the SQLite file) and create missing tables."""
+def _bytes(value: object) -> bytes | None:
+    return None if value is None else bytes(value)  # type: ignore[call-overload]
+
+
+def connector(sink: SinkSettings) -> Callable[[], Connection]:
+    """How to (re)connect: PostgreSQL when ``sink.postgres_dsn`` is set (checked first), else the SQLite file."""
     if sink.postgres_dsn is not None:
-        connection: sqlite3.Connection | psycopg.Connection[Any] = psycopg.connect(sink.postgres_dsn.get_secret_value())
-    else:
+        dsn = sink.postgres_dsn.get_secret_value()
+        check_dsn(dsn)
+        return lambda: psycopg.connect(dsn)
+
+    def sqlite() -> Connection:
         Path(sink.sqlite_path).parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(sink.sqlite_path, check_same_thread=False)
         connection.execute("PRAGMA journal_mode=WAL")
-    database = Database(connection)
+        return connection
+
+    return sqlite
+
+
+def open_database(sink: SinkSettings) -> Database:
+    """Connect and create missing tables."""
+    database = Database(connector(sink))
     database.migrate()
     return database

@@ -1,20 +1,34 @@
-"""Events → table rows (plain tuples in the schema's column order), independent of the database."""
+"""Events → table rows (plain tuples in the schema's column order), independent of the database.
+
+Every string is made storable first (``consumers.apps.sink.text``), and a
+timestamp without a zone is read as UTC, never as the host's local time.
+"""
 
 from datetime import UTC, datetime
 
 import orjson
 
 from consumers.apps.sink.schema import ARTICLE_COLUMNS, STANCE_COLUMNS
+from consumers.apps.sink.text import storable_value
 from schemas import EnrichedArticle, StanceEvent, encode
 
 Row = tuple[object, ...]
 
 
+def as_utc(moment: datetime) -> datetime:
+    """``moment`` in UTC; naive means UTC. Raises OverflowError past year 9999 (a row to dead-letter)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
 def event_time(published_at: datetime | None, record_timestamp_ms: int) -> datetime:
     """When a relation was stated: the article's publication time, else when its event reached Kafka."""
     if published_at is not None:
-        return published_at.astimezone(UTC)
+        return as_utc(published_at)
     return datetime.fromtimestamp(record_timestamp_ms / 1000, UTC)
+
+
+def _row(values: dict[str, object], columns: tuple[str, ...]) -> Row:
+    return tuple(storable_value(values[column]) for column in columns)
 
 
 def article_row(article: EnrichedArticle) -> Row:
@@ -26,10 +40,10 @@ def article_row(article: EnrichedArticle) -> Row:
         "url": article.url,
         "title": article.title,
         "source": article.source,
-        "published_at": article.published_at.astimezone(UTC) if article.published_at else None,
+        "published_at": as_utc(article.published_at) if article.published_at else None,
         "document": orjson.loads(encode(article)),
     }
-    return tuple(values[column] for column in ARTICLE_COLUMNS)
+    return _row(values, ARTICLE_COLUMNS)
 
 
 def stance_row(event: StanceEvent, record_timestamp_ms: int) -> Row:
@@ -48,9 +62,9 @@ def stance_row(event: StanceEvent, record_timestamp_ms: int) -> Row:
         "stance": event.stance,
         "confidence": event.confidence,
         "event_time": event_time(event.published_at, record_timestamp_ms),
-        "published_at": event.published_at.astimezone(UTC) if event.published_at else None,
+        "published_at": as_utc(event.published_at) if event.published_at else None,
         "article_url": event.article_url,
         "evidence": event.evidence.text,
         "speaker": event.speaker,
     }
-    return tuple(values[column] for column in STANCE_COLUMNS)
+    return _row(values, STANCE_COLUMNS)

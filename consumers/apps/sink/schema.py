@@ -4,8 +4,11 @@
 concerns (``pair_low`` ≤ ``pair_high``), so "all hostile relations between X
 and Y since D" — in either direction — is one range scan of one index:
 equality on the pair and the stance, then a range on ``event_time``.
-Every table is keyed by the deterministic ``event_id``: writing an event
-again (redelivery, replay with the same version) updates the same row.
+Both event tables are keyed by the deterministic ``event_id``: writing an
+event again (redelivery, replay with the same version) updates the same row.
+``sink_dead_letters`` keeps the records the sink could not store (undecodable,
+or refused by the database for that one row), byte for byte, keyed by where
+they were read: a redelivered dead letter updates its row.
 """
 
 from typing import Literal
@@ -14,8 +17,14 @@ Dialect = Literal["sqlite", "postgresql"]
 
 # Timestamps: ISO 8601 UTC text in SQLite (fixed width, so text order is time order), timestamptz in PostgreSQL.
 _TYPES: dict[Dialect, dict[str, str]] = {
-    "sqlite": {"time": "TEXT", "json": "TEXT", "real": "REAL"},
-    "postgresql": {"time": "TIMESTAMPTZ", "json": "JSONB", "real": "DOUBLE PRECISION"},
+    "sqlite": {"time": "TEXT", "json": "TEXT", "real": "REAL", "bytes": "BLOB", "bigint": "INTEGER"},
+    "postgresql": {
+        "time": "TIMESTAMPTZ",
+        "json": "JSONB",
+        "real": "DOUBLE PRECISION",
+        "bytes": "BYTEA",
+        "bigint": "BIGINT",
+    },
 }
 
 ARTICLE_COLUMNS = (
@@ -46,6 +55,17 @@ STANCE_COLUMNS = (
     "evidence",
     "speaker",
 )
+
+DEAD_LETTER_COLUMNS = (
+    "record_topic",
+    "record_partition",
+    "record_offset",
+    "record_key",
+    "record_value",
+    "error",
+    "dead_lettered_at",
+)
+DEAD_LETTER_KEY = ("record_topic", "record_partition", "record_offset")
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -78,7 +98,17 @@ CREATE TABLE IF NOT EXISTS stance_events (
     speaker            TEXT
 );
 CREATE INDEX IF NOT EXISTS stance_events_by_pair ON stance_events (pair_low, pair_high, stance, event_time);
-CREATE INDEX IF NOT EXISTS stance_events_by_article ON stance_events (article_id)
+CREATE INDEX IF NOT EXISTS stance_events_by_article ON stance_events (article_id);
+CREATE TABLE IF NOT EXISTS sink_dead_letters (
+    record_topic       TEXT NOT NULL,
+    record_partition   INTEGER NOT NULL,
+    record_offset      {bigint} NOT NULL,
+    record_key         {bytes},
+    record_value       {bytes},
+    error              TEXT NOT NULL,
+    dead_lettered_at   {time} NOT NULL,
+    PRIMARY KEY (record_topic, record_partition, record_offset)
+)
 """
 
 # "All <stance> relations between X and Y since D": parameters pair_low, pair_high, stance, since.
@@ -95,11 +125,11 @@ def ddl(dialect: Dialect) -> list[str]:
     return [statement.strip() for statement in _DDL.format(**_TYPES[dialect]).split(";") if statement.strip()]
 
 
-def upsert(table: str, columns: tuple[str, ...]) -> str:
-    """INSERT … ON CONFLICT (event_id) DO UPDATE: the same event written twice is one row (both dialects)."""
-    updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column != "event_id")
+def upsert(table: str, columns: tuple[str, ...], key: tuple[str, ...] = ("event_id",)) -> str:
+    """INSERT … ON CONFLICT (key) DO UPDATE: the same event written twice is one row (both dialects)."""
+    updates = ", ".join(f"{column} = excluded.{column}" for column in columns if column not in key)
     marks = ", ".join("?" for _ in columns)
     return (
         f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) "  # noqa: S608 - fixed names, no input
-        f"ON CONFLICT (event_id) DO UPDATE SET {updates}"
+        f"ON CONFLICT ({', '.join(key)}) DO UPDATE SET {updates}"
     )

@@ -4,37 +4,44 @@ Each fetched batch is upserted in one database transaction, and its offsets
 are committed only after that transaction is: a crash between the two
 redelivers the batch, and the upserts (keyed by ``event_id``) make the second
 write a no-op. A rebalance waits for the batch in hand to be stored and
-committed before the partitions move.
+committed before the partitions move. Records that cannot be stored go to
+the ``sink_dead_letters`` table in the same transaction, and a lost database
+connection is retried (``consumers.apps.sink.writer``).
 """
 
 import asyncio
 import contextlib
 import logging
 import signal
+import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
 
+import psycopg
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import CommitFailedError
-from pydantic import ValidationError
 
 from consumers.apps.sink.database import Database, open_database
-from consumers.apps.sink.rows import Row, article_row, stance_row
+from consumers.apps.sink.dead_letters import DeadLetters
+from consumers.apps.sink.entries import Entry, Kind, entry_of
+from consumers.apps.sink.failures import SinkDatabaseError
+from consumers.apps.sink.secrets import Redactor
+from consumers.apps.sink.writer import BatchWriter
 from consumers.kafka.clients import make_consumer
+from consumers.runtime.retry import Backoff
 from consumers.settings import Settings
-from schemas import EnrichedArticle, StanceEvent, decode
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass
 class SinkCounts:
-    """What a run stored (rows written, including rewrites of redelivered events) and skipped."""
+    """What a run stored (rows written, including rewrites of redelivered events) and dead-lettered."""
 
     articles: int = 0
     stance_events: int = 0
-    skipped: int = 0
+    skipped: int = 0  # undecodable records (dead-lettered too)
+    dead_lettered: int = 0
     committed: dict[TopicPartition, int] = field(default_factory=dict)
 
 
@@ -58,7 +65,11 @@ class StorageSink:
     def __init__(self, settings: Settings) -> None:
         """Prepare; the consumer and the database are opened by ``run`` (the database in the thread using it)."""
         self._settings = settings
-        self._topics = {settings.topics.name("enriched"): "enriched", settings.topics.name("stance"): "stance"}
+        self._topics: dict[str, Kind] = {
+            settings.topics.name("enriched"): "enriched",
+            settings.topics.name("stance"): "stance",
+        }
+        self._redact = Redactor.of(settings)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sink-db")
         self._lock = asyncio.Lock()
         self._stopping = asyncio.Event()
@@ -75,7 +86,7 @@ class StorageSink:
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
         try:
-            database = await loop.run_in_executor(self._executor, open_database, self._settings.sink)
+            database = await self._open()
             try:
                 await self._consume(database, until_caught_up)
             finally:
@@ -87,52 +98,59 @@ class StorageSink:
                     loop.remove_signal_handler(sig)
         return self.counts
 
+    async def _open(self) -> Database:
+        """Connect in the database thread; a failure is one line without secrets (the CLI prints it)."""
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(self._executor, open_database, self._settings.sink)
+        except (psycopg.Error, sqlite3.Error) as error:
+            reason = self._redact(" ".join(str(error).split()))
+            raise SinkDatabaseError(f"cannot open the sink database: {type(error).__name__}: {reason}") from None
+
     async def _consume(self, database: Database, until_caught_up: bool) -> None:
-        consumer = make_consumer(self._settings.kafka, self._settings.sink.group_id, "earliest")
+        sink = self._settings.sink
+        letters = DeadLetters(self._redact, sink.dead_letter_max_consecutive)
+        writer = BatchWriter(database, self._executor, letters, Backoff(initial_s=0.5, max_s=sink.retry_max_backoff_s))
+        consumer = make_consumer(self._settings.kafka, sink.group_id, "earliest")
         await consumer.start()
         try:
             consumer.subscribe(list(self._topics), listener=_WaitForBatch(self._lock))
             while not self._stopping.is_set():
-                await self._step(consumer, database)
+                await self._step(consumer, writer)
                 if until_caught_up and await _caught_up(consumer):
                     return
         finally:
             await consumer.stop()
 
-    async def _step(self, consumer: AIOKafkaConsumer, database: Database) -> None:
+    async def _step(self, consumer: AIOKafkaConsumer, writer: BatchWriter) -> None:
         fetched = await consumer.getmany(timeout_ms=500, max_records=self._settings.sink.batch_size)
         if not fetched:
             return
         async with self._lock:
-            articles, events = self._rows(fetched)
-            await asyncio.get_running_loop().run_in_executor(self._executor, database.write, articles, events)
+            entries = [entry_of(r, self._topics[tp.topic]) for tp, records in fetched.items() for r in records]
+            errors = await writer.write(entries, self._stopping)
+            if errors is None:  # stopped while the database was away: nothing stored, nothing committed
+                return
             offsets = {tp: records[-1].offset + 1 for tp, records in fetched.items() if records}
             try:
                 await consumer.commit(offsets)
             except CommitFailedError:
                 logger.warning("commit of %s failed after a rebalance; the new owner rewrites the same rows", offsets)
                 return
-            self.counts.articles += len(articles)
-            self.counts.stance_events += len(events)
+            self._count(entries, errors)
             self.counts.committed.update(offsets)
 
-    def _rows(self, fetched: dict[TopicPartition, list[Any]]) -> tuple[list[Row], list[Row]]:
-        articles: list[Row] = []
-        events: list[Row] = []
-        for tp, records in fetched.items():
-            kind = self._topics[tp.topic]
-            for record in records:
-                try:
-                    if kind == "enriched":
-                        articles.append(article_row(decode(EnrichedArticle, record.value)))
-                    else:
-                        events.append(stance_row(decode(StanceEvent, record.value), record.timestamp))
-                except (ValueError, TypeError, ValidationError) as error:
-                    self.counts.skipped += 1
-                    logger.warning(
-                        "skipping %s/%d@%d: not a %s event: %s", tp.topic, tp.partition, record.offset, kind, error
-                    )
-        return articles, events
+    def _count(self, entries: list[Entry], errors: list[str | None]) -> None:
+        for entry, error in zip(entries, errors, strict=True):
+            if error is None:
+                self.counts.articles += entry.table == "articles"
+                self.counts.stance_events += entry.table == "stance_events"
+                continue
+            self.counts.dead_lettered += 1
+            self.counts.skipped += entry.table is None
+            source = entry.source
+            reason = self._redact(error)
+            logger.warning("dead-lettered %s/%d@%d: %s", source.topic, source.partition, source.offset, reason)
 
 
 async def _caught_up(consumer: AIOKafkaConsumer) -> bool:

@@ -1,0 +1,45 @@
+"""Fetched records → entries: the table row each becomes, or why it cannot become one (a dead letter)."""
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from consumers.apps.sink.rows import Row, article_row, stance_row
+from schemas import EnrichedArticle, StanceEvent, decode
+
+Kind = Literal["enriched", "stance"]
+EventTable = Literal["articles", "stance_events"]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a record was read, and its bytes (kept whole for the dead-letter table)."""
+
+    topic: str
+    partition: int
+    offset: int
+    key: bytes | None
+    value: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One record on its way to the database: a row of ``table``, or ``error`` saying why there is none."""
+
+    source: Source
+    table: EventTable | None = None
+    row: Row | None = None
+    error: str | None = None
+
+
+def entry_of(record: Any, kind: Kind) -> Entry:
+    """Decode one aiokafka record of an ``enriched`` or ``stance`` topic into its entry."""
+    source = Source(record.topic, record.partition, record.offset, record.key, record.value)
+    try:
+        if kind == "enriched":
+            return Entry(source, "articles", article_row(decode(EnrichedArticle, record.value)))
+        return Entry(source, "stance_events", stance_row(decode(StanceEvent, record.value), record.timestamp))
+    except (ValueError, TypeError, OverflowError, ValidationError) as error:
+        reason = " ".join(str(error).split())[:1000]
+        return Entry(source, error=f"not a {'EnrichedArticle' if kind == 'enriched' else 'StanceEvent'}: {reason}")
