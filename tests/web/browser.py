@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from typing import Any
@@ -52,12 +53,17 @@ def web_server(env: dict[str, str]) -> Iterator[str]:
         stderr=subprocess.STDOUT,
         text=True,
     )
+    output = process.stdout
+    assert output is not None
+    # Keeps reading its output (access logs) once it listens, so a full pipe never blocks the server.
+    drain = threading.Thread(target=output.read, daemon=True)
     try:
         lines = []
-        for line in process.stdout or []:
+        for line in output:
             lines.append(line)
             found = ADDRESS.search(line)
             if found:
+                drain.start()
                 yield found.group(1)
                 break
         else:
@@ -65,3 +71,6 @@ def web_server(env: dict[str, str]) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if drain.is_alive() or drain.ident:
+            drain.join(timeout=10)
+        output.close()

@@ -46,6 +46,8 @@ async function api(path, params = {}) {
 const cy = cytoscape({
   container: document.getElementById("graph"),
   wheelSensitivity: 0.3,
+  textureOnViewport: true, // pan and zoom move a snapshot: thousands of edges stay fluid
+  pixelRatio: 1,
   style: [
     { selector: "node", style: {
       "background-color": "data(colour)", label: "data(name)", width: "data(size)", height: "data(size)",
@@ -53,10 +55,11 @@ const cy = cytoscape({
     { selector: "edge", style: {
       "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
       "curve-style": "bezier", width: "data(width)", opacity: 0.8 } },
+    { selector: "edge.many", style: { "curve-style": "straight", "arrow-scale": 0.6 } },
     { selector: ":selected", style: { "overlay-opacity": 0.2, "overlay-color": "#1d232b" } },
   ],
 });
-window.stanceMap = { cy, positions };
+window.stanceMap = { cy, positions, drawnAt: null };
 
 function nodeData(node, most) {
   return { ...node, colour: COLOURS[node.kind] || COLOURS.other, size: 16 + 34 * Math.sqrt(node.count / most) };
@@ -101,17 +104,26 @@ function draw(data) {
       else cy.add({ group: "edges", data: edgeData(edge) });
     }
   });
+  cy.edges().toggleClass("many", cy.edges().length > 2000); // straight edges draw faster than curves
   if (first && data.nodes.length) firstLayout();
+  else if (fresh && !inView(cy.nodes())) cy.fit(undefined, 30); // zoom out to new nodes; nothing moves
+  window.stanceMap.drawnAt = performance.now();
   document.body.dataset.nodes = cy.nodes().length;
   document.body.dataset.edges = cy.edges().length;
 }
 
+function inView(nodes) {
+  const view = cy.extent(), box = nodes.boundingBox();
+  return box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
+}
+
+// Deterministic: the nodes start on a circle in id order, so one data set always gets one map.
 function firstLayout() {
-  const small = cy.nodes().length <= 400;
-  const options = small
-    ? { name: "cose", animate: false, randomize: true, nodeRepulsion: () => 12000, idealEdgeLength: () => 90 }
-    : { name: "concentric", animate: false, concentric: (node) => node.degree(), minNodeSpacing: 4 };
-  cy.layout(options).run();
+  cy.layout({ name: "circle", animate: false, sort: (a, b) => (a.id() < b.id() ? -1 : 1) }).run();
+  if (cy.nodes().length <= 400) {
+    cy.layout({ name: "cose", animate: false, randomize: false, nodeRepulsion: () => 60000,
+      idealEdgeLength: () => 110, nodeOverlap: 40, componentSpacing: 120 }).run();
+  }
   cy.nodes().forEach((node) => positions.set(node.id(), { ...node.position() }));
   cy.fit(undefined, 30);
 }
@@ -269,6 +281,7 @@ form.addEventListener("submit", (event) => event.preventDefault());
 document.getElementById("clear-node").addEventListener("click", () => setState({ node: "" }));
 window.addEventListener("popstate", load);
 
+window.stanceMap.load = load;
 load();
 api("/api/alerts").then(addAlerts, () => {});
 follow();
