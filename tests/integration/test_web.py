@@ -9,10 +9,11 @@ import pytest
 
 from consumers.apps.sink import StorageSink
 from consumers.commands.publish import publish, read_messages
+from consumers.core import Record
 from consumers.kafka.admin import create_topics
 from consumers.nlp.annotator import Annotator
 from consumers.settings import KafkaSettings, MetricsSettings, Settings, SinkSettings, TopicSettings, WorkerSettings
-from schemas import Evidence, StanceEvent, make_event_id
+from schemas import Alert, Evidence, StanceEvent, encode, make_event_id
 from tests.factories import relation, stance_record
 from tests.integration.conftest import ROOT, worker_env
 from tests.integration.history import produce
@@ -84,6 +85,9 @@ async def test_clicking_an_edge_shows_its_evidence_and_the_pair_trend(seeded: An
         await opened(page, seeded[1])
         await click_edge(page, "country:CHN|country:USA|cooperative")
         await page.wait_for_selector("#evidence li")
+        tooltip = await page.inner_text("#tooltip")
+        assert tooltip.startswith("China → United States: cooperative"), "hovering names the edge"
+        assert "COOPERATE" in tooltip, "and its event types"
         assert (await page.inner_text("#detail-title")).startswith("China → United States: cooperative")
         item = page.locator("#evidence li").first
         assert await item.locator("a").inner_text() == "China wants military cooperation with the United States"
@@ -93,6 +97,7 @@ async def test_clicking_an_edge_shows_its_evidence_and_the_pair_trend(seeded: An
         assert await item.locator("mark").count() >= 1, "the two sides are highlighted in the sentence"
         assert await page.locator("#trend rect.cooperative").count() >= 1
         if os.environ.get("STANCEWIRE_WEB_SCREENSHOT"):
+            await page.mouse.move(5, 5)  # the tooltip off the nodes
             await page.screenshot(path=os.environ["STANCEWIRE_WEB_SCREENSHOT"])
     assert errors == []
 
@@ -128,6 +133,33 @@ async def test_a_node_click_keeps_its_edges(seeded: Any) -> None:
             f"{GRAPH}.edges().every((e) => e.id().split('|').slice(0, 2).includes('country:CHN'))"
         )
         assert await edges(page)
+    assert errors == []
+
+
+async def test_a_published_alert_tops_the_feed_as_text(seeded: Any) -> None:
+    settings, url = seeded
+    errors: list[str] = []
+    async with browser_page(errors) as page:
+        await opened(page, url)
+        seeded_alerts = await page.locator("#alerts li").count()
+        assert seeded_alerts >= 1, "the seeds' alerts are in the feed"
+        summary = f"{SCRIPT} France and Germany escalate"
+        alert = Alert(
+            event_id="live-alert-1",
+            rule_id="escalation",
+            severity="critical",
+            summary=summary,
+            entities=["country:FRA", "country:DEU"],
+            evidence=[],
+            article_ids=["live-1"],
+            enrichment_version=settings.enrichment_version,
+        )
+        await produce(settings, [Record("alerts", b"escalation", encode(alert))])
+        newest = page.locator("#alerts li").first
+        await page.wait_for_function(f"document.querySelectorAll('#alerts li').length > {seeded_alerts}")
+        assert await newest.get_attribute("data-severity") == "critical"
+        assert summary in await newest.inner_text()
+        assert await page.evaluate("window.injected") is None
     assert errors == []
 
 

@@ -5,7 +5,7 @@ from typing import Any
 
 import orjson
 
-from consumers.apps.web.relations import Span, entity_kind, merge_spans
+from consumers.apps.web.relations import Span, entity_kind, merge_spans, name_spans
 
 PairKey = tuple[str, str]
 
@@ -34,7 +34,7 @@ def parse_document(document: object) -> ArticleDetails:
     codings = {}
     for stance in data.get("stances", []):
         evidence = stance.get("evidence", {})
-        spans = [] if evidence.get("truncated") else _mention_spans(evidence, entities, stance)
+        spans = _mention_spans(evidence, entities, stance)
         codings[(stance["source"], stance["target"])] = Coding(
             event=stance.get("event"),
             sectors=tuple(s for s in (stance.get("source_sector"), stance.get("target_sector")) if s),
@@ -45,12 +45,16 @@ def parse_document(document: object) -> ArticleDetails:
 
 
 def _mention_spans(evidence: dict[str, Any], entities: dict[str, Any], stance: dict[str, Any]) -> list[Span]:
-    """The source's and target's mentions inside the evidence sentence, relative to its start."""
-    start, end = int(evidence.get("start", 0)), int(evidence.get("end", 0))
-    spans = []
-    for entity_id in (stance["source"], stance["target"]):
-        for mention in entities.get(entity_id, {}).get("mentions", []):
-            inside = mention.get("field") == evidence.get("field") and start <= mention["start"] < mention["end"] <= end
-            if inside:
-                spans.append((mention["start"] - start, mention["end"] - start))
+    """Each side's mentions inside the evidence sentence (relative to it), else where its name occurs there."""
+    start, end, text = int(evidence.get("start", 0)), int(evidence.get("end", 0)), str(evidence.get("text", ""))
+    spans: list[Span] = []
+    for side in ("source", "target"):
+        found = [
+            (mention["start"] - start, mention["end"] - start)
+            for mention in entities.get(stance[side], {}).get("mentions", [])
+            if mention.get("field") == evidence.get("field")
+            and start <= mention["start"] < mention["end"] <= end
+            and text[mention["start"] - start : mention["end"] - start] == mention.get("text")
+        ]
+        spans += found or list(name_spans(text, (str(stance.get(f"{side}_name", "")),)))
     return spans

@@ -51,7 +51,7 @@ const cy = cytoscape({
   style: [
     { selector: "node", style: {
       "background-color": "data(colour)", label: "data(name)", width: "data(size)", height: "data(size)",
-      "font-size": 11, "text-valign": "bottom", "text-margin-y": 3, "min-zoomed-font-size": 8 } },
+      "font-size": 14, "text-valign": "bottom", "text-margin-y": 3, "min-zoomed-font-size": 8 } },
     { selector: "edge", style: {
       "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
       "curve-style": "bezier", width: "data(width)", opacity: 0.8 } },
