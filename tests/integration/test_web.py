@@ -188,3 +188,18 @@ async def test_a_published_event_appears_live_and_its_evidence_stays_text(seeded
         assert await page.locator("#evidence script, #evidence b").count() == 0
         assert await page.evaluate("window.injected") is None
     assert errors == []
+
+
+async def test_with_a_token_the_page_needs_it_in_its_link(seeded: Any) -> None:
+    settings, _ = seeded
+    env = {**worker_env(settings), "STANCEWIRE_SINK__SQLITE_PATH": str(settings.sink.sqlite_path)}
+    with web_server({**env, "STANCEWIRE_WEB__TOKEN": "map-s3cret"}) as url:
+        errors: list[str] = []
+        async with browser_page(errors) as page:
+            await opened(page, f"{url}?token=map-s3cret")
+            assert "country:CHN|country:USA|cooperative" in await edges(page)
+        assert errors == []
+        async with browser_page(errors) as page:
+            await page.goto(url)
+            await page.wait_for_function("document.getElementById('problem').textContent.includes('401')")
+            assert await page.evaluate(f"{GRAPH}.nodes().length") == 0

@@ -45,3 +45,17 @@ async def test_a_wider_binding_without_a_token_is_refused() -> None:
     with pytest.raises(ConfigurationError, match="STANCEWIRE_WEB__TOKEN"):
         await serve(Settings(web=WebSettings(host="0.0.0.0")), "0.0.0.0", 0)  # noqa: S104
     assert Settings().web.host == "127.0.0.1"
+
+
+def test_the_follower_skips_what_is_not_an_event_and_fans_out_the_rest() -> None:
+    from schemas import encode
+    from tests.factories import stance_event
+
+    hub = Hub()
+    follower = Follower(Settings(), hub)
+    page = hub.join()
+    follower._take("stance.events", b"{not json", 0)
+    follower._take("stance.events", encode(stance_event("a1", "country:CHN", "country:USA", "cooperative")), 0)
+    kind, data = page.get_nowait()
+    assert (kind, data["source"], data["target"]) == ("stance", "country:CHN", "country:USA")
+    assert page.empty() and list(follower.relations) == [data["event_id"]]

@@ -155,10 +155,15 @@ async function load() {
     const data = await api("/api/graph", current);
     fillChoices(data.facets, current);
     draw(data);
-    if (selected) showEdge(selected);
+    document.getElementById("problem").textContent = "";
+    if (selected) await showEdge(selected);
   } catch (error) {
-    document.getElementById("status").textContent = `cannot load the graph: ${error.message}`;
+    problem(error);
   }
+}
+
+function problem(error) {
+  document.getElementById("problem").textContent = `cannot load: ${error.message}`;
 }
 
 function evidenceText(relation) {
@@ -239,7 +244,7 @@ cy.on("mouseout", "edge", () => { tooltip.hidden = true; });
 cy.on("tap", "edge", (event) => {
   const edge = event.target.data();
   showEdge({ ...edge, source_name: cy.getElementById(edge.source).data("name"),
-    target_name: cy.getElementById(edge.target).data("name") });
+    target_name: cy.getElementById(edge.target).data("name") }).catch(problem);
 });
 cy.on("tap", "node", (event) => setState({ node: event.target.id() }));
 
