@@ -22,6 +22,7 @@ from tests.web.browser import browser_page, chromium, web_server
 
 SCRIPT = "<script>window.injected = 1</script>"
 GRAPH = "window.stanceMap.cy"
+POSITIONS = "Object.fromEntries(window.stanceMap.cy.nodes().map((n) => [n.id(), n.position()]))"
 
 
 @pytest.fixture(scope="module")
@@ -179,9 +180,12 @@ async def test_a_published_event_appears_live_and_its_evidence_stays_text(seeded
                 update={"evidence": Evidence(text=sentence, field="body", start=0, end=len(sentence))}
             ).model_dump(),
         )
+        placed = await page.evaluate(POSITIONS)
         await produce(settings, [stance_record(event)])
         edge = "country:FRA|country:DEU|hostile"
         await page.wait_for_function(f"{GRAPH}.getElementById('{edge}').nonempty()", timeout=15_000)
+        after = await page.evaluate(POSITIONS)
+        assert {node: after[node] for node in placed} == placed, "no node already on the map moved"
         await click_edge(page, edge)
         await page.wait_for_selector("#evidence li")
         assert SCRIPT in await page.locator("#evidence li .evidence").inner_text()
