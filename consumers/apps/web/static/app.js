@@ -271,8 +271,8 @@ function follow() {
   const status = document.getElementById("status");
   stream.addEventListener("ready", () => { document.body.dataset.live = "on"; status.textContent = "live"; });
   stream.addEventListener("stance", () => {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(load, 300); // a burst of events is one reload
+    if (refreshTimer) return; // events within 300 ms share one reload, and a steady stream still reloads
+    refreshTimer = setTimeout(() => { refreshTimer = null; load(); }, 300);
   });
   stream.addEventListener("alert", (event) => addAlerts([JSON.parse(event.data)]));
   stream.onerror = () => { document.body.dataset.live = "off"; status.textContent = "reconnecting…"; };
