@@ -5,8 +5,11 @@ PYTHON ?= python3
 KAFKA := bash docker/kafka-local.sh
 DEMO_PORT ?= 9092
 DEMO_DIR ?= /tmp/stancewire-demo-kafka
+DEMO_DB ?= /tmp/stancewire-demo.db
+WEB_PORT ?= 8088
+WEB := consumers/apps/web
 
-.PHONY: install demo test lint schemas schemas-release models event-tables faults bench clean
+.PHONY: install demo web test lint schemas schemas-release models event-tables faults bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,9 +17,14 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet --editable '.[nlp,dev]'
 	touch $@
 
-install: $(VENV)/.installed
+# The stance map's browser libraries, exactly as locked (served from node_modules, no build step).
+$(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json
+	npm ci --prefix $(WEB) --no-audit --no-fund --silent
+	touch $@
 
-## demo: local broker, topics, seeds in, worker until done, summary, broker stopped
+install: $(VENV)/.installed $(WEB)/node_modules/.package-lock.json
+
+## demo: local broker, topics, seeds in, worker until done, sink into $(DEMO_DB), summary, broker stopped
 demo: install
 	$(KAFKA) start --port $(DEMO_PORT) --dir $(DEMO_DIR)
 	@trap '$(KAFKA) stop --port $(DEMO_PORT) --dir $(DEMO_DIR) --clean' EXIT; \
@@ -24,7 +32,16 @@ demo: install
 	$(BIN)/stancewire topics create && \
 	$(BIN)/stancewire publish seeds && \
 	$(BIN)/stancewire worker --until-caught-up && \
+	$(BIN)/stancewire sink --sqlite $(DEMO_DB) --until-caught-up && \
 	$(BIN)/stancewire summary
+
+## web: the stance map on the demo's database (after make demo), following a local broker, until Ctrl-C
+web: install
+	$(KAFKA) start --port $(DEMO_PORT) --dir $(DEMO_DIR)
+	@trap '$(KAFKA) stop --port $(DEMO_PORT) --dir $(DEMO_DIR) --clean' EXIT; \
+	export STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:$(DEMO_PORT) STANCEWIRE_SINK__SQLITE_PATH=$(DEMO_DB); \
+	$(BIN)/stancewire topics create >/dev/null && \
+	$(BIN)/stancewire web --port $(WEB_PORT)
 
 ## test: lint, types, unit and integration tests (the integration tests start their own broker)
 test: install lint
@@ -64,4 +81,4 @@ bench: install
 	STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS=127.0.0.1:19092 $(BIN)/stancewire bench --articles 192
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache $(WEB)/node_modules

@@ -248,6 +248,14 @@ class SinkSettings(_Section):
     )
 
 
+class WebSettings(_Section):
+    """The stance map (``stancewire web``): loopback only unless a bearer token guards the data."""
+
+    host: str = Field(default="127.0.0.1", description="Interface to listen on; another needs a token.")
+    port: int = Field(default=8088, ge=0, le=65535, description="0 picks a free port.")
+    token: SecretStr | None = Field(default=None, description="Bearer token every data request must carry.")
+
+
 class Settings(BaseSettings):
     """All stancewire settings."""
 
@@ -270,6 +278,7 @@ class Settings(BaseSettings):
     nlp: NlpSettings = NlpSettings()
     alerts: AlertSettings = AlertSettings()
     sink: SinkSettings = SinkSettings()
+    web: WebSettings = WebSettings()
     metrics: MetricsSettings = MetricsSettings()
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     log_format: Literal["rich", "json"] = Field(default="rich", description="json: one JSON object per line.")

@@ -1,7 +1,7 @@
 """The ``stancewire`` command line.
 
 Subcommands: worker, enrich, topics, publish, summary, schemas, ping, bench,
-replay, offsets, tail, sink, alerts, eval.
+replay, offsets, tail, sink, alerts, eval, web.
 Settings come from ``STANCEWIRE_*`` environment variables (see the README).
 """
 
@@ -304,6 +304,10 @@ def _subscriber_commands(commands: Any) -> None:
     evaluate.set_defaults(run=_eval)
     alerts = commands.add_parser("alerts", help="run the escalation alert app (faust): windowed counts per pair")
     alerts.set_defaults(run=_alerts)
+    web = commands.add_parser("web", help="serve the stance map: the sink's graph, live from the broker")
+    web.add_argument("--host", help="interface (default: STANCEWIRE_WEB__HOST, 127.0.0.1)")
+    web.add_argument("--port", type=int, help="port, 0 for a free one (default: STANCEWIRE_WEB__PORT)")
+    web.set_defaults(run=_command("consumers.apps.web.command"))
 
 
 def _parser() -> argparse.ArgumentParser:
