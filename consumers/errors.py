@@ -16,6 +16,7 @@ Hierarchy::
     │   └── OutputRejected      the broker refused one of the article's output records for good
     ├── DeadLetterLimitExceeded too many dead letters in a row: stop the worker
     ├── InferenceProcessDied    the child process running the models is gone: stop the worker
+    ├── FenceFailed             exactly-once: newly assigned partitions could not be fenced: stop the worker
     ├── ReplayInterrupted       a signal stopped a replay before its end offsets
     ├── GroupNotEmpty           offsets of a group with live members cannot be reset
     └── ConfigurationError      settings or files that cannot work
@@ -81,6 +82,10 @@ class DeadLetterLimitExceeded(StancewireError):
 
 class InferenceProcessDied(StancewireError):
     """The child process running the models died; no article is to blame, so none is dead-lettered."""
+
+
+class FenceFailed(StancewireError):
+    """Exactly-once: the producers of newly assigned partitions could not start; reading them would be unsafe."""
 
 
 class ConfigurationError(StancewireError):

@@ -198,7 +198,7 @@ class NlpSettings(_Section):
         description="onnx: ONNX Runtime with int8 weights for the encoder and the trained stance model.",
     )
     article_time_budget_s: PositiveFloat = Field(
-        default=20.0, description="An article whose annotation takes longer is dead-lettered (AnnotationTimeout)."
+        default=10.0, description="An article whose annotation takes longer is dead-lettered (AnnotationTimeout)."
     )
     onnx_dir: Path | None = Field(
         default=None, description="Cache of the exported ONNX models; default: `~/.cache/stancewire/onnx`."

@@ -25,6 +25,7 @@ from schemas import (
     encode,
     make_event_id,
 )
+from schemas.topics import ALERTS, ENRICHED, STANCE
 
 logger = logging.getLogger(__name__)
 
@@ -80,10 +81,12 @@ def _dyad(relation: StanceRelation) -> tuple[str, ...]:
     return (relation.source, relation.target, str(relation.source_sector), str(relation.target_sector))
 
 
-def largest_message_bytes(enrichment: Enrichment) -> int:
-    """The encoded size of the enrichment's largest message (the enriched article, as a rule)."""
-    messages = [enrichment.article, *enrichment.stance_events, *enrichment.alerts]
-    return max(len(encode(message)) for message in messages)
+def largest_record_bytes(enrichment: Enrichment) -> int:
+    """Key and value bytes of the enrichment's largest record (the enriched article, as a rule)."""
+    sizes = [len(ENRICHED.key(enrichment.article) or b"") + len(encode(enrichment.article))]
+    sizes += [len(STANCE.key(event) or b"") + len(encode(event)) for event in enrichment.stance_events]
+    sizes += [len(ALERTS.key(alert) or b"") + len(encode(alert)) for alert in enrichment.alerts]
+    return max(sizes)
 
 
 def bounded(reason: str, limit: int = MAX_REASON_CHARS) -> str:
@@ -156,7 +159,7 @@ def outcome(
             timestamp_ms=received.timestamp_ms,
         )
         enrichment = enrich(decoded, annotated, versions, rules, provenance)
-        size = largest_message_bytes(enrichment) + RECORD_OVERHEAD_BYTES
+        size = largest_record_bytes(enrichment) + RECORD_OVERHEAD_BYTES
         if size <= max_record_bytes:
             return enrichment
         decoded = OutputTooLarge(

@@ -50,7 +50,11 @@ def dead_letter_record(letter: DeadLetter, max_record_bytes: int = MAX_RECORD_BY
     if size_of(record) <= max_record_bytes:
         return record
     note = f"{len(record.value or b'')} bytes, too large beside the headers; read it at its source offset"
-    return Record("dlq", record.key, b"", [*record.headers, (ORIGINAL_OMITTED, note.encode())])
+    slim = Record("dlq", record.key, b"", [*record.headers, (ORIGINAL_OMITTED, note.encode())])
+    if size_of(slim) <= max_record_bytes:
+        return slim
+    note = f"key and value ({len(record.key or b'')} and {len(record.value or b'')} bytes) left out; read them there"
+    return Record("dlq", None, b"", [*record.headers, (ORIGINAL_OMITTED, note.encode())])
 
 
 def records_of(outcome: Outcome, max_record_bytes: int = MAX_RECORD_BYTES) -> list[Record]:

@@ -61,7 +61,7 @@ class NlpAnnotator:
         *,
         enrichment_version: str,
         gazetteer: Gazetteer | None = None,
-        time_budget_s: float = 20.0,
+        time_budget_s: float = 10.0,
     ) -> None:
         """Wire already-loaded components (see ``build_annotator``); ``time_budget_s`` bounds one article's reading."""
         self._time_budget_s = time_budget_s

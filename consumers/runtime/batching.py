@@ -19,7 +19,7 @@ def estimated_tokens(record: Received) -> int:
     return max(1, len(record.value or b"") // BYTES_PER_TOKEN)
 
 
-def token_budget_batches(records: Iterable[Received], max_tokens: int) -> list[Batch[Received]]:
+def token_budget_batches(records: Iterable[Received], max_tokens: int, epoch: int = 0) -> list[Batch[Received]]:
     """Consecutive batches, each within ``max_tokens`` unless a single record alone is larger; order is kept."""
     batches: list[Batch[Received]] = []
     current: list[Received] = []
@@ -27,10 +27,10 @@ def token_budget_batches(records: Iterable[Received], max_tokens: int) -> list[B
     for record in records:
         cost = estimated_tokens(record)
         if current and used + cost > max_tokens:
-            batches.append(Batch.of(current))
+            batches.append(Batch.of(current, epoch))
             current, used = [], 0
         current.append(record)
         used += cost
     if current:
-        batches.append(Batch.of(current))
+        batches.append(Batch.of(current, epoch))
     return batches

@@ -24,12 +24,12 @@ def transactional_id_prefix(worker: WorkerSettings) -> str:
     return worker.transactional_id_prefix or worker.group_id
 
 
-def by_partition(records: list[Received]) -> list[list[Received]]:
+def by_partition(records: list[Received]) -> dict[TopicPartition, list[Received]]:
     """The records of each partition, in order: a transaction commits one partition."""
-    grouped: dict[tuple[str, int], list[Received]] = {}
+    grouped: dict[TopicPartition, list[Received]] = {}
     for record in records:
-        grouped.setdefault((record.topic, record.partition), []).append(record)
-    return list(grouped.values())
+        grouped.setdefault(TopicPartition(record.topic, record.partition), []).append(record)
+    return grouped
 
 
 class PartitionFence:

@@ -24,15 +24,17 @@ class Batch(Generic[T]):
     """Consumed records travelling together, each with what the steps so far made of it."""
 
     items: list[tuple[Received, T]]
+    epoch: int = 0  # exactly-once: the partition's fence epoch when these records were fetched
 
     @classmethod
-    def of(cls, received: Iterable[Received]) -> "Batch[Received]":
+    def of(cls, received: Iterable[Received], epoch: int = 0) -> "Batch[Received]":
         records = list(received)
-        return Batch([(record, record) for record in records])
+        return Batch([(record, record) for record in records], epoch)
 
     def replace(self, payloads: Iterable[U]) -> "Batch[U]":
         """The same records with new payloads, in the same order."""
-        return Batch([(received, payload) for (received, _), payload in zip(self.items, payloads, strict=True)])
+        items = [(received, payload) for (received, _), payload in zip(self.items, payloads, strict=True)]
+        return Batch(items, self.epoch)
 
     def next_offsets(self) -> dict[TopicPartition, int]:
         """Per partition, the offset to commit once this batch is done (last offset + 1)."""

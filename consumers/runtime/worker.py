@@ -10,25 +10,27 @@ commits and leaves the group.
 import asyncio
 import contextlib
 import logging
-import signal
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRebalanceListener, TopicPartition
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
 from consumers.core.alerts import RuleSet
 from consumers.core.decode import Decoder
 from consumers.core.records import refused_record
+from consumers.errors import ConfigurationError, StancewireError
 from consumers.kafka.admin import check_record_limit
 from consumers.kafka.clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.runtime.batching import token_budget_batches
 from consumers.runtime.fencing import PartitionFence, by_partition, transactional_id_prefix
 from consumers.runtime.health import WorkerState, serve
-from consumers.runtime.metrics import ASSIGNED_PARTITIONS, BATCH_SIZE, CONSUMED, REBALANCES, record_lag
+from consumers.runtime.lifecycle import handle_signals, stop_within
+from consumers.runtime.metrics import BATCH_SIZE, CONSUMED, record_lag
+from consumers.runtime.rebalance import DrainOnRevoke
 from consumers.runtime.records import Batch, Received, Record, received
 from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
 from consumers.runtime.steps.dead_letters import DeadLetterGuard
@@ -39,28 +41,19 @@ logger = logging.getLogger(__name__)
 
 
 REBALANCE_MARGIN_S = 10.0  # the group waits this much longer than a drain may take
+FETCH_GRACE_S = 1.0  # a fetch that has not returned this long after its timeout is given up (a rebalance)
 BUSY_POLL_MS = 5  # the fetch's wait while batches are in flight: how soon finished work moves on
 DRAIN_SHARE = 0.6  # of ``shutdown_timeout_s`` for the final drain; the clients' stops share the rest
 
 
-class _DrainOnRevoke(ConsumerRebalanceListener):  # type: ignore[misc]
-    """Finishes and commits in-flight work before partitions move to another worker."""
-
-    def __init__(self, worker: "EnrichmentWorker") -> None:
-        self._worker = worker
-
-    async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
-        await self._worker.drain(revoked)
-        if self._worker.partition_producers is not None:
-            await self._worker.partition_producers.revoke(revoked)
-
-    async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
-        if self._worker.fence is not None:
-            await self._worker.fence.fence(assigned)
-        REBALANCES.inc()
-        ASSIGNED_PARTITIONS.set(len(assigned))
-        self._worker.state.joined.set()
-        logger.info("assigned partitions: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
+def _check_stall_timeout(settings: Settings) -> None:
+    """A batch of articles each just within its budget must not look like a stall (a restart loop)."""
+    longest_s = settings.worker.batch_size * settings.nlp.article_time_budget_s
+    if settings.nlp.pipeline == "full" and settings.worker.stall_timeout_s <= longest_s:
+        raise ConfigurationError(
+            f"STANCEWIRE_WORKER__STALL_TIMEOUT_S ({settings.worker.stall_timeout_s:g}) must exceed a batch's longest "
+            f"annotation, STANCEWIRE_WORKER__BATCH_SIZE x STANCEWIRE_NLP__ARTICLE_TIME_BUDGET_S ({longest_s:g} s)"
+        )
 
 
 class EnrichmentWorker:
@@ -85,6 +78,7 @@ class EnrichmentWorker:
             end_offsets: Replays: leave records at or past these offsets alone and stop once every
                 partition is processed up to its end.
         """
+        _check_stall_timeout(settings)
         self._settings = settings
         self._start_offsets = dict(start_offsets) if start_offsets is not None else None
         self._end_offsets = dict(end_offsets or {})
@@ -103,28 +97,31 @@ class EnrichmentWorker:
         enrich = EnrichArticles(output, annotator, self._executor, rules, guard, worker.max_in_flight, limit)
         self._chain = DecodeArticles(enrich, Decoder.from_settings(settings))
         self._lock = asyncio.Lock()
-        self.fence = (
-            PartitionFence(self._consumer, self.partition_producers, worker.auto_offset_reset, self._lock)
-            if self.partition_producers is not None
-            else None
-        )
+        self.fence: PartitionFence | None = None
+        if self.partition_producers is not None:
+            self.fence = PartitionFence(self._consumer, self.partition_producers, worker.auto_offset_reset, self._lock)
         self._pending: deque[Batch[Received]] = deque()  # fetched, split by token budget, not yet submitted
         self._stopping = asyncio.Event()
+        self._failure: StancewireError | None = None
         self._lag_due = 0.0
         self.state = WorkerState(models_loaded=True, progress_stall_s=worker.stall_timeout_s)  # models arrive loaded
 
     def _output_step(self, enrichment_version: str) -> Step[list[Record]]:
         """Exactly-once: transactions of per-partition producers; else one idempotent producer, then Commit."""
         settings, worker = self._settings, self._settings.worker
+        refused = partial(refused_record, enrichment_version, settings.kafka.max_request_size)
         if worker.delivery == "exactly_once":
             stop_s = (1 - DRAIN_SHARE) / 2 * worker.shutdown_timeout_s
             factory = partial(make_producer, settings.kafka)
             self.partition_producers = PartitionProducers(factory, transactional_id_prefix(worker), stop_s)
             return ProduceInTransactions(
-                self.partition_producers, worker.group_id, settings.topics, committed=self._commit.committed
+                self.partition_producers,
+                worker.group_id,
+                settings.topics,
+                committed=self._commit.committed,
+                dead_letter_for=refused,
             )
         self._producer = make_producer(settings.kafka)
-        refused = partial(refused_record, enrichment_version, settings.kafka.max_request_size)
         return ProduceRecords(
             self._commit, self._producer, settings.topics, max_in_flight=worker.max_in_flight, dead_letter_for=refused
         )
@@ -141,6 +138,15 @@ class EnrichmentWorker:
     def stop(self) -> None:
         """Ask the worker to stop intake and drain (what SIGTERM does)."""
         self._stopping.set()
+
+    def fail(self, error: StancewireError) -> None:
+        """Stop with ``error``: raised from the consume loop, nothing committed past it."""
+        self._failure = error
+        self._stopping.set()
+
+    @property
+    def shutdown_timeout_s(self) -> float:
+        return self._settings.worker.shutdown_timeout_s
 
     @property
     def stop_requested(self) -> bool:
@@ -170,51 +176,31 @@ class EnrichmentWorker:
     async def run(self, until_caught_up: bool = False) -> None:
         """Process until stopped (or, with ``until_caught_up``, until every assigned partition is done)."""
         async with contextlib.AsyncExitStack() as stack:
-            self._handle_signals(stack)
+            handle_signals(stack, self.stop)
+            stop_s = (1 - DRAIN_SHARE) / 2 * self._settings.worker.shutdown_timeout_s  # each client's
             metrics = self._settings.metrics
             if metrics.enabled:
                 stack.push_async_callback((await serve(self.state, metrics.host, metrics.port)).cleanup)
             if self._producer is not None:
                 await self._producer.start()
-                stack.push_async_callback(self._stop_within, self._producer.stop, "producer")
+                stack.push_async_callback(stop_within, self._producer.stop, "producer", stop_s)
             if self.partition_producers is not None:
                 stack.push_async_callback(self.partition_producers.close)
             stack.callback(self._executor.shutdown, wait=False, cancel_futures=True)
             await self._consumer.start()
-            stack.push_async_callback(self._stop_within, self._consumer.stop, "consumer")
+            stack.push_async_callback(stop_within, self._consumer.stop, "consumer", stop_s)
             await self._start_reading()
             await check_record_limit(self._settings)
             await self._loop(until_caught_up or bool(self._end_offsets))
             logger.info("stopping: draining in-flight work")
             await self.drain(set(), DRAIN_SHARE * self._settings.worker.shutdown_timeout_s)
-
-    async def _stop_within(self, stop: Callable[[], Awaitable[None]], client: str) -> None:
-        """Stop a client, but never hang on it: with every broker gone, aiokafka's stop can wait forever."""
-        timeout_s = (1 - DRAIN_SHARE) / 2 * self._settings.worker.shutdown_timeout_s
-        try:
-            async with asyncio.timeout(timeout_s):
-                await stop()
-        except TimeoutError:
-            logger.warning("the Kafka %s did not stop within %.0fs; leaving it", client, timeout_s)
-        except asyncio.CancelledError:
-            task = asyncio.current_task()
-            if task is not None and task.cancelling():
-                raise  # we are being cancelled ourselves
-            # aiokafka's fetcher re-raises its own tasks' cancellation when the broker is gone
-            logger.warning("the Kafka %s stopped without reaching the broker", client)
-
-    def _handle_signals(self, stack: contextlib.AsyncExitStack) -> None:
-        """SIGTERM and SIGINT ask for a graceful stop while the worker runs."""
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, self.stop)
-                stack.callback(loop.remove_signal_handler, sig)
+            if self._failure is not None:
+                raise self._failure
 
     async def _start_reading(self) -> None:
         """Join the group, or (replays) read the given partitions from the given offsets."""
         if self._start_offsets is None:
-            self._consumer.subscribe([self._settings.topics.name("raw")], listener=_DrainOnRevoke(self))
+            self._consumer.subscribe([self._settings.topics.name("raw")], listener=DrainOnRevoke(self))
             return
         if self.partition_producers is not None:
             await self.partition_producers.assign(self._start_offsets)
@@ -254,13 +240,25 @@ class EnrichmentWorker:
         worker = self._settings.worker
         busy = bool(self._pending) or self._chain.in_flight > 0
         timeout_ms = (0 if self._pending else BUSY_POLL_MS) if busy else worker.batch_timeout_ms
-        fetched = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=worker.batch_size)
+        try:  # during a rebalance aiokafka waits for the assignment whatever the timeout: SIGTERM must be seen
+            async with asyncio.timeout(timeout_ms / 1000 + FETCH_GRACE_S):
+                fetched = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=worker.batch_size)
+        except TimeoutError:
+            return
         records = [received(r) for tp_records in fetched.values() for r in tp_records]
         records = [record for record in records if self._within_end(record)]
         CONSUMED.inc(len(records))
-        # in exactly-once mode each partition's transactions belong to its own producer: one partition per batch
-        groups = [records] if self.partition_producers is None else by_partition(records)
-        for batch in (batch for group in groups for batch in token_budget_batches(group, worker.batch_max_tokens)):
+        # in exactly-once mode each partition's transactions belong to its own producer: one partition per batch,
+        # stamped with the partition's fence epoch
+        producers = self.partition_producers
+        groups = (
+            [(records, 0)]
+            if producers is None
+            else [(g, producers.epoch(tp)) for tp, g in by_partition(records).items()]
+        )
+        for batch in (
+            b for group, epoch in groups for b in token_budget_batches(group, worker.batch_max_tokens, epoch)
+        ):
             BATCH_SIZE.observe(len(batch))
             self._pending.append(batch)
 

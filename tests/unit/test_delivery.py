@@ -56,8 +56,9 @@ async def test_a_transiently_failed_record_is_resent_and_then_committed() -> Non
 class FlakyTransactionalProducer:
     """Fails the first transactions' offsets with the given errors, then works."""
 
-    def __init__(self, failures: list[BaseException]) -> None:
+    def __init__(self, failures: list[BaseException], refuse: frozenset[bytes] = frozenset()) -> None:
         self.failures = failures
+        self.refuse = refuse  # values the broker refuses for good
         self.committed: list[list[bytes | None]] = []
         self.aborted = 0
         self.started = self.stopped = False
@@ -84,7 +85,10 @@ class FlakyTransactionalProducer:
     ) -> Any:
         self._open.append(value)
         done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        done.set_result(None)
+        if value in self.refuse:
+            done.set_exception(MessageSizeTooLargeError("too large"))
+        else:
+            done.set_result(None)
         return done
 
     async def send_offsets_to_transaction(self, offsets: dict[TopicPartition, int], group_id: str) -> None:
@@ -93,6 +97,7 @@ class FlakyTransactionalProducer:
 
 
 PARTITION = TopicPartition("articles.raw", 0)
+FIRST = 1  # the epoch a partition's first fence begins: batches fetched after it carry it
 
 
 async def transactions(*failures: BaseException) -> tuple[FlakyTransactionalProducer, ProduceInTransactions]:
@@ -117,7 +122,9 @@ async def test_each_input_partition_has_its_own_transactional_id_and_a_new_owner
 
 async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
     producer, step = await transactions(KafkaTimeoutError())
-    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v1"), Record("enriched", b"k", b"v2")])]))
+    await step.submit(
+        Batch([(received(0, b""), [Record("enriched", b"k", b"v1"), Record("enriched", b"k", b"v2")])], FIRST)
+    )
     assert producer.aborted == 1
     assert producer.committed == [[b"v1", b"v2"]], "the aborted attempt left nothing committed"
     assert step.committed == {PARTITION: 1}
@@ -126,27 +133,27 @@ async def test_a_transaction_that_fails_transiently_is_replayed_whole() -> None:
 async def test_a_permanent_transaction_failure_stops_the_worker() -> None:
     producer, step = await transactions(MessageSizeTooLargeError())
     with pytest.raises(MessageSizeTooLargeError):
-        await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+        await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])], FIRST))
     assert producer.committed == []
 
 
 async def test_retries_are_bounded_then_the_worker_stops() -> None:
     producer, step = await transactions(*(KafkaTimeoutError() for _ in range(3)))
     with pytest.raises(TransactionRetriesExhausted, match="failed 3 times"):
-        await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+        await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])], FIRST))
     assert producer.committed == [] and step.committed == {}
 
 
 async def test_a_fenced_batch_is_dropped_uncommitted_for_the_new_owner() -> None:
     producer, step = await transactions(ProducerFenced())
-    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])], FIRST))
     assert producer.committed == [] and step.committed == {}
 
 
 async def test_a_batch_of_a_partition_no_longer_owned_is_dropped() -> None:
     producers = PartitionProducers(lambda _id: FlakyTransactionalProducer([]), "group", stop_timeout_s=1)
     step = ProduceInTransactions(producers, "group", TopicSettings(), backoff=FAST)
-    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
+    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])], FIRST))
     assert step.committed == {}
 
 
@@ -208,9 +215,57 @@ async def test_records_fetched_before_the_fence_are_trimmed_to_what_is_not_commi
     producer, step = await transactions()
     step_producers = step._producers
     step_producers.start_at(PARTITION, 2)  # the last owner committed offsets 0 and 1
-    batch = Batch([(received(n, b""), [Record("enriched", b"k", f"v{n}".encode())]) for n in range(4)])
+    batch = Batch([(received(n, b""), [Record("enriched", b"k", f"v{n}".encode())]) for n in range(4)], FIRST)
     await step.submit(batch)
     assert producer.committed == [[b"v2", b"v3"]]
     await step.submit(batch)  # the same records again, re-fetched after the seek: all committed already
     assert producer.committed == [[b"v2", b"v3"]]
     assert step.committed == {PARTITION: 4}
+
+
+async def test_a_batch_fetched_before_the_partition_came_back_is_never_committed() -> None:
+    """A batch dropped while the partition was away must not be skipped by a later one of the old epoch."""
+    producer, step = await transactions()
+    producers = step._producers
+    stale = Batch([(received(5, b""), [Record("enriched", b"k", b"late")])], FIRST)
+    await producers.revoke([PARTITION])  # a drain ran out of time with this batch in flight
+    await producers.assign([PARTITION])  # the partition comes back: fenced again, read from the committed offset
+    producers.start_at(PARTITION, 3)  # offsets 3 and 4 were dropped while it was away
+    await step.submit(stale)
+    assert producer.committed == [] and step.committed == {}
+    fresh = Batch([(received(n, b""), [Record("enriched", b"k", f"v{n}".encode())]) for n in (3, 4, 5)], FIRST + 1)
+    await step.submit(fresh)
+    assert producer.committed == [[b"v3", b"v4", b"v5"]] and step.committed == {PARTITION: 6}
+
+
+async def test_after_a_fence_the_partitions_later_batches_are_left_to_the_new_owner() -> None:
+    producer, step = await transactions(ProducerFenced())
+    await step.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"a")])], FIRST))
+    await step.submit(Batch([(received(1, b""), [Record("enriched", b"k", b"b")])], FIRST))  # no second attempt
+    assert producer.committed == [] and producer.stopped and step.committed == {}
+
+
+async def test_exactly_once_dead_letters_a_message_whose_record_the_broker_refuses() -> None:
+    producer = FlakyTransactionalProducer([], refuse=frozenset({b"huge"}))
+    producers = PartitionProducers(lambda _id: producer, "group", stop_timeout_s=1)
+    await producers.assign([PARTITION])
+    step = ProduceInTransactions(
+        producers,
+        "group",
+        TopicSettings(),
+        backoff=FAST,
+        dead_letter_for=lambda origin, error: Record(
+            "dlq", origin.key, origin.value, [("reason", error.reason.encode())]
+        ),
+    )
+    batch = Batch(
+        [
+            (received(0, b"raw0"), [Record("enriched", b"a", b"huge")]),
+            (received(1, b""), [Record("enriched", b"b", b"ok")]),
+        ],
+        FIRST,
+    )
+    await step.submit(batch)
+    assert producer.aborted == 1
+    assert producer.committed == [[b"raw0", b"ok"]], "the refused record's message went to the dead letters"
+    assert step.committed == {PARTITION: 2}

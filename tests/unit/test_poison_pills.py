@@ -146,3 +146,22 @@ def test_health_fails_when_work_is_in_flight_and_nothing_finishes() -> None:
     state.observe(in_flight_before=2, in_flight_after=1, waiting=1)  # a batch finished, one more let in later
     state.progress_stall_s = 60.0
     assert state.alive and state.working
+
+
+def test_a_dead_letter_whose_key_alone_passes_the_limit_leaves_key_and_value_out() -> None:
+    message = Received("articles.raw", 0, 9, b"k" * 5_000, b"v" * 5_000)
+    record = dead_letter_record(dead_letter(message, SchemaMismatch("bad"), "1"), max_record_bytes=4_000)
+    assert record.key is None and record.value == b""
+    assert size_of(record) <= 4_000
+
+
+def test_a_stall_timeout_shorter_than_a_batch_of_budgets_is_refused() -> None:
+    from consumers.errors import ConfigurationError
+    from consumers.runtime.worker import EnrichmentWorker
+    from consumers.settings import NlpSettings, Settings, WorkerSettings
+
+    settings = Settings(
+        worker=WorkerSettings(batch_size=16, stall_timeout_s=100), nlp=NlpSettings(article_time_budget_s=10)
+    )
+    with pytest.raises(ConfigurationError, match="STANCEWIRE_WORKER__STALL_TIMEOUT_S"):
+        EnrichmentWorker(settings, FakeAnnotator(), RULES)
