@@ -49,8 +49,30 @@ async def test_a_transiently_failed_record_is_resent_and_then_committed() -> Non
 
     producer.on_send = lambda ack: ack.set_result(None)  # the broker is back: resends succeed
     await asyncio.wait_for(produce.join(), 5)
-    assert [sent[2] for sent in producer.sent] == [b"a", b"b", b"b"], "only the failed record is sent again"
+    assert [sent[2] for sent in producer.sent] == [b"a", b"b", b"b"], "what succeeded before it is not sent again"
     assert committer.commits == [{TopicPartition("articles.raw", 0): 1}]
+
+
+async def test_a_resend_keeps_each_keys_records_in_order() -> None:
+    """A failed record is sent again with everything sent after it, so no key's records change order."""
+    committer, producer = FakeCommitter(), FakeProducer()
+    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, TopicSettings(), 4, backoff=FAST)
+    sends = iter(range(1_000))
+
+    def k1_times_out_once(ack: asyncio.Future[Any]) -> None:
+        if next(sends) == 1:  # the second record sent: k1
+            ack.set_exception(KafkaTimeoutError())
+        else:
+            ack.set_result(None)
+
+    producer.on_send = k1_times_out_once
+    first = [Record("enriched", b"a", b"a1"), Record("stance", b"k", b"k1"), Record("enriched", b"c", b"c1")]
+    await produce.submit(Batch([(received(0, b""), first)]))
+    await produce.submit(Batch([(received(1, b""), [Record("stance", b"k", b"k2")])]))  # k2 goes through
+    await asyncio.wait_for(produce.join(), 5)
+    resent = [sent[1] for sent in producer.sent[4:]]
+    assert resent == [b"k1", b"c1", b"k2"], "k2 is sent again after k1: the key's last copies keep their order"
+    assert committer.commits[-1] == {TopicPartition("articles.raw", 0): 2}
 
 
 class FlakyTransactionalProducer:

@@ -136,9 +136,20 @@ class ProduceRecords:
         if now < sending.retry_at:
             return False
         sending.retry_at = 0.0
-        for i in failed:
-            sending.acks[i] = await self._send(sending.records[i])
+        await self._resend_from(sending, failed[0])
         return False
+
+    async def _resend_from(self, head: _Sending, first_failed: int) -> None:
+        """Send again, in order, every record from the first failed one on, the later batches' too.
+
+        Resending only the failed records would put them after later records
+        of the same key; resending everything after them keeps each key's
+        last copies in their order (the repeats carry the same ``event_id``).
+        """
+        for sending in self._pending:
+            start = first_failed if sending is head else 0
+            for i in range(start, len(sending.records)):
+                sending.acks[i] = await self._send(sending.records[i])
 
     async def _replace_refused(self, sending: _Sending, index: int, error: BaseException) -> None:
         """Send a dead letter for the message whose record the broker refused; other permanent errors stop us."""
