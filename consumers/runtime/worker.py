@@ -13,7 +13,6 @@ import logging
 import time
 from collections import deque
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -26,6 +25,7 @@ from consumers.kafka.admin import check_record_limit
 from consumers.kafka.clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.runtime.batching import token_budget_batches
+from consumers.runtime.daemon_executor import DaemonThreadExecutor
 from consumers.runtime.fencing import PartitionFence, by_partition, transactional_id_prefix
 from consumers.runtime.health import WorkerState, serve
 from consumers.runtime.lifecycle import handle_signals, stop_within
@@ -85,7 +85,7 @@ class EnrichmentWorker:
         worker = settings.worker
         rebalance_timeout_ms = int((worker.shutdown_timeout_s + REBALANCE_MARGIN_S) * 1000)
         self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset, rebalance_timeout_ms)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
+        self._executor = DaemonThreadExecutor("annotate")
         self._commit = CommitOffsets(
             self._consumer, interval_s=worker.commit_interval_ms / 1000, owned=self._consumer.assignment
         )
