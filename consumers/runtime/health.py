@@ -6,11 +6,16 @@ models are loaded and the consumer joined its group (readiness). ``/metrics``: P
 """
 
 import asyncio
+import logging
 import time
 from dataclasses import dataclass, field
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from consumers.settings import MetricsSettings
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -87,3 +92,17 @@ async def serve(state: WorkerState, host: str, port: int) -> web.AppRunner:
     await runner.setup()
     await web.TCPSite(runner, host, port).start()
     return runner
+
+
+async def serve_if_enabled(state: WorkerState, metrics: MetricsSettings) -> web.AppRunner | None:
+    """The endpoints for the sink and the escalation app: served when enabled, a warning (not a crash) if the port
+    is taken, since they do their work without them."""
+    if not metrics.enabled:
+        return None
+    try:
+        return await serve(state, metrics.host, metrics.port)
+    except OSError as error:
+        logger.warning(
+            "no /metrics, /healthz or /readyz: cannot listen on %s:%d (%s)", metrics.host, metrics.port, error
+        )
+        return None

@@ -47,12 +47,13 @@ def window_start() -> datetime:
     return datetime.fromtimestamp(now - now % STEP_S - WINDOW_S, UTC)
 
 
-def start_app(settings: Settings, tmp_path: Path) -> subprocess.Popen[bytes]:
+def start_app(settings: Settings, tmp_path: Path, **extra_env: str) -> subprocess.Popen[bytes]:
     (tmp_path / "rules.yaml").write_text(RULES)
     env = {
         **worker_env(settings),
         "STANCEWIRE_ALERTS__RULES_FILE": str(tmp_path / "rules.yaml"),
         "STANCEWIRE_ALERTS__DATA_DIR": str(tmp_path / "faust"),
+        **extra_env,
     }
     with (tmp_path / "faust.log").open("ab") as log:  # the child keeps its own descriptor
         return subprocess.Popen(
@@ -210,3 +211,30 @@ async def test_a_sigkill_mid_window_neither_loses_nor_doubles_a_count_and_loses_
     assert {a.event_id for a in sent} == {
         escalation_alert(RULE, stance_event("x", *PAIR), start.timestamp(), 3, 1).event_id
     }
+
+
+async def test_the_app_serves_its_health_and_metrics(settings: Settings, tmp_path: Path) -> None:
+    import aiohttp
+
+    from tests.integration.conftest import free_port_block
+
+    port = free_port_block(1)
+    await produce(settings, [stance_record(stance_event("h1", *PAIR, published_at=window_start()))])  # type: ignore[list-item]
+    app = start_app(settings, tmp_path, STANCEWIRE_METRICS__PORT=port, STANCEWIRE_METRICS__HOST="127.0.0.1")
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(600):
+                await asyncio.sleep(0.2)
+                assert app.poll() is None, (tmp_path / "faust.log").read_text()[-3000:]
+                try:
+                    async with session.get(f"{base}/healthz") as health, session.get(f"{base}/metrics") as metrics:
+                        text = await metrics.text()
+                except aiohttp.ClientConnectionError:
+                    continue  # not listening yet
+                if health.status == 200 and 'stancewire_escalation_events_total{outcome="counted"} 1.0' in text:
+                    break
+            else:
+                raise AssertionError("the app never served its health with the event counted")
+    finally:
+        stop_app(app, tmp_path)

@@ -228,3 +228,38 @@ def test_sink_command_stores_and_exits_when_caught_up(settings: Settings, tmp_pa
     assert "stored 2 articles and 4 stance events" in done.stdout.decode()
     with sqlite3.connect(tmp_path / "cli.db") as connection:
         assert connection.execute("SELECT count(*) FROM stance_events").fetchone() == (2,)
+
+
+async def test_the_sink_serves_its_health_and_metrics_while_it_stores(settings: Settings, tmp_path: Path) -> None:
+    import aiohttp
+
+    from consumers.settings import MetricsSettings
+    from tests.integration.conftest import free_port_block
+
+    port = int(free_port_block(1))
+    served = with_sink(settings, sqlite_path=tmp_path / "sink.db").model_copy(
+        update={"metrics": MetricsSettings(host="127.0.0.1", port=port)}
+    )
+    await publish_enrichments(served, ["m1"])
+    sink = StorageSink(served)
+    running = asyncio.create_task(sink.run())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        async with aiohttp.ClientSession() as session:
+            for _ in range(300):
+                await asyncio.sleep(0.2)
+                try:
+                    async with session.get(f"{base}/readyz") as ready, session.get(f"{base}/metrics") as metrics:
+                        text = await metrics.text()
+                except aiohttp.ClientConnectionError:
+                    continue  # not listening yet
+                if ready.status == 200 and 'stancewire_sink_rows_total{table="articles"}' in text:
+                    break
+            else:
+                raise AssertionError("the sink never became ready with its rows counted")
+            async with session.get(f"{base}/healthz") as health:
+                assert health.status == 200
+    finally:
+        sink.stop()
+        await asyncio.wait_for(running, 60)
+    assert sink.counts.articles == 2

@@ -33,6 +33,7 @@ from pydantic import ValidationError
 from consumers.apps.escalation.escalator import Escalator
 from consumers.apps.escalation.logic import expired
 from consumers.core.alerts.rules import EscalationRule, RuleSet
+from consumers.runtime.health import WorkerState, serve_if_enabled
 from consumers.settings import KafkaSettings, Settings
 from schemas import StanceEvent, decode
 
@@ -130,7 +131,23 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
             yield None
 
     app.agent(stance_topic, name="escalate")(escalate)
+    _serve_endpoints(app, settings)
     return app
+
+
+def _serve_endpoints(app: faust.App, settings: Settings) -> None:
+    """/metrics, /healthz (the app's timers run) and /readyz (it started), like the worker's."""
+    state = WorkerState(models_loaded=True)
+
+    async def endpoints() -> None:
+        state.joined.set()
+        await serve_if_enabled(state, settings.metrics)
+
+    async def heartbeat() -> None:
+        state.beat()
+
+    app.task(endpoints)
+    app.timer(interval=5.0)(heartbeat)
 
 
 def run_worker(app: faust.App, loglevel: str) -> None:

@@ -33,6 +33,7 @@ from consumers.apps.escalation.logic import (
     window_count,
     with_event,
 )
+from consumers.apps.escalation.metrics import ESCALATION_ALERTS, EVENTS
 from consumers.core.alerts.rules import EscalationRule
 from schemas import StanceEvent, encode
 from schemas.topics import ALERTS
@@ -69,13 +70,16 @@ class Escalator:
     async def handle(self, event: StanceEvent, record_timestamp_s: float) -> None:
         """Count ``event`` if the rule does and its time is acceptable, then alert when its window escalates."""
         if not counted(self._rule, self._watched, event):
+            EVENTS.labels("not counted").inc()
             return
         at = event_time(event, record_timestamp_s)
         why = rejection(at, self._clock(), self._rule, self._max_future_s)
         if why is not None:
+            EVENTS.labels("rejected").inc()
             self.rejected += 1
             logger.warning("not counting stance event %s: %s (%d so far)", event.event_id, why, self.rejected)
             return
+        EVENTS.labels("counted").inc()
         key = pair_key(event)
         bucket = self._bucket_window.current(at)
         added = with_event(self._buckets[key][bucket], event.event_id)
@@ -98,4 +102,5 @@ class Escalator:
         delivery = await self._topic.send(key=ALERTS.key(alert), value=encode(alert), force=True)
         await delivery  # acknowledged before it is marked: a kill in between repeats it, never loses it
         self._alerted[key][window] = True
+        ESCALATION_ALERTS.inc()
         logger.info("escalation: %s", alert.summary)

@@ -25,9 +25,11 @@ from consumers.apps.sink.database import Database, open_database
 from consumers.apps.sink.dead_letters import DeadLetters
 from consumers.apps.sink.entries import Entry, Kind, entry_of
 from consumers.apps.sink.failures import SinkDatabaseError
+from consumers.apps.sink.metrics import SINK_DEAD_LETTERS, STORED
 from consumers.apps.sink.secrets import Redactor
 from consumers.apps.sink.writer import BatchWriter
 from consumers.kafka.clients import make_consumer
+from consumers.runtime.health import WorkerState, serve_if_enabled
 from consumers.runtime.retry import Backoff
 from consumers.settings import Settings
 
@@ -48,14 +50,16 @@ class SinkCounts:
 class _WaitForBatch(ConsumerRebalanceListener):  # type: ignore[misc]
     """Lets partitions move only between batches, never while one is being stored."""
 
-    def __init__(self, lock: asyncio.Lock) -> None:
+    def __init__(self, lock: asyncio.Lock, state: WorkerState) -> None:
         self._lock = lock
+        self._state = state
 
     async def on_partitions_revoked(self, revoked: set[TopicPartition]) -> None:
         async with self._lock:
             return
 
     async def on_partitions_assigned(self, assigned: set[TopicPartition]) -> None:
+        self._state.joined.set()
         logger.info("sink assigned: %s", sorted(f"{tp.topic}/{tp.partition}" for tp in assigned))
 
 
@@ -74,6 +78,7 @@ class StorageSink:
         self._lock = asyncio.Lock()
         self._stopping = asyncio.Event()
         self.counts = SinkCounts()
+        self.state = WorkerState(models_loaded=True)  # /readyz: the group joined; /healthz: the loop turns
 
     def stop(self) -> None:
         """Finish the batch in hand, commit and leave (what SIGTERM does)."""
@@ -85,6 +90,7 @@ class StorageSink:
         for sig in (signal.SIGTERM, signal.SIGINT):
             with contextlib.suppress(NotImplementedError, RuntimeError):
                 loop.add_signal_handler(sig, self.stop)
+        endpoints = await serve_if_enabled(self.state, self._settings.metrics)
         try:
             database = await self._open()
             try:
@@ -93,6 +99,8 @@ class StorageSink:
                 await loop.run_in_executor(self._executor, database.close)
         finally:
             self._executor.shutdown(wait=True)
+            if endpoints is not None:
+                await endpoints.cleanup()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.remove_signal_handler(sig)
@@ -114,7 +122,7 @@ class StorageSink:
         consumer = make_consumer(self._settings.kafka, sink.group_id, "earliest")
         await consumer.start()
         try:
-            consumer.subscribe(list(self._topics), listener=_WaitForBatch(self._lock))
+            consumer.subscribe(list(self._topics), listener=_WaitForBatch(self._lock, self.state))
             while not self._stopping.is_set():
                 await self._step(consumer, writer)
                 if until_caught_up and await _caught_up(consumer):
@@ -123,6 +131,7 @@ class StorageSink:
             await consumer.stop()
 
     async def _step(self, consumer: AIOKafkaConsumer, writer: BatchWriter) -> None:
+        self.state.beat()
         fetched = await consumer.getmany(timeout_ms=500, max_records=self._settings.sink.batch_size)
         if not fetched:
             return
@@ -145,8 +154,10 @@ class StorageSink:
             if error is None:
                 self.counts.articles += entry.table == "articles"
                 self.counts.stance_events += entry.table == "stance_events"
+                STORED.labels(str(entry.table)).inc()
                 continue
             self.counts.dead_lettered += 1
+            SINK_DEAD_LETTERS.inc()
             self.counts.skipped += entry.table is None
             source = entry.source
             reason = self._redact(error)
