@@ -178,11 +178,13 @@ async def test_a_lost_postgresql_connection_is_retried_and_nothing_is_lost(
 
 
 async def wait_for_rows(dsn: str, running: "asyncio.Task[object]", articles: int) -> None:
-    """Until the database holds ``articles`` articles (the sink must keep running meanwhile)."""
+    """Until the database holds ``articles`` articles and their two relations each (the sink keeps running)."""
     for _ in range(600):
         assert not running.done(), running.exception()
         with psycopg.connect(dsn) as connection:
-            if connection.execute("SELECT count(*) FROM articles").fetchone() == (articles,):
+            stored = connection.execute("SELECT count(*) FROM articles").fetchone()
+            relations = connection.execute("SELECT count(*) FROM stance_events").fetchone()
+            if (stored, relations) == ((articles,), (2 * articles,)):
                 return
         await asyncio.sleep(0.2)
     raise AssertionError(f"the sink never stored {articles} articles")

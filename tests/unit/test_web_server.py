@@ -17,6 +17,9 @@ class NoRelations:
     def relations(self, since: datetime, until: datetime) -> list[Any]:
         return []
 
+    def recent_alerts(self, limit: int) -> list[dict[str, Any]]:
+        return []
+
 
 async def client(token: str | None) -> TestClient[Any, Any]:
     hub = Hub()

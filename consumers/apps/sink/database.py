@@ -20,6 +20,7 @@ from psycopg.types.json import Jsonb
 
 from consumers.apps.sink.rows import Row
 from consumers.apps.sink.schema import (
+    ALERT_COLUMNS,
     ARTICLE_COLUMNS,
     DEAD_LETTER_COLUMNS,
     DEAD_LETTER_KEY,
@@ -35,10 +36,11 @@ from schemas import Stance
 
 _SQLITE_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"
 Connection = sqlite3.Connection | psycopg.Connection[Any]
-Table = Literal["articles", "stance_events", "sink_dead_letters"]
+Table = Literal["articles", "stance_events", "alerts", "sink_dead_letters"]
 _UPSERTS: dict[Table, str] = {
     "articles": upsert("articles", ARTICLE_COLUMNS),
     "stance_events": upsert("stance_events", STANCE_COLUMNS),
+    "alerts": upsert("alerts", ALERT_COLUMNS),
     "sink_dead_letters": upsert("sink_dead_letters", DEAD_LETTER_COLUMNS, DEAD_LETTER_KEY),
 }
 
@@ -163,10 +165,10 @@ class Database:
         if self.dialect == "sqlite":
             if isinstance(value, datetime):
                 return value.astimezone(UTC).strftime(_SQLITE_TIME)
-            if isinstance(value, dict):
+            if isinstance(value, dict | list):  # the JSON columns
                 return orjson.dumps(value).decode()
             return value
-        return Jsonb(value) if isinstance(value, dict) else value
+        return Jsonb(value) if isinstance(value, dict | list) else value
 
     def _time(self, value: object) -> datetime:
         if isinstance(value, datetime):

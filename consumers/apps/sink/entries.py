@@ -5,11 +5,12 @@ from typing import Any, Literal
 
 from pydantic import ValidationError
 
-from consumers.apps.sink.rows import Row, article_row, stance_row
-from schemas import EnrichedArticle, StanceEvent, decode
+from consumers.apps.sink.rows import Row, alert_row, article_row, stance_row
+from schemas import Alert, EnrichedArticle, StanceEvent, decode
 
-Kind = Literal["enriched", "stance"]
-EventTable = Literal["articles", "stance_events"]
+Kind = Literal["enriched", "stance", "alerts"]
+EventTable = Literal["articles", "stance_events", "alerts"]
+_MODELS = {"enriched": "EnrichedArticle", "stance": "StanceEvent", "alerts": "Alert"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,7 +40,9 @@ def entry_of(record: Any, kind: Kind) -> Entry:
     try:
         if kind == "enriched":
             return Entry(source, "articles", article_row(decode(EnrichedArticle, record.value)))
+        if kind == "alerts":
+            return Entry(source, "alerts", alert_row(decode(Alert, record.value), record.timestamp))
         return Entry(source, "stance_events", stance_row(decode(StanceEvent, record.value), record.timestamp))
     except (ValueError, TypeError, OverflowError, ValidationError) as error:
         reason = " ".join(str(error).split())[:1000]
-        return Entry(source, error=f"not a {'EnrichedArticle' if kind == 'enriched' else 'StanceEvent'}: {reason}")
+        return Entry(source, error=f"not a {_MODELS[kind]}: {reason}")

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 
 import orjson
 
-from consumers.apps.sink.schema import ARTICLE_COLUMNS, STANCE_COLUMNS
+from consumers.apps.sink.schema import ALERT_COLUMNS, ARTICLE_COLUMNS, STANCE_COLUMNS
 from consumers.apps.sink.text import storable_value
-from schemas import EnrichedArticle, StanceEvent, encode
+from schemas import Alert, EnrichedArticle, StanceEvent, encode
 
 Row = tuple[object, ...]
 
@@ -44,6 +44,20 @@ def article_row(article: EnrichedArticle) -> Row:
         "document": orjson.loads(encode(article)),
     }
     return _row(values, ARTICLE_COLUMNS)
+
+
+def alert_row(alert: Alert, record_timestamp_ms: int) -> Row:
+    """One ``alerts`` row; ``published_at`` is when the alert reached Kafka."""
+    values = {
+        "event_id": alert.event_id,
+        "rule_id": alert.rule_id,
+        "severity": str(alert.severity),
+        "summary": alert.summary,
+        "entities": alert.entities,
+        "published_at": datetime.fromtimestamp(record_timestamp_ms / 1000, UTC),
+        "document": orjson.loads(encode(alert)),
+    }
+    return _row(values, ALERT_COLUMNS)
 
 
 def stance_row(event: StanceEvent, record_timestamp_ms: int) -> Row:

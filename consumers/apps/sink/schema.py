@@ -6,6 +6,7 @@ and Y since D" — in either direction — is one range scan of one index:
 equality on the pair and the stance, then a range on ``event_time``.
 Both event tables are keyed by the deterministic ``event_id``: writing an
 event again (redelivery, replay with the same version) updates the same row.
+``alerts`` keeps every alert (``published_at``: when it reached Kafka).
 ``sink_dead_letters`` keeps the records the sink could not store (undecodable,
 or refused by the database for that one row), byte for byte, keyed by where
 they were read: a redelivered dead letter updates its row.
@@ -56,6 +57,8 @@ STANCE_COLUMNS = (
     "speaker",
 )
 
+ALERT_COLUMNS = ("event_id", "rule_id", "severity", "summary", "entities", "published_at", "document")
+
 DEAD_LETTER_COLUMNS = (
     "record_topic",
     "record_partition",
@@ -99,6 +102,16 @@ CREATE TABLE IF NOT EXISTS stance_events (
 );
 CREATE INDEX IF NOT EXISTS stance_events_by_pair ON stance_events (pair_low, pair_high, stance, event_time);
 CREATE INDEX IF NOT EXISTS stance_events_by_article ON stance_events (article_id);
+CREATE TABLE IF NOT EXISTS alerts (
+    event_id           TEXT PRIMARY KEY,
+    rule_id            TEXT NOT NULL,
+    severity           TEXT NOT NULL,
+    summary            TEXT NOT NULL,
+    entities           {json} NOT NULL,
+    published_at       {time} NOT NULL,
+    document           {json} NOT NULL
+);
+CREATE INDEX IF NOT EXISTS alerts_by_time ON alerts (published_at);
 CREATE TABLE IF NOT EXISTS sink_dead_letters (
     record_topic       TEXT NOT NULL,
     record_partition   INTEGER NOT NULL,

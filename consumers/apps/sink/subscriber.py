@@ -1,4 +1,4 @@
-"""The storage subscriber: ``articles.enriched`` and ``stance.events`` into the database.
+"""The storage subscriber: ``articles.enriched``, ``stance.events`` and ``alerts`` into the database.
 
 Each fetched batch is upserted in one database transaction, and its offsets
 are committed only after that transaction is: a crash between the two
@@ -72,6 +72,7 @@ class StorageSink:
         self._topics: dict[str, Kind] = {
             settings.topics.name("enriched"): "enriched",
             settings.topics.name("stance"): "stance",
+            settings.topics.name("alerts"): "alerts",
         }
         self._redact = Redactor.of(settings)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sink-db")

@@ -8,6 +8,7 @@ the sink's database thread.
 """
 
 from collections.abc import Sequence
+from typing import get_args
 
 from consumers.apps.sink.database import Database
 from consumers.apps.sink.dead_letters import DeadLetters
@@ -32,7 +33,7 @@ def store(database: Database, entries: Sequence[Entry], letters: DeadLetters, on
 
 
 def _all_at_once(database: Database, entries: Sequence[Entry]) -> list[str | None]:
-    tables: tuple[EventTable, ...] = ("articles", "stance_events")
+    tables: tuple[EventTable, ...] = get_args(EventTable)
     for table in tables:
         database.upsert(table, [entry.row for entry in entries if entry.table == table and entry.row is not None])
     return [entry.error for entry in entries]

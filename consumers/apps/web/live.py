@@ -2,7 +2,8 @@
 
 No consumer group: the page's server reads, it never owns partitions. It
 starts at the end of ``stance.events`` (the sink's tables hold the past) and
-a little before the end of ``alerts`` (alerts are not stored), and keeps
+a little before the end of ``alerts`` (the sink stores them too; the page
+merges both), and keeps
 what it read in memory so a reload shows it even before the sink has it.
 """
 

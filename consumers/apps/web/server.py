@@ -6,13 +6,14 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import orjson
 from aiohttp import web
 from aiohttp.typedefs import Middleware
 
 from consumers.apps.web.graph import Filters, evidence, graph, trend
-from consumers.apps.web.live import Follower, Hub
+from consumers.apps.web.live import RECENT_ALERTS, Follower, Hub
 from consumers.apps.web.relations import Relation
 from consumers.apps.web.store import Store
 from consumers.errors import ConfigurationError
@@ -63,12 +64,22 @@ async def _evidence(request: web.Request) -> web.Response:
 
 async def _trend(request: web.Request) -> web.Response:
     a, b = request.query.get("a", ""), request.query.get("b", "")
-    alert_days = [alert["time"][:10] for alert in request.app[FOLLOWER].alerts if {a, b} <= set(alert["entities"])]
+    known = await _known_alerts(request)
+    alert_days = [alert["time"][:10] for alert in known if {a, b} <= set(alert["entities"])]
     return _json(trend(await _relations(request, Filters()), a, b, alert_days))
 
 
+async def _known_alerts(request: web.Request) -> list[dict[str, Any]]:
+    """The alerts followed live and those the sink stored, each once, newest first."""
+    app = request.app
+    loop = asyncio.get_running_loop()
+    stored = await loop.run_in_executor(app[EXECUTOR], app[STORE].recent_alerts, RECENT_ALERTS)
+    merged = {alert["event_id"]: alert for alert in [*stored, *app[FOLLOWER].alerts]}
+    return sorted(merged.values(), key=lambda alert: str(alert["time"]), reverse=True)[:RECENT_ALERTS]
+
+
 async def _alerts(request: web.Request) -> web.Response:
-    return _json(list(request.app[FOLLOWER].alerts))
+    return _json(await _known_alerts(request))
 
 
 async def _stream(request: web.Request) -> web.StreamResponse:

@@ -9,12 +9,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import orjson
 import psycopg
 
 from consumers.apps.sink import open_database
 from consumers.apps.web.articles import ArticleDetails, Coding, parse_document
+from consumers.apps.web.live import alert_json
 from consumers.apps.web.relations import Relation, entity_kind, name_spans
 from consumers.settings import SinkSettings
+from schemas import Alert, read
 
 _SQLITE_TIME = "%Y-%m-%dT%H:%M:%S.%fZ"  # the sink's text timestamps (fixed width: text order is time order)
 _IN_WINDOW = """
@@ -24,6 +27,7 @@ FROM stance_events s
 LEFT JOIN articles a ON a.article_id = s.article_id AND a.enrichment_version = s.enrichment_version
 WHERE s.event_time >= ? AND s.event_time < ?
 """
+_RECENT_ALERTS = "SELECT document, published_at FROM alerts ORDER BY published_at DESC LIMIT ?"
 _DOCUMENTS = "SELECT article_id, enrichment_version, document FROM articles WHERE article_id IN ({marks})"
 ArticleKey = tuple[str, str]
 
@@ -50,8 +54,18 @@ class Store:
         self._load_details({(str(row[8]), str(row[9])) for row in rows})
         return [self._relation(row) for row in rows]
 
+    def recent_alerts(self, limit: int) -> list[dict[str, Any]]:
+        """The newest ``limit`` stored alerts, for the feed, newest first."""
+        return [
+            alert_json(read(Alert, document if isinstance(document, dict) else orjson.loads(document)), self._ms(at))
+            for document, at in self._fetch(_RECENT_ALERTS, (limit,))
+        ]
+
     def close(self) -> None:
         self._connection.close()
+
+    def _ms(self, value: object) -> int:
+        return int(self._time(value).timestamp() * 1000)
 
     def _relation(self, row: tuple[Any, ...]) -> Relation:
         details = self._details.get((row[8], row[9]), ArticleDetails())
