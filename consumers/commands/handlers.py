@@ -132,7 +132,8 @@ def sink(settings: Settings, args: argparse.Namespace) -> int:
     async def run() -> None:
         counts = await StorageSink(settings).run(until_caught_up=args.until_caught_up)
         print(
-            f"stored {counts.articles} articles and {counts.stance_events} stance events in {where}"
+            f"stored {counts.articles} articles, {counts.stance_events} stance events and {counts.alerts} alerts"
+            + f" in {where}"
             + (f" ({counts.dead_lettered} records into sink_dead_letters)" if counts.dead_lettered else "")
         )
 

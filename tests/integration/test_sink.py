@@ -227,7 +227,7 @@ def test_sink_command_stores_and_exits_when_caught_up(settings: Settings, tmp_pa
         check=False,
     )
     assert done.returncode == 0, done.stderr.decode()
-    assert "stored 2 articles and 4 stance events" in done.stdout.decode()
+    assert "stored 2 articles, 4 stance events and 0 alerts" in done.stdout.decode()
     with sqlite3.connect(tmp_path / "cli.db") as connection:
         assert connection.execute("SELECT count(*) FROM stance_events").fetchone() == (2,)
 

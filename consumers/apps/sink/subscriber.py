@@ -42,6 +42,7 @@ class SinkCounts:
 
     articles: int = 0
     stance_events: int = 0
+    alerts: int = 0
     skipped: int = 0  # undecodable records (dead-lettered too)
     dead_lettered: int = 0
     committed: dict[TopicPartition, int] = field(default_factory=dict)
@@ -155,6 +156,7 @@ class StorageSink:
             if error is None:
                 self.counts.articles += entry.table == "articles"
                 self.counts.stance_events += entry.table == "stance_events"
+                self.counts.alerts += entry.table == "alerts"
                 STORED.labels(str(entry.table)).inc()
                 continue
             self.counts.dead_lettered += 1
