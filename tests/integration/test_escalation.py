@@ -214,27 +214,18 @@ async def test_a_sigkill_mid_window_neither_loses_nor_doubles_a_count_and_loses_
 
 
 async def test_the_app_serves_its_health_and_metrics(settings: Settings, tmp_path: Path) -> None:
-    import aiohttp
-
     from tests.integration.conftest import free_port_block
+    from tests.integration.endpoints import wait_until_served
 
     port = free_port_block(1)
     await produce(settings, [stance_record(stance_event("h1", *PAIR, published_at=window_start()))])  # type: ignore[list-item]
     app = start_app(settings, tmp_path, STANCEWIRE_METRICS__PORT=port, STANCEWIRE_METRICS__HOST="127.0.0.1")
     base = f"http://127.0.0.1:{port}"
+
+    def alive() -> None:
+        assert app.poll() is None, (tmp_path / "faust.log").read_text()[-3000:]
+
     try:
-        async with aiohttp.ClientSession() as session:
-            for _ in range(600):
-                await asyncio.sleep(0.2)
-                assert app.poll() is None, (tmp_path / "faust.log").read_text()[-3000:]
-                try:
-                    async with session.get(f"{base}/healthz") as health, session.get(f"{base}/metrics") as metrics:
-                        text = await metrics.text()
-                except aiohttp.ClientConnectionError:
-                    continue  # not listening yet
-                if health.status == 200 and 'stancewire_escalation_events_total{outcome="counted"} 1.0' in text:
-                    break
-            else:
-                raise AssertionError("the app never served its health with the event counted")
+        await wait_until_served(base, "/healthz", 'stancewire_escalation_events_total{outcome="counted"} 1.0', alive)
     finally:
         stop_app(app, tmp_path)

@@ -237,6 +237,7 @@ async def test_the_sink_serves_its_health_and_metrics_while_it_stores(settings: 
 
     from consumers.settings import MetricsSettings
     from tests.integration.conftest import free_port_block
+    from tests.integration.endpoints import wait_until_served
 
     port = int(free_port_block(1))
     served = with_sink(settings, sqlite_path=tmp_path / "sink.db").model_copy(
@@ -247,20 +248,9 @@ async def test_the_sink_serves_its_health_and_metrics_while_it_stores(settings: 
     running = asyncio.create_task(sink.run())
     base = f"http://127.0.0.1:{port}"
     try:
-        async with aiohttp.ClientSession() as session:
-            for _ in range(300):
-                await asyncio.sleep(0.2)
-                try:
-                    async with session.get(f"{base}/readyz") as ready, session.get(f"{base}/metrics") as metrics:
-                        text = await metrics.text()
-                except aiohttp.ClientConnectionError:
-                    continue  # not listening yet
-                if ready.status == 200 and 'stancewire_sink_rows_total{table="articles"}' in text:
-                    break
-            else:
-                raise AssertionError("the sink never became ready with its rows counted")
-            async with session.get(f"{base}/healthz") as health:
-                assert health.status == 200
+        await wait_until_served(base, "/readyz", 'stancewire_sink_rows_total{table="articles"}')
+        async with aiohttp.ClientSession() as session, session.get(f"{base}/healthz") as health:
+            assert health.status == 200
     finally:
         sink.stop()
         await asyncio.wait_for(running, 60)

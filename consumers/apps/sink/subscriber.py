@@ -12,7 +12,6 @@ connection is retried (``consumers.apps.sink.writer``).
 import asyncio
 import contextlib
 import logging
-import signal
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from consumers.apps.sink.secrets import Redactor
 from consumers.apps.sink.writer import BatchWriter
 from consumers.kafka.clients import make_consumer
 from consumers.runtime.health import WorkerState, serve_if_enabled
+from consumers.runtime.lifecycle import handle_signals
 from consumers.runtime.retry import Backoff
 from consumers.settings import Settings
 
@@ -89,23 +89,17 @@ class StorageSink:
     async def run(self, until_caught_up: bool = False) -> SinkCounts:
         """Store events until stopped (or, with ``until_caught_up``, until every assigned partition is stored)."""
         loop = asyncio.get_running_loop()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.add_signal_handler(sig, self.stop)
-        endpoints = await serve_if_enabled(self.state, self._settings.metrics)
-        try:
+        async with contextlib.AsyncExitStack() as stack:
+            handle_signals(stack, self.stop)
+            endpoints = await serve_if_enabled(self.state, self._settings.metrics)
+            if endpoints is not None:
+                stack.push_async_callback(endpoints.cleanup)
+            stack.callback(self._executor.shutdown, wait=True)
             database = await self._open()
             try:
                 await self._consume(database, until_caught_up)
             finally:
                 await loop.run_in_executor(self._executor, database.close)
-        finally:
-            self._executor.shutdown(wait=True)
-            if endpoints is not None:
-                await endpoints.cleanup()
-            for sig in (signal.SIGTERM, signal.SIGINT):
-                with contextlib.suppress(NotImplementedError, RuntimeError):
-                    loop.remove_signal_handler(sig)
         return self.counts
 
     async def _open(self) -> Database:
