@@ -136,7 +136,9 @@ class WorkerSettings(_Section):
 
     group_id: str = "stancewire-enrich"
     batch_size: PositiveInt = Field(default=16, description="Articles annotated together.")
-    batch_timeout_ms: PositiveInt = Field(default=200, description="Longest wait to fill a batch.")
+    batch_timeout_ms: PositiveInt = Field(
+        default=200, description="How long an idle fetch waits for records; a batch is what has arrived, never waited for."
+    )
     batch_max_tokens: PositiveInt = Field(
         default=32_000,
         description="Token budget of one batch (estimated at 4 bytes per token); fetched articles past it wait.",

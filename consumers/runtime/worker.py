@@ -34,6 +34,7 @@ from consumers.runtime.rebalance import DrainOnRevoke
 from consumers.runtime.records import Batch, Received, Record, received
 from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
 from consumers.runtime.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.steps.enrich import CallSize
 from consumers.runtime.steps.transact import PartitionProducers, ProduceInTransactions
 from consumers.settings import Settings
 
@@ -94,7 +95,8 @@ class EnrichmentWorker:
         output = self._output_step(annotator.versions.enrichment)
         limit = settings.kafka.max_request_size
         guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
-        enrich = EnrichArticles(output, annotator, self._executor, rules, guard, worker.max_in_flight, limit)
+        call_size = CallSize(worker.batch_size, worker.batch_max_tokens)
+        enrich = EnrichArticles(output, annotator, self._executor, rules, guard, worker.max_in_flight, limit, call_size)
         self._chain = DecodeArticles(enrich, Decoder.from_settings(settings))
         self._lock = asyncio.Lock()
         self.fence: PartitionFence | None = None

@@ -1,6 +1,8 @@
 """Each step with a fake next step: ordering, backpressure, dead letters, commit safety."""
 
 import asyncio
+import threading
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -11,9 +13,10 @@ from consumers.core import decode
 from consumers.core.alerts import load_rules
 from consumers.core.decode import Decoder
 from consumers.errors import DeadLetterLimitExceeded
+from consumers.nlp.annotator import Annotation
 from consumers.runtime.records import Batch, Record
 from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords
-from consumers.runtime.steps.enrich import DeadLetterGuard
+from consumers.runtime.steps.enrich import CallSize, DeadLetterGuard
 from consumers.settings import TopicSettings
 from schemas import DeadLetter, EnrichedArticle, RawArticle
 from schemas import decode as decode_message
@@ -120,6 +123,56 @@ async def test_enrich_rejects_when_full_and_accepts_after_poll() -> None:
     await decoded.submit(Batch.of([received(1, raw_value("b"))]))
     await step.join()
     assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1]
+
+
+class GatedAnnotator(FakeAnnotator):
+    """Holds its first call until released, and records how many articles each call had."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.release = threading.Event()
+        self.sizes: list[int] = []
+
+    def annotate(self, articles: Sequence[RawArticle]) -> list[Annotation | Exception]:
+        self.release.wait(timeout=10)
+        self.sizes.append(len(articles))
+        return super().annotate(articles)
+
+
+def gated_chain(sink: RecordingStep, annotator: GatedAnnotator, call_size: CallSize) -> DecodeArticles:
+    enrich = EnrichArticles(
+        sink, annotator, ThreadPoolExecutor(1), load_rules(), DeadLetterGuard(100), 2, call_size=call_size
+    )
+    return DecodeArticles(enrich, Decoder(1000, EN))
+
+
+async def test_batches_that_arrive_while_the_models_work_share_the_next_call_and_stay_apart() -> None:
+    sink, annotator = RecordingStep(), GatedAnnotator()
+    chain = gated_chain(sink, annotator, CallSize(articles=16))
+    for offset in range(4):  # the first is annotated alone; the other three arrive while it runs
+        await chain.submit(Batch.of([received(offset, raw_value(f"a{offset}"))]))
+    annotator.release.set()
+    await chain.join()
+    assert annotator.sizes == [1, 3]
+    assert [[received.offset for received, _ in batch.items] for batch in sink.batches] == [[0], [1], [2], [3]]
+    ids = [decode_message(EnrichedArticle, batch.items[0][1][0].value or b"").id for batch in sink.batches]
+    assert ids == ["a0", "a1", "a2", "a3"]
+
+
+async def test_a_call_takes_no_more_than_its_size_and_a_batch_past_it_waits_for_room() -> None:
+    sink, annotator = RecordingStep(), GatedAnnotator()
+    chain = gated_chain(sink, annotator, CallSize(articles=2))
+    await chain.submit(Batch.of([received(0, raw_value("a"))]))
+    await chain.submit(Batch.of([received(1, raw_value("b"))]))
+    await chain.submit(Batch.of([received(2, raw_value("c"))]))  # past max_in_flight, but joins b's call
+    with pytest.raises(MessageRejected):  # b and c fill the next call
+        await chain.submit(Batch.of([received(3, raw_value("d"))]))
+    annotator.release.set()
+    await chain.join()
+    await chain.submit(Batch.of([received(3, raw_value("d"))]))
+    await chain.join()
+    assert annotator.sizes == [1, 2, 1]
+    assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1, 2, 3]
 
 
 async def test_too_many_dead_letters_in_a_row_stop_the_pipeline() -> None:
