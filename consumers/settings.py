@@ -135,9 +135,9 @@ class WorkerSettings(_Section):
     """The enrichment worker's consumer group, batching and limits."""
 
     group_id: str = "stancewire-enrich"
-    batch_size: PositiveInt = Field(default=16, description="Articles annotated together.")
+    batch_size: PositiveInt = Field(default=16, description="Most articles in one fetch and in one annotation call.")
     batch_timeout_ms: PositiveInt = Field(
-        default=200, description="How long an idle fetch waits for records; a batch is what has arrived, never waited for."
+        default=200, description="How long an idle fetch waits for a first record; a batch is never waited for."
     )
     batch_max_tokens: PositiveInt = Field(
         default=32_000,
