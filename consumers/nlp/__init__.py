@@ -3,7 +3,8 @@
 Modules, in pipeline order: ``ner`` (backends behind ``NerBackend``),
 ``mentions`` (span clean-up), ``gazetteer`` and ``resolve`` (canonical
 entities), ``affiliation`` and ``coref`` (who speaks for whom, pronouns),
-``roles`` (source/target links from the parse), ``lexicon``, ``encoder``,
+``arguments`` and ``roles`` (a predicate's subjects and targets from the
+parse, paired into source/target links), ``lexicon``, ``encoder``,
 ``quadclass``, ``target_stance`` (or ``nli_stance``) and ``stance`` (labels
 and aggregation), ``salience`` (article-level fields), ``pipeline``
 (``build_annotator``). ``train`` retrains every shipped model
