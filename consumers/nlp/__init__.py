@@ -7,6 +7,6 @@ entities), ``affiliation`` and ``coref`` (who speaks for whom, pronouns),
 parse, paired into source/target links), ``lexicon``, ``encoder``,
 ``quadclass``, ``target_stance`` (or ``nli_stance``) and ``stance`` (labels
 and aggregation), ``salience`` (article-level fields), ``pipeline``
-(``build_annotator``). ``train`` retrains every shipped model
-(``train_target_stance`` with ``lora``, and ``train_quadclass``).
+(``build_annotator``). ``training``, never imported at run time, retrains
+the shipped models (``training.train``) and derives the shipped data tables.
 """

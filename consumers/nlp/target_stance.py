@@ -1,7 +1,7 @@
 """Target-dependent stance: how one sentence treats one entity in it (negative / neutral / positive).
 
 The model is the all-MiniLM-L6-v2 encoder with LoRA adapters and a linear
-head over [CLS, mean] pooling, trained on NewsMTSC (``train_target_stance``).
+head over [CLS, mean] pooling, trained on NewsMTSC (``training.train_target_stance``).
 The input marks the target: the sentence with the mention wrapped in
 ``<< >>``, paired with the mention itself, so the same sentence can score
 differently for each entity in it. The shipped file holds only the adapters
