@@ -68,7 +68,7 @@ event-tables: install
 
 ## models: retrain every shipped model from the data directory (seeded, about 20 minutes on 2 cores)
 models: install event-tables
-	$(WITH_DATA) $(BIN)/python -m consumers.nlp.train
+	$(WITH_DATA) $(BIN)/python -m consumers.nlp.training.train
 
 ## faults: the fault drills' accounting table (its own broker)
 faults: install

@@ -44,21 +44,27 @@ class Topic(Generic[M]):
     so compaction would drop events: all are ``delete``."""
 
 
+ARTICLE_KEY = "The article id (`id` of the payload)."
+
+
+def article_key(article: RawArticle | EnrichedArticle) -> bytes:
+    """The key of both article topics: the article id, so every version of an article lands in one partition."""
+    return article.id.encode()
+
+
 def alert_key(alert: Alert) -> bytes:
     """The alerts key: ``<rule id>:<source>-><target>``, for per-article and escalation alerts alike."""
     return f"{alert.rule_id}:{'->'.join(alert.entities)}".encode()
 
 
 RAW = Topic(
-    "raw", "articles.raw", RawArticle, lambda article: article.id.encode(),
-    "The article id (`id` of the payload).",
+    "raw", "articles.raw", RawArticle, article_key, ARTICLE_KEY,
     "Raw news articles from your producers; the enrichment worker consumes them.",
     inbound=True, slug="raw-article",
     retention="As long as you may want to re-enrich history: replays read it from the beginning.",
 )  # fmt: skip
 ENRICHED = Topic(
-    "enriched", "articles.enriched", EnrichedArticle, lambda article: article.id.encode(),
-    "The article id (`id` of the payload).",
+    "enriched", "articles.enriched", EnrichedArticle, article_key, ARTICLE_KEY,
     "Every article with its entities, mentions, stance relations, versions and provenance.",
     inbound=False, slug="enriched-article",
     retention="As long as a new subscriber may need to backfill its store from it.",

@@ -23,7 +23,7 @@ from rich.markup import escape
 from consumers.errors import ConfigurationError
 from consumers.kafka.clients import make_consumer
 from consumers.kafka.read_range import beginnings, ends, offsets_at, parse_timestamp
-from consumers.kafka.reader import topic_partitions
+from consumers.kafka.reader import ReadRecord, read_record, topic_partitions
 from consumers.settings import Settings
 from schemas import Alert, DeadLetter, EnrichedArticle, RawArticle, StanceEvent, decode
 from schemas.topics import KINDS, TOPICS, TopicKind
@@ -33,13 +33,10 @@ _COLOURS = {"cooperative": "green", "hostile": "red", "neutral": "yellow"}
 
 @dataclass(frozen=True, slots=True)
 class Shown:
-    """One record as tail sees it: where it is, and its decoded value (or why it could not be decoded)."""
+    """One record as tail sees it: the record as read, and its value decoded (the bytes where it could not be)."""
 
-    partition: int
-    offset: int
-    timestamp_ms: int
+    record: ReadRecord
     value: BaseModel | bytes | None
-    headers: tuple[tuple[str, bytes], ...] = ()
 
 
 def resolve_topic(settings: Settings, name: str) -> tuple[str, TopicKind | None]:
@@ -82,8 +79,9 @@ def matches(value: BaseModel | bytes | None, entities: Iterable[str]) -> bool:
 
 def render(shown: Shown) -> str:
     """One record as console markup: where and when, then what it says."""
-    when = datetime.fromtimestamp(shown.timestamp_ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
-    where = f"[dim]{when} p{shown.partition}@{shown.offset}[/]"
+    record = shown.record
+    when = datetime.fromtimestamp(record.timestamp_ms / 1000, UTC).strftime("%Y-%m-%d %H:%M:%S")
+    where = f"[dim]{when} p{record.partition}@{record.offset}[/]"
     return f"{where} {_describe(shown)}"
 
 
@@ -106,8 +104,9 @@ def _describe(shown: Shown) -> str:
         return f"[bold red]{value.severity.value}[/] {escape(value.rule_id)}: {escape(value.summary)}"
     if isinstance(value, RawArticle):
         return f"[bold]{escape(value.title)}[/] ({escape(value.id)}, {escape(value.source)})"
-    if shown.headers and any(name.startswith("stancewire-") for name, _ in shown.headers):
-        letter = DeadLetter.from_record(None, value if isinstance(value, bytes) else None, shown.headers)
+    headers = shown.record.headers
+    if headers and any(name.startswith("stancewire-") for name, _ in headers):
+        letter = DeadLetter.from_record(None, value if isinstance(value, bytes) else None, headers)
         return f"[bold]{letter.error_class}[/] from {letter.source_topic}/{letter.source_partition}@" + (
             f"{letter.source_offset}: {escape(letter.reason)}"
         )
@@ -166,7 +165,7 @@ async def tail(
                 value = decode_value(kind, record.value)
                 if not matches(value, wanted):
                     continue
-                show(Shown(record.partition, record.offset, record.timestamp, value, tuple(record.headers)))
+                show(Shown(read_record(record), value))
                 shown += 1
                 if max_records is not None and shown >= max_records:
                     break

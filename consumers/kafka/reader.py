@@ -1,6 +1,7 @@
 """Reading a topic from the beginning up to its current end, without a consumer group."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from aiokafka import TopicPartition
 
@@ -21,6 +22,13 @@ class ReadRecord:
     timestamp_ms: int = 0
 
 
+def read_record(record: Any) -> ReadRecord:
+    """An aiokafka consumer record as read back: where it was, its bytes, its headers and its timestamp."""
+    return ReadRecord(
+        record.topic, record.partition, record.offset, record.key, record.value, tuple(record.headers), record.timestamp
+    )
+
+
 async def read_to_end(kafka: KafkaSettings, topics: list[str]) -> dict[str, list[ReadRecord]]:
     """Every record now in ``topics`` (the ends are taken when reading starts)."""
     partitions = await topic_partitions(kafka, topics)
@@ -37,10 +45,7 @@ async def read_to_end(kafka: KafkaSettings, topics: list[str]) -> dict[str, list
         while remaining:
             fetched = await consumer.getmany(*remaining, timeout_ms=1000)
             for tp, batch in fetched.items():
-                records[tp.topic].extend(
-                    ReadRecord(r.topic, r.partition, r.offset, r.key, r.value, tuple(r.headers), r.timestamp)
-                    for r in batch
-                )
+                records[tp.topic].extend(read_record(r) for r in batch)
             remaining = {tp for tp in remaining if await consumer.position(tp) < ends[tp]}
         return records
     finally:

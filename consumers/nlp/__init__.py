@@ -3,9 +3,10 @@
 Modules, in pipeline order: ``ner`` (backends behind ``NerBackend``),
 ``mentions`` (span clean-up), ``gazetteer`` and ``resolve`` (canonical
 entities), ``affiliation`` and ``coref`` (who speaks for whom, pronouns),
-``roles`` (source/target links from the parse), ``lexicon``, ``encoder``,
+``arguments`` and ``roles`` (a predicate's subjects and targets from the
+parse, paired into source/target links), ``lexicon``, ``encoder``,
 ``quadclass``, ``target_stance`` (or ``nli_stance``) and ``stance`` (labels
 and aggregation), ``salience`` (article-level fields), ``pipeline``
-(``build_annotator``). ``train`` retrains every shipped model
-(``train_target_stance`` with ``lora``, and ``train_quadclass``).
+(``build_annotator``). ``training``, never imported at run time, retrains
+the shipped models (``training.train``) and derives the shipped data tables.
 """

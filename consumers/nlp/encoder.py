@@ -4,7 +4,7 @@ The stance head and any later head share one encoder forward per batch of
 sentences, so the expensive part runs once however many heads read it.
 """
 
-from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import torch
@@ -12,8 +12,7 @@ from torch import nn
 from transformers import AutoModel, AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
-from consumers.nlp.embeddings import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
-from consumers.nlp.length_batches import by_length
+from consumers.nlp.embeddings import MAX_LENGTH, BatchedEncoder, Embeddings, default_encoder_path
 
 
 def mean_pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
@@ -36,8 +35,8 @@ class PooledEncoder(nn.Module):
         return nn.functional.normalize(mean_pool(hidden, attention_mask), dim=-1)
 
 
-class SentenceEncoder:
-    """Mean-pooled sentence embeddings; inference only, so it is safe to share across threads."""
+class SentenceEncoder(BatchedEncoder):
+    """Mean-pooled sentence embeddings on torch; inference only, so it is safe to share across threads."""
 
     def __init__(
         self,
@@ -51,26 +50,14 @@ class SentenceEncoder:
         if threads is not None:
             torch.set_num_threads(threads)
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # worker logs, not terminals
-        self.name = name_or_path or default_encoder_path()
-        self._tokenizer = AutoTokenizer.from_pretrained(self.name)
-        model = AutoModel.from_pretrained(self.name)
-        self._dim = int(model.config.hidden_size)
+        name = name_or_path or default_encoder_path()
+        tokenizer = AutoTokenizer.from_pretrained(name)
+        model = AutoModel.from_pretrained(name)
+        dim = int(model.config.hidden_size)
+        super().__init__(name, tokenizer, dim, "pt", max_length=max_length, batch_size=batch_size)
         self._model = PooledEncoder(model)
         self._model.eval()
-        self._max_length = max_length
-        self._batch_size = batch_size
 
-    @property
-    def dim(self) -> int:
-        """Size of one embedding."""
-        return self._dim
-
-    def encode(self, sentences: Sequence[str]) -> Embeddings:
-        """Embed sentences in length-sorted batches (less padding), returned in input order."""
-
-        def embed(idx: list[int]) -> Embeddings:
-            batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "pt", self._max_length)
-            return self._model(**batch).numpy().astype(np.float32)  # type: ignore[no-any-return]
-
+    def _forward(self, batch: Any) -> Embeddings:
         with torch.no_grad():
-            return by_length(sentences, self._batch_size, self.dim, embed)
+            return self._model(**batch).numpy().astype(np.float32)  # type: ignore[no-any-return]

@@ -19,3 +19,8 @@ def macro_f1(gold: Sequence[int], predicted: Sequence[int], classes: int) -> flo
         fn = sum(g == cls and p != cls for g, p in zip(gold, predicted, strict=True))
         scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
     return sum(scores) / classes
+
+
+def share(part: float, whole: float) -> float:
+    """``part / whole``; 0 where there is nothing to count (no items, no predictions)."""
+    return part / whole if whole else 0.0

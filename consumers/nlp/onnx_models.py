@@ -18,18 +18,9 @@ import onnxruntime as ort
 from transformers import AutoTokenizer
 from transformers.utils import logging as transformers_logging
 
-from consumers.nlp.embeddings import MAX_LENGTH, Embeddings, default_encoder_path, tokenize_sentences
-from consumers.nlp.length_batches import by_length
+from consumers.nlp.embeddings import MAX_LENGTH, BatchedEncoder, Embeddings, default_encoder_path
 from consumers.nlp.onnx_cache import ensure_exported
-from consumers.nlp.target_items import (
-    DEFAULT_TSC_PATH,
-    DEFAULT_VERSION,
-    TSC_LABELS,
-    TargetItem,
-    marked,
-    read_metadata,
-    tokenize_pairs,
-)
+from consumers.nlp.target_items import DEFAULT_TSC_PATH, TargetItem, score_marked, shipped_version, tokenize_pairs
 
 RUNTIME_SUFFIX = "+onnx-int8"
 
@@ -51,7 +42,7 @@ def run(session: ort.InferenceSession, encoded: Any) -> npt.NDArray[np.float32]:
     return result
 
 
-class OnnxSentenceEncoder:
+class OnnxSentenceEncoder(BatchedEncoder):
     """Implements ``Encoder``: mean-pooled, L2-normalised embeddings; sessions are thread-safe."""
 
     def __init__(
@@ -65,26 +56,14 @@ class OnnxSentenceEncoder:
     ) -> None:
         """Load the tokenizer and the int8 export (exporting it first if the cache lacks it)."""
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        self.name = name_or_path or default_encoder_path()
-        self._tokenizer = AutoTokenizer.from_pretrained(self.name)
-        self._session = open_session(ensure_exported("encoder", self.name, root=onnx_dir), threads)
-        self._dim = int(self._session.get_outputs()[0].shape[-1])
-        self._max_length = max_length
-        self._batch_size = batch_size
+        name = name_or_path or default_encoder_path()
+        tokenizer = AutoTokenizer.from_pretrained(name)
+        self._session = open_session(ensure_exported("encoder", name, root=onnx_dir), threads)
+        dim = int(self._session.get_outputs()[0].shape[-1])
+        super().__init__(name, tokenizer, dim, "np", max_length=max_length, batch_size=batch_size)
 
-    @property
-    def dim(self) -> int:
-        """Size of one embedding."""
-        return self._dim
-
-    def encode(self, sentences: Sequence[str]) -> Embeddings:
-        """Embed sentences in length-sorted batches (less padding), returned in input order."""
-
-        def embed(idx: list[int]) -> Embeddings:
-            batch = tokenize_sentences(self._tokenizer, [sentences[i] for i in idx], "np", self._max_length)
-            return run(self._session, batch)
-
-        return by_length(sentences, self._batch_size, self.dim, embed)
+    def _forward(self, batch: Any) -> Embeddings:
+        return run(self._session, batch)
 
 
 class OnnxTargetStanceModel:
@@ -101,7 +80,7 @@ class OnnxTargetStanceModel:
     ) -> None:
         """Load the tokenizer and the export of ``path`` merged into ``encoder`` (exported first if missing)."""
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        self.version = read_metadata(path).get("version", DEFAULT_VERSION) + RUNTIME_SUFFIX
+        self.version = shipped_version(path) + RUNTIME_SUFFIX
         base = encoder or default_encoder_path()
         self._tokenizer = AutoTokenizer.from_pretrained(base)
         self._session = open_session(ensure_exported("target-stance", base, path, root=onnx_dir), threads)
@@ -109,9 +88,8 @@ class OnnxTargetStanceModel:
 
     def probabilities(self, items: Sequence[TargetItem]) -> npt.NDArray[np.float32]:
         """Softmax over (negative, neutral, positive), one row per item, in input order."""
-        pairs = [marked(item) for item in items]
 
-        def score(idx: list[int]) -> npt.NDArray[np.float32]:
-            return run(self._session, tokenize_pairs(self._tokenizer, [pairs[i] for i in idx], "np"))
+        def score(pairs: list[tuple[str, str]]) -> npt.NDArray[np.float32]:
+            return run(self._session, tokenize_pairs(self._tokenizer, pairs, "np"))
 
-        return by_length([pair[0] for pair in pairs], self._batch_size, len(TSC_LABELS), score)
+        return score_marked(items, self._batch_size, score)

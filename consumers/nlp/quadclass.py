@@ -2,7 +2,7 @@
 
 A multinomial logistic regression on frozen encoder embeddings, stored as a
 few-KB ``.npz`` so it ships in the package and is replaced by retraining
-(``python -m consumers.nlp.train_quadclass``) without touching the code.
+(``python -m consumers.nlp.training.train_quadclass``) without touching the code.
 """
 
 from dataclasses import dataclass

@@ -5,13 +5,15 @@ no torch, imports nothing of it.
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
 import numpy as np
 import numpy.typing as npt
+
+from consumers.nlp.length_batches import by_length
 
 TSC_LABELS = ("negative", "neutral", "positive")
 DEFAULT_TSC_PATH = Path(__file__).with_name("models") / "target_stance.safetensors"
@@ -76,6 +78,23 @@ def tokenize_pairs(tokenizer: Any, pairs: Sequence[tuple[str, str]], tensors: Li
         max_length=MAX_LENGTH,
         return_tensors=tensors,
     )
+
+
+def score_marked(
+    items: Sequence[TargetItem], batch_size: int, score: Callable[[list[tuple[str, str]]], npt.NDArray[np.float32]]
+) -> npt.NDArray[np.float32]:
+    """``score`` over the items' ``marked`` pairs in length-sorted batches; one row per item, in input order."""
+    pairs = [marked(item) for item in items]
+
+    def run(idx: list[int]) -> npt.NDArray[np.float32]:
+        return score([pairs[i] for i in idx])
+
+    return by_length([pair[0] for pair in pairs], batch_size, len(TSC_LABELS), run)
+
+
+def shipped_version(path: Path) -> str:
+    """The version the adapters file at ``path`` records (the bare model name where it records none)."""
+    return read_metadata(path).get("version", DEFAULT_VERSION)
 
 
 def read_metadata(path: Path) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Target-dependent stance: how one sentence treats one entity in it (negative / neutral / positive).
 
 The model is the all-MiniLM-L6-v2 encoder with LoRA adapters and a linear
-head over [CLS, mean] pooling, trained on NewsMTSC (``train_target_stance``).
+head over [CLS, mean] pooling, trained on NewsMTSC (``training.train_target_stance``).
 The input marks the target: the sentence with the mention wrapped in
 ``<< >>``, paired with the mention itself, so the same sentence can score
 differently for each entity in it. The shipped file holds only the adapters
@@ -21,15 +21,14 @@ from transformers.utils import logging as transformers_logging
 
 from consumers.nlp.embeddings import default_encoder_path
 from consumers.nlp.encoder import mean_pool
-from consumers.nlp.length_batches import by_length
 from consumers.nlp.lora import merge_lora
 from consumers.nlp.target_items import (
     DEFAULT_TSC_PATH,
-    DEFAULT_VERSION,
     TSC_LABELS,
     TargetItem,
-    marked,
     read_metadata,
+    score_marked,
+    shipped_version,
     tokenize_pairs,
 )
 
@@ -67,7 +66,7 @@ class TargetStanceModel:
         if threads is not None:
             torch.set_num_threads(threads)
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-        self.version = read_metadata(path).get("version", DEFAULT_VERSION)
+        self.version = shipped_version(path)
         base = encoder or default_encoder_path()
         self._tokenizer = AutoTokenizer.from_pretrained(base)
         self._net = load_stance_net(path, base)
@@ -97,11 +96,10 @@ def load_stance_net(path: Path, encoder: str, *, attention: str | None = None) -
 
 def predict(net: nn.Module, tokenizer: object, items: Sequence[TargetItem], batch_size: int) -> npt.NDArray[np.float32]:
     """Run ``net`` over items in length-sorted batches; shared by inference and training-time evaluation."""
-    pairs = [marked(item) for item in items]
 
-    def score(idx: list[int]) -> npt.NDArray[np.float32]:
-        logits = net(**tokenize_pairs(tokenizer, [pairs[i] for i in idx], "pt"))
+    def score(pairs: list[tuple[str, str]]) -> npt.NDArray[np.float32]:
+        logits = net(**tokenize_pairs(tokenizer, pairs, "pt"))
         return torch.softmax(logits, dim=-1).numpy().astype(np.float32)
 
     with torch.no_grad():
-        return by_length([pair[0] for pair in pairs], batch_size, len(TSC_LABELS), score)
+        return score_marked(items, batch_size, score)

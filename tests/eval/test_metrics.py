@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from consumers.nlp.metrics import accuracy, macro_f1
+from consumers.nlp.metrics import accuracy, macro_f1, share
 from consumers.nlp.newsmtsc import read_newsmtsc
 
 
@@ -16,6 +16,11 @@ def test_accuracy_and_macro_f1() -> None:
     # class 0: p=1 r=.5 f=2/3; class 1: p=1/3 r=1 f=.5; class 2: 0
     assert macro_f1(gold, predicted, 3) == pytest.approx((2 / 3 + 0.5 + 0) / 3)
     assert accuracy([], []) == 0.0
+
+
+def test_a_share_of_nothing_is_zero() -> None:
+    assert share(3, 4) == 0.75
+    assert share(0, 0) == 0.0
 
 
 def test_newsmtsc_reader_maps_polarity_and_skips_bad_spans(tmp_path: Path) -> None:

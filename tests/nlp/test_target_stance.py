@@ -7,11 +7,12 @@ import pytest
 import torch
 from transformers import BertForSequenceClassification
 
-from consumers.nlp.lora import add_lora, lora_state, merge_lora
+from consumers.nlp.lora import merge_lora
 from consumers.nlp.nli_stance import NliTargetScorer, entailment_index
 from consumers.nlp.pipeline import NlpAnnotator, build_annotator, build_target_scorer
 from consumers.nlp.target_items import DEFAULT_TSC_PATH, TargetItem, marked
 from consumers.nlp.target_stance import TargetStanceModel
+from consumers.nlp.training.lora import add_lora, lora_state
 from consumers.settings import Settings
 from tests.nlp.conftest import article_from_text
 from tests.nlp.helpers import tiny_bert_config

@@ -69,7 +69,7 @@ def test_eval_without_its_data_exits_2_before_loading_models(tmp_path: Path) -> 
 
 
 def test_training_reads_the_data_directory_setting_and_stops_without_data(tmp_path: Path) -> None:
-    result = _run("-m", "consumers.nlp.train", data_dir=tmp_path)
+    result = _run("-m", "consumers.nlp.training.train", data_dir=tmp_path)
     _one_line_naming(result, "train: not found: ", tmp_path / "newsmtsc" / "train.jsonl")
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from consumers.nlp.annotator import Annotation
+from consumers.nlp.metrics import share
 from schemas import EntityType, RawArticle
 
 DEFAULT_SET = Path(__file__).with_name("data") / "actor_target.jsonl"
@@ -30,6 +31,7 @@ ACTORS = {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP}
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 Pairs = dict[tuple[str, str], str]
+Annotate = Callable[[list[RawArticle]], list[Annotation | Exception]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +76,7 @@ def body_article(item_id: str, text: str) -> RawArticle:
     return RawArticle(id=item_id, url=f"https://eval.invalid/{item_id}", title="", body=text, source="eval")
 
 
-def annotations(
-    articles: list[RawArticle], annotate: Callable[[list[RawArticle]], list[Annotation | Exception]]
-) -> list[Annotation]:
+def annotations(articles: list[RawArticle], annotate: Annotate) -> list[Annotation]:
     """One annotation per article; an article the annotator failed on counts as one that found nothing."""
     empty = Annotation(entities=[], stances=[])
     return [result if isinstance(result, Annotation) else empty for result in annotate(articles)]
@@ -119,17 +119,15 @@ def score_pairs(items: Iterable[tuple[Pairs, Pairs]]) -> PairScores:
                 gold_polar += 1
                 found_polar += guess == stance
     return PairScores(
-        precision=correct_polar / predicted_polar if predicted_polar else 0.0,
-        recall=found_polar / gold_polar if gold_polar else 0.0,
-        accuracy=right_all / gold_all if gold_all else 0.0,
+        precision=share(correct_polar, predicted_polar),
+        recall=share(found_polar, gold_polar),
+        accuracy=share(right_all, gold_all),
         predicted=predicted_polar,
         annotated=gold_all,
     )
 
 
-def evaluate_passages(
-    passages: Sequence[Passage], annotate: Callable[[list[RawArticle]], list[Annotation | Exception]]
-) -> dict[str, tuple[PairScores, PairScores]]:
+def evaluate_passages(passages: Sequence[Passage], annotate: Annotate) -> dict[str, tuple[PairScores, PairScores]]:
     """Split name ("dev", "test", "all") -> (annotator scores, baseline scores)."""
     rows: dict[str, list[tuple[Passage, Annotation]]] = {"all": []}
     for passage, annotation in zip(passages, annotations([as_article(p) for p in passages], annotate), strict=True):

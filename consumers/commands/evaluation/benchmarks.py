@@ -18,8 +18,8 @@ from consumers.nlp.embeddings import Encoder
 from consumers.nlp.metrics import accuracy, macro_f1
 from consumers.nlp.newsmtsc import read_newsmtsc
 from consumers.nlp.quadclass import QuadClassHead
+from consumers.nlp.quadclass_data import HOLDOUT, SEED, read_tsv, stratified_split
 from consumers.nlp.target_items import TSC_LABELS, TargetScorer
-from consumers.nlp.train_quadclass import HOLDOUT, SEED, read_tsv, stratified_split
 from schemas import RawArticle
 
 

@@ -19,13 +19,14 @@ sentence (first → second) hostile.
 
 import itertools
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from consumers.commands.evaluation.actor_target import SENTENCE_END, annotations, body_article
+from consumers.commands.evaluation.actor_target import SENTENCE_END, Annotate, annotations, body_article
 from consumers.nlp.annotator import Annotation
-from schemas import EntityType, EventType, RawArticle, StanceRelation, stance_of
+from consumers.nlp.metrics import share
+from schemas import EntityType, EventType, StanceRelation, stance_of
 
 EVENTS_DIR = Path(__file__).with_name("data") / "events"
 DEFAULT_FILES = tuple(EVENTS_DIR / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "test"))
@@ -159,19 +160,17 @@ def score(
                     event.target_sector,
                 )
     return EventScores(
-        recall=found / coded if coded else 0.0,
-        precision=right / returned if returned else 0.0,
-        event_accuracy=typed / found if found else 0.0,
-        event_accuracy_all=typed / coded if coded else 0.0,
-        sector_accuracy=sectors / found if found else 0.0,
+        recall=share(found, coded),
+        precision=share(right, returned),
+        event_accuracy=share(typed, found),
+        event_accuracy_all=share(typed, coded),
+        sector_accuracy=share(sectors, found),
         coded=coded,
         returned=returned,
     )
 
 
-def evaluate_items(
-    items: Sequence[Item], annotate: Callable[[list[RawArticle]], list[Annotation | Exception]]
-) -> tuple[EventScores, EventScores, EventScores]:
+def evaluate_items(items: Sequence[Item], annotate: Annotate) -> tuple[EventScores, EventScores, EventScores]:
     """(annotator, co-occurrence baseline, first-two baseline) on one set of items."""
     found = annotations([body_article(item.id, item.text) for item in items], annotate)
     Row = tuple[Item, dict[tuple[str, str], str], dict[tuple[str, str], StanceRelation]]

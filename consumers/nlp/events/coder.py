@@ -2,8 +2,9 @@
 
 The coder walks the sentences: a verb or event noun with a trigger
 (``lexicon``) is coded when it is asserted (``assertion``), with its sources
-(``parties``) and targets (``targets``); protests a government faces or
-gives way to have their own reading (``protests``).
+(``parties``) and targets (``targets``), paired into events (``pairing``);
+protests a government faces or gives way to have their own reading
+(``protests``).
 
 Reported speech: "said", "reported" and the like are not events; what was
 said is coded with its own actors, and the outlet or reporter is never a
@@ -21,6 +22,7 @@ from consumers.nlp.events.assertion import asserted, cancelled, intended, negate
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
+from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
@@ -31,7 +33,6 @@ from consumers.nlp.events.rules import (
     REACTIONS,
     RECIPROCAL_VERBS,
     SUBJECT_DEPS,
-    SYMMETRIC,
     THEME_EVENTS,
     UNASSERTING,
     UNDOING_VERBS,
@@ -91,8 +92,7 @@ class EventCoder:
         for actor in patients:
             self.reader.remember(verb, actor, acted=False)
         trigger = self._verb_trigger(verb, consumed)
-        gave_way = conceded_to_protests(self.parties, verb, sources)
-        conceded = self._pairs(*gave_way, Trigger(EventType.CONCEDE), verb, 0.7, mutual=False) if gave_way else []
+        conceded = self._conceded(verb, sources)
         if trigger is None or is_alleged(verb) or not asserted(verb):
             return conceded
         if cancelled(verb):
@@ -136,8 +136,17 @@ class EventCoder:
             targets = [t for t in targets if not t.id.startswith("group:")]
             reciprocal = reciprocal or not targets
         trigger = intended(verb, trigger)
-        coded = self._pairs(sources, targets, trigger, verb, confidence, mutual=own_subject, reciprocal=reciprocal)
+        coded = paired_events(
+            sources, targets, trigger, verb, confidence, self.field, mutual=own_subject, reciprocal=reciprocal
+        )
         return coded + conceded
+
+    def _conceded(self, verb: Token, sources: list[Actor]) -> list[CodedEvent]:
+        """The states among ``sources`` giving way to protests at ``verb`` concede to the protesters."""
+        gave_way = conceded_to_protests(self.parties, verb, sources)
+        if gave_way is None:
+            return []
+        return paired_events(*gave_way, Trigger(EventType.CONCEDE), verb, 0.7, self.field, mutual=False)
 
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
         """The verb's own event, or its object's when the verb only supports it ("held talks")."""
@@ -196,10 +205,10 @@ class EventCoder:
         between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
         if between:  # "talks between Serbia and Kosovo"
             parties = self.reader.actors(between[0])
-            return self._pairs(parties, [], trigger, noun, 0.7, mutual=True)
+            return paired_events(parties, [], trigger, noun, 0.7, self.field, mutual=True)
         faced = faced_protest(self.parties, noun, trigger)
         if faced is not None:
-            return self._pairs(*faced, trigger, noun, 0.7, mutual=False)
+            return paired_events(*faced, trigger, noun, 0.7, self.field, mutual=False)
         sources = self.parties.noun_agents(noun)
         if not sources:
             return []
@@ -231,9 +240,9 @@ class EventCoder:
         if not targets and circumstance and governor is not None:
             targets = self.parties.present_at(governor, trigger.event)
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
-        coded = self._pairs(sources, targets, trigger, noun, 0.7, mutual=not circumstance)
-        if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):
-            coded += self._pairs(sources, [], Trigger(EventType.COOPERATE), noun, 0.7, mutual=True)  # "in a joint raid"
+        coded = paired_events(sources, targets, trigger, noun, 0.7, self.field, mutual=not circumstance)
+        if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):  # "in a joint raid"
+            coded += paired_events(sources, [], Trigger(EventType.COOPERATE), noun, 0.7, self.field, mutual=True)
         return coded
 
     def _mark_voiced(self, sentence: Span) -> None:
@@ -248,45 +257,6 @@ class EventCoder:
                 for word in clause.subtree:  # "Its fighters ..., the U.N. said" refers back, not to the speaker
                     if word.lower_ in VOICED_PRONOUNS and word.i > token.i:
                         self.reader.voiced.setdefault(word.i, speakers[0])
-
-    def _pairs(
-        self,
-        sources: list[Actor],
-        targets: list[Actor],
-        trigger: Trigger,
-        word: Token,
-        confidence: float,
-        *,
-        mutual: bool,
-        reciprocal: bool = False,
-    ) -> list[CodedEvent]:
-        trigger = refined_trigger(trigger, word, sources, targets)
-        if trigger.event is EventType.PROTEST:  # people who march are protesters
-            sources = [as_protesters(s) for s in sources]
-        modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
-        # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
-        partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
-        joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
-        symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire"  # "X and Y declared a truce"
-        if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
-            # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
-            together = trigger if not joint else Trigger(EventType.COOPERATE)
-            events = [
-                self._event(a, b, together, word, confidence * 0.9) for a in sources for b in sources if a.id != b.id
-            ]
-            if not joint:
-                return events
-        else:
-            events = []
-        return events + [
-            self._event(source, target, trigger, word, confidence)
-            for source in sources
-            for target in targets
-            if not source.same_party(target)
-        ]
-
-    def _event(self, source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float) -> CodedEvent:
-        return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, self.field)
 
 
 def _supposed(noun: Token) -> bool:

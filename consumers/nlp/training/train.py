@@ -1,4 +1,4 @@
-"""Reproduce every shipped model from the labelled data: ``python -m consumers.nlp.train``.
+"""Reproduce every shipped model from the labelled data: ``python -m consumers.nlp.training.train``.
 
 Trains, in order, the target-dependent stance adapters (NewsMTSC) and the
 quad-class head (UN sentences), each seeded, on 2 CPU threads by default, and
@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from consumers.datasets import NEWSMTSC, QUADCLASS, MissingData, data_dir, newsmtsc_dev_files, require
-from consumers.nlp import train_quadclass, train_target_stance
+from consumers.nlp.training import train_quadclass, train_target_stance
 
 
 def main(argv: list[str] | None = None) -> None:

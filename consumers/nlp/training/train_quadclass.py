@@ -1,16 +1,14 @@
 """Train the quad-class head on the UN Parallel Corpus annotations (frozen MiniLM embeddings).
 
-Run ``python -m consumers.nlp.train_quadclass [--data TSV] [--out NPZ]`` (or
-``python -m consumers.nlp.train`` for every shipped model). Seeded and
-full-batch, so the same data and encoder give the same weights. Holds out 15%
-(stratified, seeded) and ships the head fit on the other 85%, so ``stancewire
-eval`` can score the shipped head on sentences it never saw.
+Run ``python -m consumers.nlp.training.train_quadclass [--data TSV] [--out
+NPZ]`` (or ``python -m consumers.nlp.training.train`` for every shipped
+model). Seeded and full-batch, so the same data and encoder give the same
+weights. Holds out 15% (stratified, seeded, ``quadclass_data``) and ships the
+head fit on the other 85%, so ``stancewire eval`` can score the shipped head
+on sentences it never saw.
 """
 
-import argparse
-import csv
 import time
-from pathlib import Path
 
 import numpy as np
 import torch
@@ -18,40 +16,8 @@ import torch
 from consumers.datasets import QUADCLASS, data_dir
 from consumers.nlp.encoder import SentenceEncoder
 from consumers.nlp.quadclass import DEFAULT_HEAD_PATH, QuadClassHead
-
-SEED = 13
-HOLDOUT = 0.15
-
-
-def read_tsv(path: Path) -> tuple[list[str], np.ndarray]:
-    """Sentences and labels 0..4; rows labelled -1 (several classes) are skipped."""
-    texts: list[str] = []
-    labels: list[int] = []
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        next(reader)
-        for row in reader:
-            if len(row) < 2 or not row[1].strip().lstrip("-").isdigit():
-                continue
-            label = int(row[1])
-            if 0 <= label <= 4 and row[0].strip():
-                texts.append(row[0].strip())
-                labels.append(label)
-    return texts, np.asarray(labels, dtype=np.int64)
-
-
-def stratified_split(labels: np.ndarray, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Train and held-out indices with the same class mix."""
-    rng = np.random.default_rng(seed)
-    train: list[int] = []
-    held: list[int] = []
-    for cls in np.unique(labels):
-        idx = np.flatnonzero(labels == cls)
-        rng.shuffle(idx)
-        cut = round(len(idx) * fraction)
-        held.extend(idx[:cut].tolist())
-        train.extend(idx[cut:].tolist())
-    return np.asarray(sorted(train)), np.asarray(sorted(held))
+from consumers.nlp.quadclass_data import HOLDOUT, SEED, read_tsv, stratified_split
+from consumers.nlp.training.options import trainer_parser
 
 
 def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, epochs: int = 300, seed: int = SEED) -> QuadClassHead:
@@ -81,11 +47,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, l2: float = 1e-3, epochs: int = 300, se
 
 def main(argv: list[str] | None = None) -> None:
     """Encode, fit on the training split, report held-out accuracy and save the head."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=data_dir() / QUADCLASS)
-    parser.add_argument("--out", type=Path, default=DEFAULT_HEAD_PATH)
-    parser.add_argument("--encoder", default=None, help="encoder name or path (default: bundled MiniLM)")
-    parser.add_argument("--threads", type=int, default=2)
+    parser = trainer_parser(__doc__, data=data_dir() / QUADCLASS, out=DEFAULT_HEAD_PATH)
     parser.add_argument("--l2", type=float, default=1e-3)
     args = parser.parse_args(argv)
 

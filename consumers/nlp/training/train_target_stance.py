@@ -1,13 +1,12 @@
 """Train the target-dependent stance model on NewsMTSC: LoRA adapters on MiniLM plus a linear head.
 
-Run ``python -m consumers.nlp.train_target_stance`` (or ``python -m
-consumers.nlp.train`` for every shipped model). Seeded end to end (data
+Run ``python -m consumers.nlp.training.train_target_stance`` (or ``python -m
+consumers.nlp.training.train`` for every shipped model). Seeded end to end (data
 order, initialisation, dropout; deterministic algorithms on), so the same
 data, encoder and thread count give the same weights. The epoch with the best
 mean macro-F1 over the two dev splits is the one saved.
 """
 
-import argparse
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,11 +18,12 @@ from transformers import AutoModel, AutoTokenizer, get_linear_schedule_with_warm
 
 from consumers.datasets import NEWSMTSC, data_dir
 from consumers.nlp.embeddings import default_encoder_path
-from consumers.nlp.lora import add_lora, lora_state
 from consumers.nlp.metrics import accuracy, macro_f1
 from consumers.nlp.newsmtsc import read_newsmtsc
 from consumers.nlp.target_items import DEFAULT_TSC_PATH, MAX_LENGTH, TSC_LABELS, marked
 from consumers.nlp.target_stance import StanceNet, predict
+from consumers.nlp.training.lora import add_lora, lora_state
+from consumers.nlp.training.options import trainer_parser
 
 SEED = 13
 VERSION = "minilm-tsc-lora:1"
@@ -150,11 +150,7 @@ def train(data_dir: Path, out: Path, config: TscConfig, *, encoder: str | None =
 
 def main(argv: list[str] | None = None) -> None:
     """Command line: data directory, output file, epochs, threads."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--data", type=Path, default=data_dir() / NEWSMTSC)
-    parser.add_argument("--out", type=Path, default=DEFAULT_TSC_PATH)
-    parser.add_argument("--encoder", default=None, help="encoder name or path (default: bundled MiniLM)")
-    parser.add_argument("--threads", type=int, default=2)
+    parser = trainer_parser(__doc__, data=data_dir() / NEWSMTSC, out=DEFAULT_TSC_PATH)
     parser.add_argument("--epochs", type=int, default=DEFAULTS.epochs)
     parser.add_argument("--lr", type=float, default=DEFAULTS.lr)
     parser.add_argument("--rank", type=int, default=DEFAULTS.rank)

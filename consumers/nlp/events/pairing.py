@@ -1,0 +1,58 @@
+"""The sources and targets of one trigger as coded events: each source toward each target, or toward each other.
+
+"Egypt and Sudan agreed", "accused each other": the parties act on each
+other. "Joint raids against traffickers": the partners cooperate, and each
+acts on the target. Shared by the coder's verb and noun readings.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import Trigger
+from consumers.nlp.events.rules import SYMMETRIC, as_protesters, refined_trigger
+from schemas import EventType, TextField
+
+
+def paired_events(
+    sources: list[Actor],
+    targets: list[Actor],
+    trigger: Trigger,
+    word: Token,
+    confidence: float,
+    field: TextField,
+    *,
+    mutual: bool,
+    reciprocal: bool = False,
+) -> list[CodedEvent]:
+    """The events of ``word`` read in ``field``; ``mutual``: coordinated sources with no target act on each other."""
+    trigger = refined_trigger(trigger, word, sources, targets)
+    if trigger.event is EventType.PROTEST:  # people who march are protesters
+        sources = [as_protesters(s) for s in sources]
+    modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
+    # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
+    partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
+    joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
+    symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire"  # "X and Y declared a truce"
+    if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
+        # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
+        together = trigger if not joint else Trigger(EventType.COOPERATE)
+        events = [
+            _event(a, b, together, word, confidence * 0.9, field) for a in sources for b in sources if a.id != b.id
+        ]
+        if not joint:
+            return events
+    else:
+        events = []
+    return events + [
+        _event(source, target, trigger, word, confidence, field)
+        for source in sources
+        for target in targets
+        if not source.same_party(target)
+    ]
+
+
+def _event(
+    source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float, field: TextField
+) -> CodedEvent:
+    return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, field)
