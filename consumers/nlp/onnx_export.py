@@ -31,11 +31,12 @@ from onnxruntime.quantization import QuantType, quantize_dynamic
 from torch import nn
 from transformers import AutoModel, AutoTokenizer
 
-from consumers.nlp.embeddings import default_encoder_path, tokenize_sentences
+from consumers.nlp.embeddings import MAX_LENGTH, default_encoder_path
 from consumers.nlp.encoder import PooledEncoder
 from consumers.nlp.onnx_cache import DEFAULT_ONNX_DIR, KINDS, MODEL_FILE, Kind, export_dir, publish, source_key
 from consumers.nlp.target_items import DEFAULT_TSC_PATH, tokenize_pairs
 from consumers.nlp.target_stance import load_stance_net
+from consumers.nlp.tokenization import EncoderTokenizer
 
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 log = logging.getLogger(__name__)
@@ -96,10 +97,12 @@ def quantize(source: Path, target: Path, keep_float: str | None = None) -> None:
 
 def export_encoder(encoder: str, directory: Path) -> None:
     """The pooled, normalised sentence encoder as ``directory/MODEL_FILE``."""
-    tokenizer = AutoTokenizer.from_pretrained(encoder)
     module = PooledEncoder(AutoModel.from_pretrained(encoder, attn_implementation="eager"))
+    example = {
+        name: torch.from_numpy(ids) for name, ids in EncoderTokenizer(encoder, MAX_LENGTH).sentences(EXAMPLES).items()
+    }
     plain = directory / "model.onnx"
-    export_graph(_Graph(module, softmax=False), tokenize_sentences(tokenizer, EXAMPLES, "pt"), "embeddings", plain)
+    export_graph(_Graph(module, softmax=False), example, "embeddings", plain)
     quantize(plain, directory / MODEL_FILE)
     plain.unlink()
 
