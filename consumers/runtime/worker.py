@@ -87,7 +87,7 @@ class EnrichmentWorker:
         self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset, rebalance_timeout_ms)
         self._executor = DaemonThreadExecutor("annotate")
         self._commit = CommitOffsets(
-            self._consumer, interval_s=worker.commit_interval_ms / 1000, owned=self._consumer.assignment
+            self._consumer.commit, interval_s=worker.commit_interval_ms / 1000, owned=self._consumer.assignment
         )
         self._producer: AIOKafkaProducer | None = None
         self.partition_producers: PartitionProducers | None = None
