@@ -19,7 +19,7 @@ from consumers.nlp.annotator import Annotation, Annotator
 from consumers.runtime.metrics import INFERENCE_SECONDS
 from consumers.runtime.records import Batch, Record
 from consumers.runtime.steps.base import MessageRejected, Step
-from consumers.runtime.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.steps.dead_letters import DeadLetterGuard, DeadLetterPolicy
 from schemas import RawArticle
 
 __all__ = ["DeadLetterGuard", "EnrichArticles"]
@@ -43,7 +43,7 @@ class EnrichArticles:
         annotator: Annotator,
         executor: Executor,
         rules: RuleSet,
-        guard: DeadLetterGuard,
+        guard: DeadLetterPolicy,
         max_in_flight: int,
         max_record_bytes: int = MAX_RECORD_BYTES,
     ) -> None:
