@@ -194,7 +194,7 @@ def test_guard_counts_only_consecutive_dead_letters() -> None:
 
 async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowledged() -> None:
     committer = FakeCommitter()
-    commit = CommitOffsets(committer, interval_s=0)
+    commit = CommitOffsets(committer.commit, interval_s=0)
     producer = FakeProducer()
     produce = ProduceRecords(commit, producer, TOPICS, max_in_flight=4)
     record = [Record("enriched", b"k", b"v")]
@@ -216,7 +216,7 @@ async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowled
 async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
     committer = FakeCommitter()
     producer = FakeProducer()
-    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, TOPICS, max_in_flight=4)
+    produce = ProduceRecords(CommitOffsets(committer.commit, interval_s=0), producer, TOPICS, max_in_flight=4)
     await produce.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
     producer.acks[0].set_exception(RuntimeError("broker said no"))
     with pytest.raises(RuntimeError, match="broker said no"):
@@ -225,7 +225,7 @@ async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
 
 
 async def test_produce_rejects_when_full() -> None:
-    produce = ProduceRecords(CommitOffsets(FakeCommitter()), FakeProducer(), TOPICS, max_in_flight=1)
+    produce = ProduceRecords(CommitOffsets(FakeCommitter().commit), FakeProducer(), TOPICS, max_in_flight=1)
     await produce.submit(Batch([(received(0, b""), [])]))
     with pytest.raises(MessageRejected):
         await produce.submit(Batch([(received(1, b""), [])]))
@@ -233,7 +233,7 @@ async def test_produce_rejects_when_full() -> None:
 
 async def test_commit_forgets_revoked_partitions() -> None:
     committer = FakeCommitter()
-    commit = CommitOffsets(committer, interval_s=3600)
+    commit = CommitOffsets(committer.commit, interval_s=3600)
     await commit.submit(Batch([(received(3, b""), None), (received(7, b"", partition=1), None)]))
     commit.forget({TopicPartition("articles.raw", 1)})
     await commit.join()

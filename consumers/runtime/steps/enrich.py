@@ -27,7 +27,7 @@ from consumers.runtime.batching import estimated_tokens
 from consumers.runtime.metrics import INFERENCE_SECONDS
 from consumers.runtime.records import Batch, Record
 from consumers.runtime.steps.base import MessageRejected, Step
-from consumers.runtime.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.steps.dead_letters import DeadLetterGuard, DeadLetterPolicy
 from schemas import RawArticle
 
 __all__ = ["CallSize", "DeadLetterGuard", "EnrichArticles"]
@@ -70,7 +70,7 @@ class EnrichArticles:
         annotator: Annotator,
         executor: Executor,
         rules: RuleSet,
-        guard: DeadLetterGuard,
+        guard: DeadLetterPolicy,
         max_in_flight: int,
         max_record_bytes: int = MAX_RECORD_BYTES,
         call_size: CallSize = CallSize(),
