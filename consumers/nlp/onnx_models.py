@@ -1,11 +1,11 @@
-"""The sentence encoder and the target-stance model on ONNX Runtime, with int8 weights.
+"""The sentence encoder (int8 weights) and the target-stance model (float weights) on ONNX Runtime.
 
 Same contracts, tokenization and length-sorted batching as the torch classes
 (``SentenceEncoder``, ``TargetStanceModel``), so either runtime can serve
 the annotator (``STANCEWIRE_NLP__RUNTIME``). The graphs hold pooling and
 head, so a call is: tokenize, run the session. The exports come from
-``onnx_cache`` (built once per weights); the version string says which
-runtime scored, because int8 weights shift probabilities slightly.
+``onnx_cache`` (built once per weights); the stance model's version says
+which runtime scored it.
 """
 
 from collections.abc import Sequence
@@ -21,7 +21,7 @@ from consumers.nlp.target_items import DEFAULT_TSC_PATH, TargetItem, score_marke
 from consumers.nlp.target_items import MAX_LENGTH as PAIR_MAX_LENGTH
 from consumers.nlp.tokenization import EncoderTokenizer, Inputs
 
-RUNTIME_SUFFIX = "+onnx-int8"
+RUNTIME_SUFFIX = "+onnx"
 
 
 def open_session(path: Path, threads: int | None) -> ort.InferenceSession:
@@ -64,7 +64,7 @@ class OnnxSentenceEncoder(BatchedEncoder):
 
 
 class OnnxTargetStanceModel:
-    """Implements ``TargetScorer`` with the int8 export of the shipped target-stance model."""
+    """Implements ``TargetScorer`` with the export of the shipped target-stance model (float weights)."""
 
     def __init__(
         self,

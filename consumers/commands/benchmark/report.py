@@ -68,4 +68,4 @@ async def run_bench(settings: Settings, count: int, console: Console) -> None:
     console.print(rate_table(measurements, rates, len(articles), settings.worker.batch_size))
     console.print(ratio_table(settings, figures))
     console.print(latency_table(figures))
-    console.print(memory_table(settings, figures))
+    console.print(memory_table(figures))

@@ -1,5 +1,6 @@
 """The benchmark's figures, and the tables that print them beside the targets."""
 
+import importlib.util
 import os
 from dataclasses import dataclass, field
 
@@ -68,14 +69,14 @@ def latency_table(figures: Figures) -> Table:
     return table
 
 
-def memory_table(settings: Settings, figures: Figures) -> Table:
+def memory_table(figures: Figures) -> Table:
     """Resident memory stage by stage in a fresh process, and the peaks of this run's workers."""
     table = Table("memory", "resident MB", "growth MB", "target", title="memory")
     previous = 0.0
     for stage, resident in figures.memory:
         table.add_row(stage, f"{resident:.0f}", f"{resident - previous:+.0f}" if previous else "", "")
         previous = resident
-    target = "≤ 1024" if settings.nlp.runtime == "torch" else "≤ 800 (no torch installed)"
+    target = "≤ 1024" if importlib.util.find_spec("torch") is not None else "≤ 800 (no torch installed)"
     table.add_row("peak, this process (worker + models, in a thread)", f"{figures.worker_rss:.0f}", "", target)
     table.add_row("peak, largest child (worker processes, inference child)", f"{figures.children_rss:.0f}", "", target)
     return table
