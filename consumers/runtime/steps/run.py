@@ -8,19 +8,19 @@ the chain with nothing after it committed.
 """
 
 import asyncio
-from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Executor
 from typing import Generic, TypeVar
 
 from consumers.runtime.records import Batch
 from consumers.runtime.steps.base import MessageRejected, Step
+from consumers.runtime.steps.in_order import ForwardsInOrder
 
 In = TypeVar("In")
 Out = TypeVar("Out")
 
 
-class RunInExecutor(Generic[In, Out]):
+class RunInExecutor(ForwardsInOrder["asyncio.Future[Batch[Out] | None]", Out], Generic[In, Out]):
     """Runs ``function`` on each batch in ``executor`` and hands its result to the next step.
 
     ``function`` returns the batch for the next step, or None to abandon the
@@ -35,37 +35,19 @@ class RunInExecutor(Generic[In, Out]):
         next_step: Step[Out],
         max_in_flight: int = 1,
     ) -> None:
+        super().__init__(next_step)
         self._function = function
         self._executor = executor
-        self._next = next_step
         self._max_in_flight = max_in_flight
-        self._running: deque[asyncio.Future[Batch[Out] | None]] = deque()
         self._abandoned = False
 
     async def submit(self, batch: Batch[In]) -> None:
-        if len(self._running) >= self._max_in_flight:
+        if len(self._items) >= self._max_in_flight:
             raise MessageRejected
-        self._running.append(asyncio.get_running_loop().run_in_executor(self._executor, self._function, batch))
+        self._items.append(asyncio.get_running_loop().run_in_executor(self._executor, self._function, batch))
 
-    async def poll(self) -> None:
-        while self._running and self._running[0].done():
-            if not await self._forward(self._running[0]):
-                break
-            self._running.popleft()
-        await self._next.poll()
-
-    async def join(self) -> None:
-        while self._running:
-            await asyncio.wait({self._running[0]})  # a timeout around join leaves the work running, not cancelled
-            while not await self._forward(self._running[0]):
-                await self._next.poll()
-                await asyncio.sleep(0.01)
-            self._running.popleft()
-        await self._next.join()
-
-    @property
-    def in_flight(self) -> int:
-        return len(self._running) + self._next.in_flight
+    def _awaitable(self, item: "asyncio.Future[Batch[Out] | None]") -> "asyncio.Future[Batch[Out] | None]":
+        return item
 
     async def _forward(self, done: "asyncio.Future[Batch[Out] | None]") -> bool:
         """Hand a finished batch on (what the function raised, raised here); False if the next step is full."""
