@@ -81,6 +81,11 @@ def publish(temporary: Path, target: Path) -> None:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
+def is_exported(kind: Kind, encoder: str, weights: Path | None = None, root: Path | None = None) -> bool:
+    """Whether the cache holds the export of ``kind`` for these weights."""
+    return (export_dir(root or DEFAULT_ONNX_DIR, kind, source_key(kind, encoder, weights)) / MODEL_FILE).exists()
+
+
 def ensure_exported(kind: Kind, encoder: str, weights: Path | None = None, root: Path | None = None) -> Path:
     """The model file of ``kind``, exported first (in a child process) if the cache lacks it."""
     root = root or DEFAULT_ONNX_DIR

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import huggingface_hub.constants
 import numpy as np
 import pytest
 from transformers import AutoTokenizer
@@ -56,3 +57,21 @@ def test_pairs_cut_only_the_sentence_and_match_transformers(transformers_tokeniz
 def test_an_encoder_without_a_fast_tokenizer_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match=r"tokenizer\.json"):
         EncoderTokenizer(str(tmp_path), MAX_LENGTH)
+
+
+def test_an_encoder_named_by_hub_id_is_read_from_the_hub_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "hub"
+    snapshot = cache / "models--example--encoder" / "snapshots" / "0123abcd"
+    snapshot.mkdir(parents=True)
+    (snapshot / "tokenizer.json").write_bytes((Path(default_encoder_path()) / "tokenizer.json").read_bytes())
+    (cache / "models--example--encoder" / "refs").mkdir()
+    (cache / "models--example--encoder" / "refs" / "main").write_text("0123abcd")
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_CACHE", str(cache))  # read per call, not the env
+    monkeypatch.setattr(huggingface_hub.constants, "HF_HUB_OFFLINE", True)
+    ours = EncoderTokenizer("example/encoder", MAX_LENGTH).sentences(SENTENCES[:2])
+    theirs = EncoderTokenizer(default_encoder_path(), MAX_LENGTH).sentences(SENTENCES[:2])
+    np.testing.assert_array_equal(ours["input_ids"], theirs["input_ids"])
+
+
+def test_no_sentences_make_empty_inputs() -> None:
+    assert EncoderTokenizer(default_encoder_path(), MAX_LENGTH).sentences([])["input_ids"].shape == (0, 0)

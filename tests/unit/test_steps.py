@@ -175,6 +175,21 @@ async def test_a_call_takes_no_more_than_its_size_and_a_batch_past_it_waits_for_
     assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1, 2, 3]
 
 
+async def test_batches_without_articles_cannot_pile_up_past_the_limit() -> None:
+    sink, annotator = RecordingStep(), GatedAnnotator()
+    chain = gated_chain(sink, annotator, CallSize(articles=4))
+    await chain.submit(Batch.of([received(0, raw_value("a"))]))  # annotating
+    await chain.submit(Batch.of([received(1, raw_value("b"))]))  # waiting: max_in_flight (2) reached
+    for offset in range(2, 5):  # cost the models nothing, but each is a batch to hold: three join b's call
+        await chain.submit(Batch.of([received(offset, b"not json")]))
+    with pytest.raises(MessageRejected):
+        await chain.submit(Batch.of([received(5, b"not json")]))
+    annotator.release.set()
+    await chain.join()
+    assert annotator.sizes == [1, 1]
+    assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1, 2, 3, 4]
+
+
 async def test_too_many_dead_letters_in_a_row_stop_the_pipeline() -> None:
     sink = RecordingStep()
     chain = DecodeArticles(make_enrich(sink, max_dead=2), Decoder(1000, EN))

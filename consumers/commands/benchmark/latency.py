@@ -28,6 +28,8 @@ class Latency:
     @classmethod
     def of(cls, seconds: list[float]) -> "Latency":
         ordered = sorted(seconds)
+        if not ordered:
+            raise ValueError("no latencies were measured")
         if len(ordered) < 2:
             return cls(ordered[0], ordered[0], ordered[0])
         percentiles = statistics.quantiles(ordered, n=100, method="inclusive")
@@ -58,10 +60,12 @@ async def latency_at_rate(
     producer = make_producer(isolated.kafka)
     await producer.start()
     try:
-        started = time.perf_counter()
-        for index, message in enumerate(as_messages(articles)):  # on a schedule: a slow send is not a pause
+        started, started_ms = time.perf_counter(), time.time() * 1000
+        for index, message in enumerate(as_messages(articles)):
             await asyncio.sleep(max(0.0, started + index / per_second - time.perf_counter()))
-            await producer.send_and_wait(isolated.topics.name("raw"), message.value, message.key)
+            # stamped with the time it was due, so a send delayed by a busy loop counts as waiting
+            due_ms = int(started_ms + index * 1000 / per_second)
+            await producer.send_and_wait(isolated.topics.name("raw"), message.value, message.key, timestamp_ms=due_ms)
     finally:
         await producer.stop()
     while sum(worker.committed.values()) < len(articles):  # noqa: ASYNC110 - the worker updates a mapping, not an event

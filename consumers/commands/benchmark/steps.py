@@ -1,5 +1,6 @@
 """The throughput measurements of the benchmark table, each a labelled coroutine over the same articles."""
 
+import importlib.util
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
@@ -52,11 +53,14 @@ def nlp_measurements(
         paired[runtime] = max(paired.get(runtime, 0.0), nlp_alone(annotator, articles, batch))
         return nlp_alone(swapped[0], articles, batch)
 
-    return [
+    measurements = [
         Measurement("nlp", f"1. NLP alone, in-process, batched (ceiling; nlp.runtime={runtime})", nlp),
         Measurement("other", f"1b. the same, nlp.runtime={other}", nlp_other_runtime),
         Measurement("spacy", "1c. spaCy's own pipeline alone (the parse inside 1), same articles", spacy),
     ]
+    if importlib.util.find_spec("torch") is None:  # the torch-free install: no other runtime to compare
+        measurements = [m for m in measurements if m.key != "other"]
+    return measurements
 
 
 def worker_measurements(

@@ -88,7 +88,8 @@ class EnrichArticles(ForwardsInOrder[_InFlight, list[Record]]):
     async def submit(self, batch: Batch[Decoded]) -> None:
         """Take a batch while there is room, or while it fits into the call waiting for the models."""
         articles = [payload for _, payload in batch.items if isinstance(payload, RawArticle)]
-        item = _InFlight(batch, articles, sum(estimated_tokens(received) for received, _ in batch.items))
+        tokens = sum(estimated_tokens(received) for received, payload in batch.items if isinstance(payload, RawArticle))
+        item = _InFlight(batch, articles, tokens)
         if len(self._items) >= self._max_in_flight and not self._fits_next_call(item):
             raise MessageRejected
         self._items.append(item)
@@ -104,8 +105,9 @@ class EnrichArticles(ForwardsInOrder[_InFlight, list[Record]]):
         return waiting[::-1]
 
     def _fits_next_call(self, item: _InFlight) -> bool:
+        """Past ``max_in_flight``: whether ``item`` joins the waiting call (at most ``CallSize.articles`` batches)."""
         waiting = self._waiting()
-        return bool(waiting) and self._fits([*waiting, item])
+        return 0 < len(waiting) < self._call_size.articles and self._fits([*waiting, item])
 
     def _fits(self, items: list[_InFlight]) -> bool:
         articles = sum(len(item.articles) for item in items)
@@ -140,7 +142,10 @@ class EnrichArticles(ForwardsInOrder[_InFlight, list[Record]]):
 
     def _annotate(self, articles: Sequence[RawArticle]) -> list[Annotation | Exception]:
         with INFERENCE_SECONDS.time():
-            return annotate_isolating_failures(self._annotator, articles)
+            results = annotate_isolating_failures(self._annotator, articles)
+        if len(results) != len(articles):  # each batch takes its share by position: a short answer would shift them
+            raise RuntimeError(f"the annotator answered {len(results)} results for {len(articles)} articles")
+        return results
 
     def _done(self, item: _InFlight) -> bool:
         return item.done()
