@@ -15,7 +15,7 @@ def test_versions(annotator: NlpAnnotator) -> None:
     versions = annotator.versions
     assert versions.enrichment == "0.1.0"
     assert versions.ner == "spacy:en_core_web_sm-3.8.0"
-    assert versions.stance == "minilm-tsc-lora:1+minilm-quadclass-head:1"
+    assert versions.stance == "minilm-tsc-lora:1+onnx+minilm-quadclass-head:1"  # the default runtime, ONNX
 
 
 def test_batch_results_in_order(annotator: NlpAnnotator) -> None:
