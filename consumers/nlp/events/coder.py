@@ -126,7 +126,8 @@ class EventCoder:
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
         confidence = 0.8 if not patients else 0.75
-        own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        # "a deal was agreed by Britain and India": the agents are the subjects
+        own_subject = any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children)
         # "have begun sharing intelligence": the aspect verb's subjects do it together
         own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))

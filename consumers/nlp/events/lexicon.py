@@ -191,7 +191,7 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("break", "ties"): _t(E.SANCTION, "withdraw"), ("suspend", "talks"): _t(E.SANCTION, "withdraw"),
     ("restore", "ties"): _t(E.COOPERATE), ("restore", "relations"): _t(E.COOPERATE),
     ("strike", "deal"): _t(E.COOPERATE), ("strike", "agreement"): _t(E.AGREE),
-    ("sign", "deal"): _t(E.COOPERATE), ("sign", "agreement"): _t(E.AGREE), ("sign", "treaty"): _t(E.AGREE),
+    ("sign", "deal"): _t(E.COOPERATE), ("sign", "agreement"): _t(E.COOPERATE), ("sign", "treaty"): _t(E.SUPPORT),
     ("sign", "pact"): _t(E.AGREE), ("sign", "accord"): _t(E.AGREE), ("sign", "memorandum"): _t(E.AGREE),
     ("fire", "missile"): _t(E.ASSAULT), ("fire", "rocket"): _t(E.ASSAULT), ("fire", "shot"): _t(E.ASSAULT, "firearms"),
     ("lift", "sanction"): _t(E.RETREAT, "ease"), ("lift", "ban"): _t(E.CONCEDE), ("lift", "curfew"): _t(E.RETREAT),

@@ -100,6 +100,7 @@ _ORG_WORDS: dict[str, Sector] = {
 _TITLE_WORDS: dict[str, Sector] = {
     "general": "military", "gen.": "military", "commander": "military", "admiral": "military", "colonel": "military",
     "chief of staff": "military", "commander-in-chief": "military", "major": "military", "lieutenant": "military",
+    "army": "military",  # "the army chief"
     "police": "police", "judge": "judiciary", "justice": "judiciary", "prosecutor": "judiciary",
     "senator": "legislature", "lawmaker": "legislature", "speaker": "legislature", "mp": "legislature",
     "opposition": "opposition", "activist": "opposition", "dissident": "opposition", "rebel": "rebels",
@@ -154,7 +155,7 @@ PLACES = {
 }  # fmt: skip
 GOVERNMENT_TITLES = {
     "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince", "chief",
 }  # fmt: skip
 
 

@@ -1,0 +1,28 @@
+"""Officials coded from what the text says of them: appositions, state bodies, stated countries over the tables."""
+
+import pytest
+
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+OFFICIALS = [
+    pytest.param(
+        "Tomas Varga, Slovakia's defence minister, accused Hungary of hoarding artillery shells.",
+        Coded("country:SVK", "country:HUN", (E.ACCUSE,), ("government", None)),
+        id="apposition-with-a-possessive-country",
+    ),
+    pytest.param(
+        "Daniel Okoro, Nigeria's army chief, warned Niger that any incursion would be answered.",
+        Coded("country:NGA", "country:NER", (E.THREATEN,), ("military", None)),
+        id="army-chief-in-apposition",
+    ),
+    pytest.param(
+        "Egypt welcomed Jordan's King Abdullah at the presidential palace on Sunday.",
+        Coded("country:EGY", "country:JOR", (E.CONSULT, E.SUPPORT)),
+        id="a-stated-country-beats-the-tables",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OFFICIALS)
+def test_officials_take_the_country_the_text_gives(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
