@@ -1,7 +1,8 @@
-"""Who acts on whom when several parties share one act: passive agents, signed treaties, talks held with."""
+"""Who acts on whom: passive agents, treaty signers, talks with a counterpart, recipients and those allowed."""
 
 import pytest
 
+from tests.nlp.helpers import relation
 from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 
 PAIRS = [
@@ -15,9 +16,48 @@ PAIRS = [
         Coded("country:PER", "country:ECU", (E.SUPPORT,)),
         id="signers-of-a-treaty-each-with-the-other",
     ),
+    pytest.param(
+        "Chile's foreign minister held talks with his Argentine counterpart in Santiago on Tuesday.",
+        Coded("country:ARG", "country:CHL", (E.CONSULT,), ("government", "government")),
+        id="talks-with-a-counterpart-go-both-ways",
+    ),
+]
+
+RECIPIENTS = [
+    pytest.param(
+        "Canada provided Moldova with armoured ambulances on Friday.",
+        Coded("country:CAN", "country:MDA", (E.AID,)),
+        id="provided-the-recipient-with-aid",
+    ),
+    pytest.param(
+        "Thailand allowed Myanmar refugees to remain in border camps until March.",
+        Coded("country:THA", "country:MMR", (E.CONCEDE,), (None, "civilians")),
+        id="allowed-them-to",
+    ),
+    pytest.param(
+        "Armenian troops were sent to the Azerbaijani border on Monday.",
+        Coded("country:ARM", "country:AZE", (E.MOBILIZE,), ("military", None)),
+        id="troops-sent-to-a-border-mobilise",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("sentence", "expected"), PAIRS)
 def test_shared_acts_go_both_ways(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_talks_with_others_are_the_host_s(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Peru held talks with Bolivia in Lima on Monday.")
+    assert relation(annotation, "country:BOL", "country:PER") is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECIPIENTS)
+def test_who_receives_or_is_let(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_an_offer_turned_down_is_not_coded(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Venezuela rejected a Colombian offer of mediation on Monday.")
+    assert relation(annotation, "country:COL", "country:VEN") is None
+    assert_coded(annotation, Coded("country:VEN", "country:COL", (E.REJECT,)))

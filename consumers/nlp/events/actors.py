@@ -37,7 +37,7 @@ PROXY_NOUNS = {
     "force", "unit", "units", "delegation", "counterpart", "counterparts", "leaders", "leadership", "side",
     "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs", "depot", "depots", "station",
     "compound", "office", "offices", "airport", "port", "warehouse", "property", "mission", "refinery",
-    "refineries", "plant", "plants", "pipeline", "infrastructure", "grid", "site", "sites",
+    "refineries", "plant", "plants", "pipeline", "infrastructure", "grid", "site", "sites", "flight", "flights",
 }  # fmt: skip
 QUANTITY_NOUNS = {
     "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "many", "most",

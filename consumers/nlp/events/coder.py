@@ -46,6 +46,7 @@ from consumers.nlp.events.rules import (
     is_reciprocal,
     labels_an_act,
     refined_trigger,
+    talks_with_counterpart,
     unique,
 )
 from consumers.nlp.events.targets import Targets
@@ -140,6 +141,10 @@ class EventCoder:
         coded = paired_events(
             sources, targets, trigger, verb, confidence, self.field, mutual=own_subject, reciprocal=reciprocal
         )
+        if trigger.event is EventType.CONSULT and talks_with_counterpart(
+            verb
+        ):  # "held talks with his Omani counterpart"
+            coded += paired_events(targets, sources, trigger, verb, confidence * 0.9, self.field, mutual=False)
         return coded + conceded
 
     def _conceded(self, verb: Token, sources: list[Actor]) -> list[CodedEvent]:
@@ -195,6 +200,8 @@ class EventCoder:
         trigger = noun_trigger(noun)
         if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
             return []
+        if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and _turned_down(noun):
+            return []  # "rejected an American offer of talks": the offer is not coded, the rejection is
         if noun.lower_ in ("relations", "ties") and noun.dep_ != "dobj":
             return []  # "relations between the two neighbours soured": a state of affairs, not an act
         if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
@@ -270,4 +277,12 @@ def _supposed(noun: Token) -> bool:
 
 def _answered(noun: Token, trigger: Trigger) -> bool:
     """ "dismissed a Moroccan call", "denied the accusations": a demand or charge answered was made."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING
+    # "rejected an American offer": an offer turned down is not coded, a demand or charge answered is
+    hostile = stance_of(trigger.event) == "hostile"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
+
+
+def _turned_down(noun: Token) -> bool:
+    """Whether the verb a noun is the object of rejects it ("rejected an offer", "vetoed the proposal")."""
+    refusal = verb_trigger(noun.head)
+    return refusal is not None and refusal.event is EventType.REJECT

@@ -75,6 +75,8 @@ class Targets(Parties):
                 (recipients if named else themes).extend(found)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self.object_actors(child, preps, 0))
+            elif child.dep_ == "ccomp" and event is EventType.CONCEDE:  # "allowed Afghan refugees to stay"
+                recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         if not (recipients or themes) and event in LOCATED_EVENTS:
