@@ -94,6 +94,8 @@ class ActorReader(EntityReader):
             actor = self.of_entity(owner, token)
             if actor is not None and actor.id.startswith("org:") and actor.sector in STATE_SECTORS:
                 country = self._nationality(token, locative=False)  # "Thailand's Constitutional Court"
+                if country is None and " " not in actor.name and agent_sector(actor.name.lower()) is not None:
+                    country = self._context_country(token)  # "marched on Congress in Buenos Aires": a generic name
                 if country is not None:
                     return Actor(country.id, country.name, actor.sector)
             return actor
@@ -123,7 +125,8 @@ class ActorReader(EntityReader):
                     return actor
         if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
             return self._proxy(token)
-        sector = agent_sector(_phrase(token)) or agent_sector(token.lower_)  # "the human rights office"
+        phrase = _phrase(token)  # "the human rights office", "a cigarette smuggling network"
+        sector = agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:])) or agent_sector(token.lower_)
         if sector is not None:
             return self._agent(token, _refined_sector(token, sector))
         return None

@@ -268,10 +268,11 @@ class EntityReader:
         start = self.previous_sentence_start(token, back=2)
         for index in range(token.i - 1, start - 1, -1):
             owner = self.owners.get(index)
-            if owner is not None and owner.startswith("country:"):
-                actor = self.of_entity(owner)
-                if actor is not None:
-                    return Actor(actor.id, actor.name, None)
+            # a country, or its capital ("Protesters in Nairobi marched on parliament")
+            actor = self.of_entity(owner) if owner and owner.startswith("country:") else None
+            actor = actor or (self.place(self.doc[index]) if owner and owner.startswith("gpe:") else None)
+            if actor is not None and actor.id.startswith("country:"):
+                return Actor(actor.id, actor.name, None)
         for word in token.sent[token.i - token.sent.start + 1 :]:  # "riot police ... in Kathmandu"
             place = self.place(word) if word.i in self.owners else None
             if place is not None and place.id.startswith("country:"):

@@ -75,13 +75,15 @@ _CORE: dict[Sector, set[str]] = {
         "workers", "students", "families", "children", "women", "pilgrims", "worshippers", "passengers",
         "fishermen", "settlers", "tourists", "hostages", "prisoners", "detainees", "nationals", "population",
         "man", "men", "woman", "person", "persons", "youths", "teenagers", "relatives", "mourners",
+        "pensioners", "retirees", "truckers", "drivers", "miners", "unionists", "labourers", "laborers",
     },
     "media": {"journalist", "journalists", "reporter", "reporters", "media", "newspaper", "broadcaster"},
     "business": {"company", "companies", "firm", "firms", "bank", "banks", "investors", "businesses", "exporters"},
     "ngo": {"aid group", "aid groups", "aid workers", "charity", "charities", "aid agency", "aid agencies", "ngo"},
     "health": {"doctors", "doctor", "medics", "nurses", "hospital", "hospitals", "health workers"},
     "criminals": {"suspects", "gang", "gangs", "smugglers", "pirates", "traffickers", "cartel", "cartels",
-    "bandits", "kidnappers"},
+    "bandits", "kidnappers", "smuggling network", "smuggling ring", "trafficking network", "trafficking ring",
+    "drug ring"},
 }  # fmt: skip
 CORE_AGENTS: dict[str, Sector] = {word: sector for sector, words in _CORE.items() for word in words}
 

@@ -1,0 +1,28 @@
+"""Protests and arrests by and of people the agent lexicon names: the country a capital or a nationality gives."""
+
+import pytest
+
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+CASES = [
+    pytest.param(
+        "Protesters in Lima marched on parliament on Thursday against a new pension law.",
+        Coded("group:protesters", "country:PER", (E.PROTEST,), ("protesters", "legislature")),
+        id="a-capital-names-the-parliament-s-country",
+    ),
+    pytest.param(
+        "Chilean pensioners marched on Congress in Valparaiso on Friday.",
+        Coded("country:CHL", "country:CHL", (E.PROTEST,), ("protesters", "legislature")),
+        id="pensioners-march-on-congress",
+    ),
+    pytest.param(
+        "Greek police arrested 12 members of a cigarette smuggling network on Tuesday.",
+        Coded("country:GRC", "group:criminals", (E.COERCE,), ("police", "criminals")),
+        id="a-smuggling-network-is-criminals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_protests_and_arrests(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
