@@ -126,7 +126,12 @@ class EventCoder:
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
-        confidence = 0.8 if not patients else 0.75
+        return self._paired(verb, sources, targets, trigger, 0.8 if not patients else 0.75) + conceded
+
+    def _paired(
+        self, verb: Token, sources: list[Actor], targets: list[Actor], trigger: Trigger, confidence: float
+    ) -> list[CodedEvent]:
+        """The verb's events: each source toward each target, or toward each other where they act together."""
         # "a deal was agreed by Britain and India": the agents are the subjects
         own_subject = any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children)
         # "have begun sharing intelligence": the aspect verb's subjects do it together
@@ -141,11 +146,9 @@ class EventCoder:
         coded = paired_events(
             sources, targets, trigger, verb, confidence, self.field, mutual=own_subject, reciprocal=reciprocal
         )
-        if trigger.event is EventType.CONSULT and talks_with_counterpart(
-            verb
-        ):  # "held talks with his Omani counterpart"
+        if trigger.event is EventType.CONSULT and talks_with_counterpart(verb):  # "held talks with his counterpart"
             coded += paired_events(targets, sources, trigger, verb, confidence * 0.9, self.field, mutual=False)
-        return coded + conceded
+        return coded
 
     def _conceded(self, verb: Token, sources: list[Actor]) -> list[CodedEvent]:
         """The states among ``sources`` giving way to protests at ``verb`` concede to the protesters."""
