@@ -61,3 +61,22 @@ def test_an_offer_turned_down_is_not_coded(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Venezuela rejected a Colombian offer of mediation on Monday.")
     assert relation(annotation, "country:COL", "country:VEN") is None
     assert_coded(annotation, Coded("country:VEN", "country:COL", (E.REJECT,)))
+
+
+GIVEN_AND_ORDERED = [
+    pytest.param(
+        "Moldova was given armoured vehicles by Romania on Monday.",
+        Coded("country:ROU", "country:MDA", (E.AID,)),
+        id="the-passive-recipient-of-a-gift",
+    ),
+    pytest.param(
+        "The Houthis released the crew of a Panamanian freighter on Friday.",
+        Coded("org:houthis", "country:PAN", (E.RETREAT,)),
+        id="a-crew-released",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GIVEN_AND_ORDERED)
+def test_gifts_and_releases(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

@@ -107,7 +107,7 @@ class ActorReader(EntityReader):
                 return named
         if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
             of = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            return self.single(of[0]) if of else None
+            return self.single(of[0]) if of else self._named_members(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if (
@@ -129,6 +129,14 @@ class ActorReader(EntityReader):
         sector = agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:])) or agent_sector(token.lower_)
         if sector is not None:
             return self._agent(token, _refined_sector(token, sector))
+        return None
+
+    def _named_members(self, token: Token) -> Actor | None:
+        """ "suspected Islamic State members": the organisation named before a quantity noun."""
+        for child in token.children:
+            named = self.of_entity(self.owners[child.i], child) if child.i in self.owners else None
+            if child.dep_ in ("compound", "amod") and named is not None and named.id.startswith("org:"):
+                return named
         return None
 
     def pair_of(self, token: Token) -> list[Actor]:
@@ -171,8 +179,9 @@ class ActorReader(EntityReader):
                 named = self.of_entity(self.owners[child.i], child)
                 if named is not None and named.id.startswith("org:"):
                     return Actor(named.id, named.name, named.sector or sector)
-            if child.dep_ == "poss" and child.pos_ == "PRON":  # "the group said its fighters": the group's
-                owner = self._pronoun(child)
+            referring = child.lower_ in REFERRING_GROUPS and any(d.lower_ == "the" for d in child.children)
+            if child.dep_ == "poss" and (child.pos_ == "PRON" or referring):  # "its fighters", "the group's fighters"
+                owner = self._pronoun(child) if child.pos_ == "PRON" else self._last_named_group(child)
                 if owner is not None and owner.id.startswith("org:"):
                     return Actor(owner.id, owner.name, owner.sector or sector)
         if sector in ("rebels", "criminals", "opposition"):
@@ -184,6 +193,8 @@ class ActorReader(EntityReader):
                     first = min(c.left_edge.i for c in token.children if c.dep_ == "compound" or c.i == child.i)
                     name = self.doc[first : token.i].text  # "al-Shabaab", "ELN"
                     return Actor(f"org:{slugify(name)}", name, sector)
+        if token.lower_ in ("crew", "crews") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return Actor(f"group:{sector}", _phrase(token), sector)  # "its four crew": the ship's, not a state's
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
         if country is None and sector in STATE_SECTORS:  # "the army said", "they killed two soldiers"
             country = self._context_country(token)

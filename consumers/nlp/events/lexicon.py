@@ -220,6 +220,7 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("give", "access"): _t(E.CONCEDE, "access"), ("trade", "accusation"): _t(E.ACCUSE),
     ("trade", "insult"): _t(E.ACCUSE), ("trade", "threat"): _t(E.THREATEN), ("trade", "blame"): _t(E.ACCUSE),
     ("exchange", "prisoner"): _t(E.RETREAT, "release"), ("swap", "prisoner"): _t(E.RETREAT, "release"),
+    ("use", "gas"): _t(E.COERCE), ("use", "cannon"): _t(E.COERCE),
     ("approve", "bid"): _t(E.SUPPORT), ("approve", "request"): _t(E.SUPPORT), ("approve", "application"): _t(E.SUPPORT),
 }  # fmt: skip
 

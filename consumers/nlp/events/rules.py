@@ -157,18 +157,14 @@ def gives_aid(verb: Token) -> bool:
     the particle makes the act its own)."""
     if any(c.dep_ == "prt" and c.lower_ in ("over", "back") for c in verb.children):
         return True
-    # "provided Ukraine with mine-clearing equipment": what comes with the recipient is what is given
+    # "provided Ukraine with mine-clearing equipment", "Ukraine was given tanks": any object given counts
     given = [o for p in verb.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            words = {c.lemma_.lower() for o in (child, *given) for c in o.subtree}  # "a batch of jets"
-            words |= {c.lower_ for o in (child, *given) for c in o.subtree}
-            return (
-                bool(words & AID_THEMES)
-                or child.like_num
-                or any(c.like_num or c.ent_type_ == "MONEY" for c in child.subtree)
-            )
-    return True  # "provided to X", no object named
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return True  # "provided to X", no object named
+    words = {w for o in (*objects, *given) for c in o.subtree for w in (c.lemma_.lower(), c.lower_)}
+    numbers = any(c.like_num or c.ent_type_ == "MONEY" for o in objects for c in o.subtree)  # "a batch of jets"
+    return bool(words & AID_THEMES) or numbers
 
 
 def target_preps(event: EventType, *, noun: bool) -> set[str]:

@@ -76,6 +76,7 @@ _CORE: dict[Sector, set[str]] = {
         "fishermen", "settlers", "tourists", "hostages", "prisoners", "detainees", "nationals", "population",
         "man", "men", "woman", "person", "persons", "youths", "teenagers", "relatives", "mourners",
         "pensioners", "retirees", "truckers", "drivers", "miners", "unionists", "labourers", "laborers",
+        "crew", "crews", "seafarers",
     },
     "media": {"journalist", "journalists", "reporter", "reporters", "media", "newspaper", "broadcaster"},
     "business": {"company", "companies", "firm", "firms", "bank", "banks", "investors", "businesses", "exporters"},
