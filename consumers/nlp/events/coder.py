@@ -22,6 +22,7 @@ from consumers.nlp.events.assertion import asserted, cancelled, intended, negate
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
+from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
@@ -92,6 +93,9 @@ class EventCoder:
             self.reader.remember(verb, actor)
         for actor in patients:
             self.reader.remember(verb, actor, acted=False)
+        mediated = mediators_of(self.parties, verb)
+        if mediated is not None:  # "a truce brokered by Malaysia": the mediator consults each side
+            return paired_events(*mediated, Trigger(EventType.CONSULT, "mediate"), verb, 0.7, self.field, mutual=False)
         trigger = self._verb_trigger(verb, consumed)
         conceded = self._conceded(verb, sources)
         if trigger is None or is_alleged(verb) or not asserted(verb):

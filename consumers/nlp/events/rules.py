@@ -100,6 +100,7 @@ RECIPROCAL_VERBS = {"trade", "exchange", "swap"}  # "traded accusations", "excha
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
 SUBJECT_DEPS = ("nsubj", "csubj")
 BORDER_NOUNS = {"border", "frontier", "boundary"}
+MEDIATING_VERBS = {"broker", "mediate", "host", "facilitate"}  # "a truce brokered by Malaysia"
 TALK_WORDS = {"talk", "talks", "negotiate", "negotiation", "negotiations", "confer", "discussion", "discussions"}
 MAX_OBJECT_DEPTH = 3
 
@@ -232,3 +233,15 @@ def unique(actors: list[Actor]) -> list[Actor]:
         if actor not in seen:
             seen.append(actor)
     return seen
+
+
+def claiming_verb(noun: Token) -> Token | None:
+    """ "claimed the bombing", "claimed responsibility for the attack": the verb whose subject did the act."""
+    word = noun
+    if (
+        word.dep_ == "pobj"
+        and word.head.lower_ == "for"
+        and word.head.head.lemma_.lower() in ("responsibility", "credit")
+    ):
+        word = word.head.head
+    return word.head if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim" else None
