@@ -20,6 +20,16 @@ OFFICIALS = [
         Coded("country:EGY", "country:JOR", (E.CONSULT, E.SUPPORT)),
         id="a-stated-country-beats-the-tables",
     ),
+    pytest.param(
+        "President Aurelio Santos accused Madrid on Friday of meddling in Peru's elections.",
+        Coded("country:PER", "country:ESP", (E.ACCUSE,), ("government", None)),
+        id="a-titled-official-of-the-country-acted-in",
+    ),
+    pytest.param(
+        "Foreign Minister Elena Rossi met Tunisian Prime Minister Karim Haddad in Rome on Monday.",
+        Coded("country:ITA", "country:TUN", (E.CONSULT,), ("government", "government")),
+        id="not-the-country-of-the-one-met",
+    ),
 ]
 
 

@@ -274,7 +274,10 @@ class EntityReader:
             if actor is not None and actor.id.startswith("country:"):
                 return Actor(actor.id, actor.name, None)
         for word in token.sent[token.i - token.sent.start + 1 :]:  # "riot police ... in Kathmandu"
-            place = self.place(word) if word.i in self.owners else None
+            # only where the act takes place ("in Brazil's courts"), not whom it is done to ("met Indian X")
+            located = word.head.lower_ == "in" or (word.dep_ == "poss" and word.head.head.lower_ == "in")
+            located = located or (word.head.head.lower_ == "for" and word.head.head.head == token)  # "a spokesman for"
+            place = self.place(word) if word.i in self.owners and located else None
             if place is not None and place.id.startswith("country:"):
                 return Actor(place.id, place.name, None)
         return None
