@@ -1,4 +1,4 @@
-"""Protests and arrests by and of people the agent lexicon names: the country a capital or a nationality gives."""
+"""Protests, arrests and idioms: the country a capital or a nationality gives, the kind a modifier names."""
 
 import pytest
 
@@ -25,4 +25,23 @@ CASES = [
 
 @pytest.mark.parametrize(("sentence", "expected"), CASES)
 def test_protests_and_arrests(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+IDIOMS = [
+    pytest.param(
+        "Quito declared Colombia's consul persona non grata on Tuesday.",
+        Coded("country:ECU", "country:COL", (E.SANCTION,)),
+        id="persona-non-grata-is-an-expulsion",
+    ),
+    pytest.param(
+        "A judge was shot dead by cartel hitmen in Mexico's Jalisco state on Monday.",
+        Coded("group:criminals", "country:MEX", (E.ASSAULT,), ("criminals", "judiciary")),
+        id="hitmen-of-a-cartel-are-criminals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), IDIOMS)
+def test_idioms_and_kinds(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)

@@ -45,7 +45,8 @@ QUANTITY_NOUNS = {
 }  # fmt: skip
 VAGUE_AGENTS = {
     "officers", "officer", "men", "members", "gunmen", "fighters", "agents", "personnel", "workers", "staff",
-    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures",
+    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures", "hitmen",
+    "hitman",
 }  # fmt: skip
 PROXY_SECTORS: dict[str, Sector] = {
     "embassy": "government", "consulate": "government", "delegation": "government", "counterpart": "government",

@@ -51,7 +51,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.targets import Targets
-from consumers.nlp.events.triggers import is_core, is_light, noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import declared_unwelcome, is_core, is_light, noun_trigger, verb_trigger
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
@@ -163,7 +163,7 @@ class EventCoder:
 
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
         """The verb's own event, or its object's when the verb only supports it ("held talks")."""
-        if verb.lemma_.lower() in SPEECH_VERBS:
+        if verb.lemma_.lower() in SPEECH_VERBS and not declared_unwelcome(verb):
             return None
         trigger = verb_trigger(verb)
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
