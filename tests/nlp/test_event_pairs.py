@@ -35,6 +35,11 @@ RECIPIENTS = [
         id="allowed-them-to",
     ),
     pytest.param(
+        "Greece demanded that Turkey withdraw its survey ship from disputed waters.",
+        Coded("country:GRC", "country:TUR", (E.REQUEST,)),
+        id="demanded-that-they-do",
+    ),
+    pytest.param(
         "Armenian troops were sent to the Azerbaijani border on Monday.",
         Coded("country:ARM", "country:AZE", (E.MOBILIZE,), ("military", None)),
         id="troops-sent-to-a-border-mobilise",

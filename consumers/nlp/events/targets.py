@@ -75,8 +75,10 @@ class Targets(Parties):
                 (recipients if named else themes).extend(found)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self.object_actors(child, preps, 0))
-            elif child.dep_ == "ccomp" and (event is EventType.CONCEDE or declared_unwelcome(head)):
-                # "allowed Afghan refugees to stay", "declared Argentina's ambassador persona non grata"
+            elif child.dep_ == "ccomp" and (
+                event in (EventType.CONCEDE, EventType.REQUEST) or declared_unwelcome(head)
+            ):
+                # "allowed Afghan refugees to stay", "demanded that Sweden extradite", "declared X persona non grata"
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
