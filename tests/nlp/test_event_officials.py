@@ -36,3 +36,10 @@ OFFICIALS = [
 @pytest.mark.parametrize(("sentence", "expected"), OFFICIALS)
 def test_officials_take_the_country_the_text_gives(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_group_s_government_is_its_country_s(annotate_text: Annotate) -> None:
+    annotation = code(
+        annotate_text, "Iran accused the Taliban government on Monday of cutting the Helmand river's flow."
+    )
+    assert_coded(annotation, Coded("country:IRN", "country:AFG", (E.ACCUSE,), (None, "government")))

@@ -20,6 +20,7 @@ from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import (
     STATE_SECTORS,
     agent_sector,
+    known_group,
 )
 from consumers.nlp.resolve import slugify
 from schemas import Sector
@@ -178,6 +179,9 @@ class ActorReader(EntityReader):
         for child in modifiers:  # "Boko Haram fighters", "ASEAN foreign ministers", "the U.N. human rights office"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
+                home = known_group(named.name) if named is not None and sector == "government" else None
+                if home is not None and home[0] is not None:  # "the Taliban government" governs its country
+                    return Actor(f"country:{home[0]}", self.country_name(f"country:{home[0]}"), sector)
                 if named is not None and named.id.startswith("org:"):
                     return Actor(named.id, named.name, named.sector or sector)
             referring = child.lower_ in REFERRING_GROUPS and any(d.lower_ == "the" for d in child.children)
