@@ -45,3 +45,8 @@ IDIOMS = [
 @pytest.mark.parametrize(("sentence", "expected"), IDIOMS)
 def test_idioms_and_kinds(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_accepting_conditions_concedes(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Kenya accepted the World Bank's conditions for a new loan on Friday.")
+    assert_coded(annotation, Coded("country:KEN", "org:world-bank", (E.CONCEDE,)))
