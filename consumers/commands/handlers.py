@@ -116,7 +116,7 @@ def health(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def bench(settings: Settings, args: argparse.Namespace) -> int:
-    from consumers.commands.benchmark import run_bench
+    from consumers.commands.benchmark.report import run_bench
 
     asyncio.run(run_bench(settings, args.articles, Console()))
     return 0

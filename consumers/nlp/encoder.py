@@ -4,15 +4,14 @@ The stance head and any later head share one encoder forward per batch of
 sentences, so the expensive part runs once however many heads read it.
 """
 
-from typing import Any
-
 import numpy as np
 import torch
 from torch import nn
-from transformers import AutoModel, AutoTokenizer
+from transformers import AutoModel
 from transformers.utils import logging as transformers_logging
 
 from consumers.nlp.embeddings import MAX_LENGTH, BatchedEncoder, Embeddings, default_encoder_path
+from consumers.nlp.tokenization import Inputs
 
 
 def mean_pool(hidden: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
@@ -51,13 +50,12 @@ class SentenceEncoder(BatchedEncoder):
             torch.set_num_threads(threads)
         transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # worker logs, not terminals
         name = name_or_path or default_encoder_path()
-        tokenizer = AutoTokenizer.from_pretrained(name)
         model = AutoModel.from_pretrained(name)
-        dim = int(model.config.hidden_size)
-        super().__init__(name, tokenizer, dim, "pt", max_length=max_length, batch_size=batch_size)
+        super().__init__(name, int(model.config.hidden_size), max_length=max_length, batch_size=batch_size)
         self._model = PooledEncoder(model)
         self._model.eval()
 
-    def _forward(self, batch: Any) -> Embeddings:
+    def _forward(self, inputs: Inputs) -> Embeddings:
         with torch.no_grad():
-            return self._model(**batch).numpy().astype(np.float32)  # type: ignore[no-any-return]
+            tensors = {name: torch.from_numpy(array) for name, array in inputs.items()}
+            return self._model(**tensors).numpy().astype(np.float32)  # type: ignore[no-any-return]

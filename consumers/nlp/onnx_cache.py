@@ -23,8 +23,8 @@ from typing import Literal
 from consumers.errors import ConfigurationError
 
 DEFAULT_ONNX_DIR = Path.home() / ".cache" / "stancewire" / "onnx"
-EXPORT_FORMAT = "1"  # bump when the export changes (opset, quantisation), so old exports are not reused
-MODEL_FILE = "model.int8.onnx"
+EXPORT_FORMAT = "2"  # bump when the export changes (opset, quantisation), so old exports are not reused
+MODEL_FILE = "model.onnx"
 Kind = Literal["encoder", "target-stance"]
 KINDS: tuple[Kind, ...] = ("encoder", "target-stance")
 
@@ -81,8 +81,13 @@ def publish(temporary: Path, target: Path) -> None:
         shutil.rmtree(temporary, ignore_errors=True)
 
 
+def is_exported(kind: Kind, encoder: str, weights: Path | None = None, root: Path | None = None) -> bool:
+    """Whether the cache holds the export of ``kind`` for these weights."""
+    return (export_dir(root or DEFAULT_ONNX_DIR, kind, source_key(kind, encoder, weights)) / MODEL_FILE).exists()
+
+
 def ensure_exported(kind: Kind, encoder: str, weights: Path | None = None, root: Path | None = None) -> Path:
-    """The int8 model file of ``kind``, exported first (in a child process) if the cache lacks it."""
+    """The model file of ``kind``, exported first (in a child process) if the cache lacks it."""
     root = root or DEFAULT_ONNX_DIR
     target = export_dir(root, kind, source_key(kind, encoder, weights))
     if (target / MODEL_FILE).exists():
@@ -93,7 +98,7 @@ def ensure_exported(kind: Kind, encoder: str, weights: Path | None = None, root:
             "build one: run `python -m consumers.nlp.onnx_export --onnx-dir DIR` where stancewire[nlp] is "
             "installed and point STANCEWIRE_NLP__ONNX_DIR at DIR (the image does this when it is built)"
         )
-    log.info("exporting the %s model to ONNX (int8) in %s; once per weights", kind, target)
+    log.info("exporting the %s model to ONNX in %s; once per weights", kind, target)
     started = time.perf_counter()
     command = [sys.executable, "-m", "consumers.nlp.onnx_export", kind, "--encoder", encoder, "--onnx-dir", str(root)]
     if weights is not None:

@@ -1,28 +1,27 @@
-"""The sentence encoder and the target-stance model on ONNX Runtime, with int8 weights.
+"""The sentence encoder (int8 weights) and the target-stance model (float weights) on ONNX Runtime.
 
 Same contracts, tokenization and length-sorted batching as the torch classes
 (``SentenceEncoder``, ``TargetStanceModel``), so either runtime can serve
 the annotator (``STANCEWIRE_NLP__RUNTIME``). The graphs hold pooling and
 head, so a call is: tokenize, run the session. The exports come from
-``onnx_cache`` (built once per weights); the version string says which
-runtime scored, because int8 weights shift probabilities slightly.
+``onnx_cache`` (built once per weights); the stance model's version says
+which runtime scored it.
 """
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import onnxruntime as ort
-from transformers import AutoTokenizer
-from transformers.utils import logging as transformers_logging
 
 from consumers.nlp.embeddings import MAX_LENGTH, BatchedEncoder, Embeddings, default_encoder_path
 from consumers.nlp.onnx_cache import ensure_exported
-from consumers.nlp.target_items import DEFAULT_TSC_PATH, TargetItem, score_marked, shipped_version, tokenize_pairs
+from consumers.nlp.target_items import DEFAULT_TSC_PATH, TargetItem, score_marked, shipped_version
+from consumers.nlp.target_items import MAX_LENGTH as PAIR_MAX_LENGTH
+from consumers.nlp.tokenization import EncoderTokenizer, Inputs
 
-RUNTIME_SUFFIX = "+onnx-int8"
+RUNTIME_SUFFIX = "+onnx"
 
 
 def open_session(path: Path, threads: int | None) -> ort.InferenceSession:
@@ -35,9 +34,9 @@ def open_session(path: Path, threads: int | None) -> ort.InferenceSession:
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-def run(session: ort.InferenceSession, encoded: Any) -> npt.NDArray[np.float32]:
+def run(session: ort.InferenceSession, inputs: Inputs) -> npt.NDArray[np.float32]:
     """The session's single output for one tokenized batch (only the inputs the graph declares are fed)."""
-    feeds = {node.name: np.asarray(encoded[node.name], dtype=np.int64) for node in session.get_inputs()}
+    feeds = {node.name: inputs[node.name] for node in session.get_inputs()}
     result: npt.NDArray[np.float32] = np.asarray(session.run(None, feeds)[0], dtype=np.float32)
     return result
 
@@ -55,19 +54,17 @@ class OnnxSentenceEncoder(BatchedEncoder):
         batch_size: int = 64,
     ) -> None:
         """Load the tokenizer and the int8 export (exporting it first if the cache lacks it)."""
-        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         name = name_or_path or default_encoder_path()
-        tokenizer = AutoTokenizer.from_pretrained(name)
         self._session = open_session(ensure_exported("encoder", name, root=onnx_dir), threads)
         dim = int(self._session.get_outputs()[0].shape[-1])
-        super().__init__(name, tokenizer, dim, "np", max_length=max_length, batch_size=batch_size)
+        super().__init__(name, dim, max_length=max_length, batch_size=batch_size)
 
-    def _forward(self, batch: Any) -> Embeddings:
-        return run(self._session, batch)
+    def _forward(self, inputs: Inputs) -> Embeddings:
+        return run(self._session, inputs)
 
 
 class OnnxTargetStanceModel:
-    """Implements ``TargetScorer`` with the int8 export of the shipped target-stance model."""
+    """Implements ``TargetScorer`` with the export of the shipped target-stance model (float weights)."""
 
     def __init__(
         self,
@@ -79,10 +76,9 @@ class OnnxTargetStanceModel:
         batch_size: int = 32,
     ) -> None:
         """Load the tokenizer and the export of ``path`` merged into ``encoder`` (exported first if missing)."""
-        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
         self.version = shipped_version(path) + RUNTIME_SUFFIX
         base = encoder or default_encoder_path()
-        self._tokenizer = AutoTokenizer.from_pretrained(base)
+        self._tokenizer = EncoderTokenizer(base, PAIR_MAX_LENGTH, truncation="only_first")
         self._session = open_session(ensure_exported("target-stance", base, path, root=onnx_dir), threads)
         self._batch_size = batch_size
 
@@ -90,6 +86,6 @@ class OnnxTargetStanceModel:
         """Softmax over (negative, neutral, positive), one row per item, in input order."""
 
         def score(pairs: list[tuple[str, str]]) -> npt.NDArray[np.float32]:
-            return run(self._session, tokenize_pairs(self._tokenizer, pairs, "np"))
+            return run(self._session, self._tokenizer.pairs(pairs))
 
         return score_marked(items, self._batch_size, score)

@@ -241,7 +241,7 @@ def build_annotator(settings: Settings) -> Annotator:
 def build_encoder(
     name: str | None, *, runtime: str = "torch", threads: int | None = None, onnx_dir: Path | None = None
 ) -> Encoder:
-    """The sentence encoder on the runtime named in settings (``onnx``: int8 export, built once if missing)."""
+    """The sentence encoder on the runtime named in settings (``onnx``: exported once if missing)."""
     if runtime == "onnx":
         from consumers.nlp.onnx_models import OnnxSentenceEncoder
 

@@ -7,11 +7,9 @@ SIGTERM stops intake, drains in-flight work within ``worker.shutdown_timeout_s``
 commits and leaves the group.
 """
 
-import asyncio
 import contextlib
 import logging
 import time
-from collections import deque
 from collections.abc import Mapping
 from functools import partial
 
@@ -25,14 +23,15 @@ from consumers.kafka.admin import check_record_limit
 from consumers.kafka.clients import make_consumer, make_producer
 from consumers.nlp.annotator import Annotator
 from consumers.runtime.batching import token_budget_batches
+from consumers.runtime.consume_loop import ConsumeLoop
 from consumers.runtime.daemon_executor import DaemonThreadExecutor
 from consumers.runtime.fencing import PartitionFence, by_partition, transactional_id_prefix
 from consumers.runtime.health import WorkerState, serve
 from consumers.runtime.lifecycle import handle_signals, stop_within
 from consumers.runtime.metrics import BATCH_SIZE, CONSUMED, record_lag
 from consumers.runtime.rebalance import DrainOnRevoke
-from consumers.runtime.records import Batch, Received, Record, received
-from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, MessageRejected, ProduceRecords, Step
+from consumers.runtime.records import Batch, Received, Record
+from consumers.runtime.steps import CommitOffsets, DecodeArticles, EnrichArticles, ProduceRecords, Step
 from consumers.runtime.steps.dead_letters import DeadLetterGuard
 from consumers.runtime.steps.enrich import CallSize
 from consumers.runtime.steps.transact import PartitionProducers, ProduceInTransactions
@@ -42,8 +41,6 @@ logger = logging.getLogger(__name__)
 
 
 REBALANCE_MARGIN_S = 10.0  # the group waits this much longer than a drain may take
-FETCH_GRACE_S = 1.0  # a fetch that has not returned this long after its timeout is given up (a rebalance)
-BUSY_POLL_MS = 5  # the fetch's wait while batches are in flight: how soon finished work moves on
 DRAIN_SHARE = 0.6  # of ``shutdown_timeout_s`` for the final drain; the clients' stops share the rest
 
 
@@ -88,7 +85,7 @@ class EnrichmentWorker:
         self._consumer = make_consumer(settings.kafka, worker.group_id, worker.auto_offset_reset, rebalance_timeout_ms)
         self._executor = DaemonThreadExecutor("annotate")
         self._commit = CommitOffsets(
-            self._consumer, interval_s=worker.commit_interval_ms / 1000, owned=self._consumer.assignment
+            self._consumer.commit, interval_s=worker.commit_interval_ms / 1000, owned=self._consumer.assignment
         )
         self._producer: AIOKafkaProducer | None = None
         self.partition_producers: PartitionProducers | None = None
@@ -97,16 +94,24 @@ class EnrichmentWorker:
         guard = DeadLetterGuard(worker.dlq_max_consecutive, worker.dlq_max_ratio, worker.dlq_window)
         call_size = CallSize(worker.batch_size, worker.batch_max_tokens)
         enrich = EnrichArticles(output, annotator, self._executor, rules, guard, worker.max_in_flight, limit, call_size)
-        self._chain = DecodeArticles(enrich, Decoder.from_settings(settings))
-        self._lock = asyncio.Lock()
+        self.state = WorkerState(models_loaded=True, progress_stall_s=worker.stall_timeout_s)  # models arrive loaded
+        self._consume_loop = ConsumeLoop(
+            self._consumer,
+            DecodeArticles(enrich, Decoder.from_settings(settings)),
+            self.state,
+            max_records=worker.batch_size,
+            fetch_timeout_ms=worker.batch_timeout_ms,
+            drain_timeout_s=worker.shutdown_timeout_s,
+            batches=self._batches,
+            ends=self._end_offsets,
+            on_turn=self._update_lag,
+        )
         self.fence: PartitionFence | None = None
         if self.partition_producers is not None:
-            self.fence = PartitionFence(self._consumer, self.partition_producers, worker.auto_offset_reset, self._lock)
-        self._pending: deque[Batch[Received]] = deque()  # fetched, split by token budget, not yet submitted
-        self._stopping = asyncio.Event()
+            lock = self._consume_loop.lock
+            self.fence = PartitionFence(self._consumer, self.partition_producers, worker.auto_offset_reset, lock)
         self._failure: StancewireError | None = None
         self._lag_due = 0.0
-        self.state = WorkerState(models_loaded=True, progress_stall_s=worker.stall_timeout_s)  # models arrive loaded
 
     def _output_step(self, enrichment_version: str) -> Step[list[Record]]:
         """Exactly-once: transactions of per-partition producers; else one idempotent producer, then Commit."""
@@ -139,12 +144,12 @@ class EnrichmentWorker:
 
     def stop(self) -> None:
         """Ask the worker to stop intake and drain (what SIGTERM does)."""
-        self._stopping.set()
+        self._consume_loop.stop()
 
     def fail(self, error: StancewireError) -> None:
         """Stop with ``error``: raised from the consume loop, nothing committed past it."""
         self._failure = error
-        self._stopping.set()
+        self._consume_loop.stop()
 
     @property
     def shutdown_timeout_s(self) -> float:
@@ -153,7 +158,7 @@ class EnrichmentWorker:
     @property
     def stop_requested(self) -> bool:
         """Whether ``stop`` was called (a signal), as opposed to a run that reached its end."""
-        return self._stopping.is_set()
+        return self._consume_loop.stopping
 
     async def drain(self, revoked: set[TopicPartition], timeout_s: float | None = None) -> None:
         """Finish and commit what is in flight within ``timeout_s`` (default ``worker.shutdown_timeout_s``).
@@ -163,15 +168,8 @@ class EnrichmentWorker:
         partitions that does not finish in time is never committed: the new
         owner redoes it (at-least-once).
         """
-        started = time.monotonic()
         try:
-            async with asyncio.timeout(self._settings.worker.shutdown_timeout_s if timeout_s is None else timeout_s):
-                async with self._lock:
-                    self._pending.clear()
-                    await self._chain.join()
-            logger.info("drained in %.1fs", time.monotonic() - started)
-        except TimeoutError:
-            logger.warning("in-flight work did not finish in time; what is left is not committed and is redone")
+            await self._consume_loop.drain(timeout_s)
         finally:
             self._commit.forget(revoked)
 
@@ -193,7 +191,7 @@ class EnrichmentWorker:
             stack.push_async_callback(stop_within, self._consumer.stop, "consumer", stop_s)
             await self._start_reading()
             await check_record_limit(self._settings)
-            await self._loop(until_caught_up or bool(self._end_offsets))
+            await self._consume_loop.run(until_caught_up or bool(self._end_offsets))
             logger.info("stopping: draining in-flight work")
             await self.drain(set(), DRAIN_SHARE * self._settings.worker.shutdown_timeout_s)
             if self._failure is not None:
@@ -213,85 +211,24 @@ class EnrichmentWorker:
         for tp, offset in self._start_offsets.items():
             self._consumer.seek(tp, offset)
 
-    def _within_end(self, record: Received) -> bool:
-        end = self._end_offsets.get(TopicPartition(record.topic, record.partition))
-        return end is None or record.offset < end
+    def _batches(self, records: list[Received]) -> list[Batch[Received]]:
+        """Batches within the token budget; in exactly-once mode, one partition's each, stamped with its epoch.
 
-    async def _loop(self, until_caught_up: bool) -> None:
-        while not self._stopping.is_set():
-            self.state.beat()
-            await self._update_lag()
-            await self._fetch()
-            async with self._lock:
-                await self._offer_pending()
-                before = self._chain.in_flight
-                await self._chain.poll()
-                self.state.observe(before, self._chain.in_flight, waiting=len(self._pending))
-            if until_caught_up and await self._caught_up():
-                return
-
-    async def _fetch(self) -> None:
-        """Fetch the next records; with a full pipeline, poll anyway (partitions paused, nothing returned).
-
-        Polling while the models work keeps this member in its group: aiokafka
-        leaves the group once nothing has polled for ``max_poll_interval_ms``.
-        While batches are in flight the wait is short, so that a finished
-        annotation or an acknowledgement moves on at once instead of after a
-        whole ``batch_timeout_ms``; an idle worker waits the full timeout.
+        A partition's transactions belong to its own producer, and a batch
+        fetched before the partition's last fence must never be committed.
         """
-        worker = self._settings.worker
-        busy = bool(self._pending) or self._chain.in_flight > 0
-        timeout_ms = (0 if self._pending else BUSY_POLL_MS) if busy else worker.batch_timeout_ms
-        try:  # during a rebalance aiokafka waits for the assignment whatever the timeout: SIGTERM must be seen
-            async with asyncio.timeout(timeout_ms / 1000 + FETCH_GRACE_S):
-                fetched = await self._consumer.getmany(timeout_ms=timeout_ms, max_records=worker.batch_size)
-        except TimeoutError:
-            return
-        records = [received(r) for tp_records in fetched.values() for r in tp_records]
-        records = [record for record in records if self._within_end(record)]
         CONSUMED.inc(len(records))
-        # in exactly-once mode each partition's transactions belong to its own producer: one partition per batch,
-        # stamped with the partition's fence epoch
         producers = self.partition_producers
         groups = (
             [(records, 0)]
             if producers is None
             else [(g, producers.epoch(tp)) for tp, g in by_partition(records).items()]
         )
-        for batch in (
-            b for group, epoch in groups for b in token_budget_batches(group, worker.batch_max_tokens, epoch)
-        ):
+        max_tokens = self._settings.worker.batch_max_tokens
+        batches = [b for group, epoch in groups for b in token_budget_batches(group, max_tokens, epoch)]
+        for batch in batches:
             BATCH_SIZE.observe(len(batch))
-            self._pending.append(batch)
-
-    async def _offer_pending(self) -> None:
-        """Submit the fetched batches in order, pausing intake while the pipeline is full."""
-        while self._pending:
-            try:
-                await self._chain.submit(self._pending[0])
-            except MessageRejected:
-                self._consumer.pause(*self._consumer.assignment())
-                await asyncio.sleep(0.005)
-                return
-            self._pending.popleft()
-        if self._consumer.paused():
-            self._consumer.resume(*self._consumer.paused())
-
-    async def _caught_up(self) -> bool:
-        """Whether every record up to the end of each assigned partition is produced and committed.
-
-        The ends are the last stable offsets seen by the last fetch (no broker round trip), or a replay's end offsets.
-        """
-        assigned = self._consumer.assignment()
-        if not assigned or self._pending or self._chain.in_flight:
-            return False
-        for tp in assigned:
-            end = self._end_offsets.get(tp, self._consumer.last_stable_offset(tp))
-            if end is None or await self._consumer.position(tp) < end:
-                return False
-        async with self._lock, asyncio.timeout(self._settings.worker.shutdown_timeout_s):
-            await self._chain.join()  # commits what is done
-        return True
+        return batches
 
     async def _update_lag(self) -> None:
         """Every few seconds, the consumer lag gauges."""

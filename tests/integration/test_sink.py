@@ -2,9 +2,11 @@
 
 import asyncio
 import secrets
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -255,3 +257,37 @@ async def test_the_sink_serves_its_health_and_metrics_while_it_stores(settings: 
         sink.stop()
         await asyncio.wait_for(running, 60)
     assert sink.counts.articles == 2
+
+
+def test_sigterm_while_the_database_is_locked_ends_the_sink_cleanly_with_nothing_committed(
+    settings: Settings, tmp_path: Path
+) -> None:
+    sinking = with_sink(settings, sqlite_path=tmp_path / "sink.db", retry_max_backoff_s=1.0)
+    asyncio.run(publish_enrichments(sinking, ["t1"]))
+    open_database(sinking.sink).close()
+    log = tmp_path / "sink.log"
+    with sqlite3.connect(tmp_path / "sink.db", isolation_level=None) as holder, log.open("wb") as output:
+        holder.execute("BEGIN IMMEDIATE")  # every other writer is refused with SQLITE_BUSY
+        sink = subprocess.Popen(
+            [sys.executable, "-m", "consumers.commands.cli", "sink", "--sqlite", str(tmp_path / "sink.db")],
+            env={**worker_env(sinking), "STANCEWIRE_SINK__GROUP_ID": sinking.sink.group_id},
+            stdout=subprocess.PIPE,
+            stderr=output,
+        )
+        try:
+            for _ in range(600):
+                if b"database unavailable" in log.read_bytes() or sink.poll() is not None:
+                    break
+                time.sleep(0.1)
+            assert sink.poll() is None, log.read_text(errors="replace")
+            sink.send_signal(signal.SIGTERM)
+            stdout, _ = sink.communicate(timeout=60)
+        finally:
+            sink.kill()
+        holder.execute("ROLLBACK")
+    assert sink.returncode == 0, log.read_text(errors="replace")
+    assert "stored 0 articles, 0 stance events and 0 alerts" in stdout.decode()
+    assert asyncio.run(stored_offsets(sinking)) == {}, "the batch never stored is not committed"
+
+    counts = asyncio.run(StorageSink(sinking).run(until_caught_up=True))
+    assert (counts.articles, counts.stance_events) == (2, 4), "redelivered and stored by the next run"

@@ -1,4 +1,4 @@
-"""The ONNX Runtime (int8) models: agreement with torch, the export cache, and the annotator on the seed article."""
+"""The ONNX Runtime models: agreement with torch, the export cache, and the annotator on the seed article."""
 
 import re
 import shutil
@@ -65,13 +65,13 @@ def test_embeddings_agree_with_torch(onnx_encoder: OnnxSentenceEncoder, seed_sen
 def test_stance_agrees_with_torch(onnx_stance: OnnxTargetStanceModel, seed_items: list[TargetItem]) -> None:
     scorer: TargetScorer = onnx_stance
     torch_model = TargetStanceModel(threads=2)
-    assert scorer.version == f"{torch_model.version}+onnx-int8"
+    assert scorer.version == f"{torch_model.version}+onnx"
     assert len(seed_items) >= 20
     ours, theirs = scorer.probabilities(seed_items), torch_model.probabilities(seed_items)
     assert ours.shape == theirs.shape == (len(seed_items), 3)
     assert np.allclose(ours.sum(axis=1), 1.0, atol=1e-5)
-    assert (ours.argmax(axis=1) == theirs.argmax(axis=1)).mean() >= 0.9
-    assert np.abs(ours - theirs).mean() < 0.05
+    assert (ours.argmax(axis=1) == theirs.argmax(axis=1)).all()
+    assert np.abs(ours - theirs).max() < 1e-4  # float weights: the same model on another runtime
 
 
 @pytest.mark.usefixtures("onnx_encoder", "onnx_stance")
@@ -128,7 +128,7 @@ def test_onnx_annotator_reads_the_seed_article(onnx_dir: Path, seed_text: str) -
     annotator = build_annotator(Settings(nlp={"torch_threads": 2, "runtime": "onnx", "onnx_dir": onnx_dir}))
     assert isinstance(annotator, NlpAnnotator)
     assert isinstance(annotator.encoder, OnnxSentenceEncoder)
-    assert annotator.versions.stance.startswith("minilm-tsc-lora:1+onnx-int8+")
+    assert annotator.versions.stance.startswith("minilm-tsc-lora:1+onnx+")
     result = annotator.annotate([article_from_text(seed_text)])[0]
     assert not isinstance(result, Exception), result
     for source, target, stance in (

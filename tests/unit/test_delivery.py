@@ -41,7 +41,7 @@ async def test_a_transiently_failed_record_is_resent_and_then_committed() -> Non
     committer = FakeCommitter()
     producer = FakeProducer()
     produce = ProduceRecords(
-        CommitOffsets(committer, interval_s=0), producer, TopicSettings(), max_in_flight=2, backoff=FAST
+        CommitOffsets(committer.commit, interval_s=0), producer, TopicSettings(), max_in_flight=2, backoff=FAST
     )
     await produce.submit(Batch([(received(0, b""), [Record("enriched", b"a", b"1"), Record("enriched", b"b", b"2")])]))
     producer.acks[0].set_result(None)
@@ -56,7 +56,7 @@ async def test_a_transiently_failed_record_is_resent_and_then_committed() -> Non
 async def test_a_resend_keeps_each_keys_records_in_order() -> None:
     """A failed record is sent again with everything sent after it, so no key's records change order."""
     committer, producer = FakeCommitter(), FakeProducer()
-    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, TopicSettings(), 4, backoff=FAST)
+    produce = ProduceRecords(CommitOffsets(committer.commit, interval_s=0), producer, TopicSettings(), 4, backoff=FAST)
     sends = iter(range(1_000))
 
     def k1_times_out_once(ack: asyncio.Future[Any]) -> None:

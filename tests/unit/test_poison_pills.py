@@ -87,7 +87,7 @@ async def _produce(error: BaseException, *, dead_letters: bool = True) -> tuple[
     """One batch of two messages; the broker refuses the first message's record with ``error``."""
     producer, committer = FakeProducer(), FakeCommitter()
     produce = ProduceRecords(
-        CommitOffsets(committer, interval_s=0),
+        CommitOffsets(committer.commit, interval_s=0),
         producer,
         TopicSettings(),
         max_in_flight=2,
@@ -130,7 +130,7 @@ async def test_a_refused_dead_letter_stops_the_worker() -> None:
 async def test_offsets_of_partitions_no_longer_owned_are_never_committed() -> None:
     committer = FakeCommitter()
     owned = {TopicPartition("articles.raw", 0)}
-    commit = CommitOffsets(committer, interval_s=0, owned=lambda: owned)
+    commit = CommitOffsets(committer.commit, interval_s=0, owned=lambda: owned)
     await commit.submit(Batch([(received(3, b""), None), (received(7, b"", partition=1), None)]))
     await commit.join()
     assert committer.commits == [{TopicPartition("articles.raw", 0): 4}]

@@ -17,6 +17,7 @@ from consumers.apps.sink.rows import article_row, as_utc, stance_row
 from consumers.apps.sink.secrets import Redactor, check_dsn
 from consumers.apps.sink.text import storable, storable_value
 from consumers.apps.sink.transaction import store
+from consumers.core import Received
 from consumers.errors import ConfigurationError, DeadLetterLimitExceeded
 from consumers.settings import KafkaSettings, Settings, SinkSettings
 from schemas import encode
@@ -25,11 +26,8 @@ from tests.factories import enriched_article, relation, stance_event
 PASSWORD = "s3cret-Pw"
 
 
-class FakeRecord:
-    """The attributes of an aiokafka record the sink reads."""
-
-    def __init__(self, value: bytes, offset: int, topic: str = "stance.events", key: bytes | None = b"k") -> None:
-        self.topic, self.partition, self.offset, self.key, self.value, self.timestamp = topic, 0, offset, key, value, 0
+def stance_record(value: bytes, offset: int) -> Received:
+    return Received("stance.events", 0, offset, b"k", value, 0)
 
 
 def test_nul_is_removed_and_lone_surrogates_replaced_everywhere_in_a_value() -> None:
@@ -63,9 +61,9 @@ def test_an_event_past_year_9999_in_utc_becomes_a_dead_letter_entry() -> None:
     late = stance_event("a", "country:RUS", "bloc:west", "hostile")
     data = orjson.loads(encode(late))
     data["published_at"] = "9999-12-31T23:00:00-05:00"
-    entry = entry_of(FakeRecord(orjson.dumps(data), 4), "stance")
+    entry = entry_of(stance_record(orjson.dumps(data), 4), "stance")
     assert entry.row is None and entry.error is not None and entry.error.startswith("not a StanceEvent")
-    assert entry_of(FakeRecord(b"{", 5), "stance").error is not None
+    assert entry_of(stance_record(b"{", 5), "stance").error is not None
 
 
 def test_errors_are_the_rows_fault_transient_or_fatal() -> None:

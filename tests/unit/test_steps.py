@@ -175,6 +175,21 @@ async def test_a_call_takes_no_more_than_its_size_and_a_batch_past_it_waits_for_
     assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1, 2, 3]
 
 
+async def test_batches_without_articles_cannot_pile_up_past_the_limit() -> None:
+    sink, annotator = RecordingStep(), GatedAnnotator()
+    chain = gated_chain(sink, annotator, CallSize(articles=4))
+    await chain.submit(Batch.of([received(0, raw_value("a"))]))  # annotating
+    await chain.submit(Batch.of([received(1, raw_value("b"))]))  # waiting: max_in_flight (2) reached
+    for offset in range(2, 5):  # cost the models nothing, but each is a batch to hold: three join b's call
+        await chain.submit(Batch.of([received(offset, b"not json")]))
+    with pytest.raises(MessageRejected):
+        await chain.submit(Batch.of([received(5, b"not json")]))
+    annotator.release.set()
+    await chain.join()
+    assert annotator.sizes == [1, 1]
+    assert [batch.items[0][0].offset for batch in sink.batches] == [0, 1, 2, 3, 4]
+
+
 async def test_too_many_dead_letters_in_a_row_stop_the_pipeline() -> None:
     sink = RecordingStep()
     chain = DecodeArticles(make_enrich(sink, max_dead=2), Decoder(1000, EN))
@@ -194,7 +209,7 @@ def test_guard_counts_only_consecutive_dead_letters() -> None:
 
 async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowledged() -> None:
     committer = FakeCommitter()
-    commit = CommitOffsets(committer, interval_s=0)
+    commit = CommitOffsets(committer.commit, interval_s=0)
     producer = FakeProducer()
     produce = ProduceRecords(commit, producer, TOPICS, max_in_flight=4)
     record = [Record("enriched", b"k", b"v")]
@@ -216,7 +231,7 @@ async def test_offsets_are_committed_only_after_every_earlier_batch_is_acknowled
 async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
     committer = FakeCommitter()
     producer = FakeProducer()
-    produce = ProduceRecords(CommitOffsets(committer, interval_s=0), producer, TOPICS, max_in_flight=4)
+    produce = ProduceRecords(CommitOffsets(committer.commit, interval_s=0), producer, TOPICS, max_in_flight=4)
     await produce.submit(Batch([(received(0, b""), [Record("enriched", b"k", b"v")])]))
     producer.acks[0].set_exception(RuntimeError("broker said no"))
     with pytest.raises(RuntimeError, match="broker said no"):
@@ -225,7 +240,7 @@ async def test_a_failed_send_is_raised_and_nothing_is_committed() -> None:
 
 
 async def test_produce_rejects_when_full() -> None:
-    produce = ProduceRecords(CommitOffsets(FakeCommitter()), FakeProducer(), TOPICS, max_in_flight=1)
+    produce = ProduceRecords(CommitOffsets(FakeCommitter().commit), FakeProducer(), TOPICS, max_in_flight=1)
     await produce.submit(Batch([(received(0, b""), [])]))
     with pytest.raises(MessageRejected):
         await produce.submit(Batch([(received(1, b""), [])]))
@@ -233,7 +248,7 @@ async def test_produce_rejects_when_full() -> None:
 
 async def test_commit_forgets_revoked_partitions() -> None:
     committer = FakeCommitter()
-    commit = CommitOffsets(committer, interval_s=3600)
+    commit = CommitOffsets(committer.commit, interval_s=3600)
     await commit.submit(Batch([(received(3, b""), None), (received(7, b"", partition=1), None)]))
     commit.forget({TopicPartition("articles.raw", 1)})
     await commit.join()

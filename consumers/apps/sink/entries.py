@@ -6,6 +6,7 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from consumers.apps.sink.rows import Row, alert_row, article_row, stance_row
+from consumers.core import Received
 from schemas import Alert, EnrichedArticle, StanceEvent, decode
 
 Kind = Literal["enriched", "stance", "alerts"]
@@ -34,15 +35,17 @@ class Entry:
     error: str | None = None
 
 
-def entry_of(record: Any, kind: Kind) -> Entry:
-    """Decode one aiokafka record of an ``enriched`` or ``stance`` topic into its entry."""
+def entry_of(record: Received, kind: Kind) -> Entry:
+    """Decode one record of the ``enriched``, ``stance`` or ``alerts`` topic into its entry."""
     source = Source(record.topic, record.partition, record.offset, record.key, record.value)
+    value: Any = record.value  # None (a tombstone) fails to decode, a dead letter like any bad value
+    timestamp_ms = record.timestamp_ms or 0  # Kafka stamps every record; only a file's lines have none
     try:
         if kind == "enriched":
-            return Entry(source, "articles", article_row(decode(EnrichedArticle, record.value)))
+            return Entry(source, "articles", article_row(decode(EnrichedArticle, value)))
         if kind == "alerts":
-            return Entry(source, "alerts", alert_row(decode(Alert, record.value), record.timestamp))
-        return Entry(source, "stance_events", stance_row(decode(StanceEvent, record.value), record.timestamp))
+            return Entry(source, "alerts", alert_row(decode(Alert, value), timestamp_ms))
+        return Entry(source, "stance_events", stance_row(decode(StanceEvent, value), timestamp_ms))
     except (ValueError, TypeError, OverflowError, ValidationError) as error:
         reason = " ".join(str(error).split())[:1000]
         return Entry(source, error=f"not a {_MODELS[kind]}: {reason}")

@@ -8,15 +8,14 @@
   the sink is stopped; nothing is committed meanwhile.
 - Anything else, or more than ``dead_letter_max_consecutive`` dead letters in
   a row: the sink stops without committing the batch.
+
+Runs in the database thread, which waits out the backoff itself: the event
+loop stays free to keep the consumer in its group and to serve the probes.
 """
 
-import asyncio
-import contextlib
 import logging
-from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
-from typing import TypeVar
+import threading
+from collections.abc import Sequence
 
 from consumers.apps.sink.database import Database
 from consumers.apps.sink.dead_letters import DeadLetters
@@ -27,25 +26,22 @@ from consumers.errors import DeadLetterLimitExceeded
 from consumers.runtime.retry import Backoff
 
 logger = logging.getLogger(__name__)
-T = TypeVar("T")
 
 
 class BatchWriter:
-    """Stores batches through the database thread; ``write`` returns None when stopped while retrying."""
+    """Stores batches; ``write`` returns None when ``stopping`` is set while it waits for the database."""
 
-    def __init__(
-        self, database: Database, executor: ThreadPoolExecutor, letters: DeadLetters, backoff: Backoff
-    ) -> None:
-        self._database, self._executor, self._letters, self._backoff = database, executor, letters, backoff
+    def __init__(self, database: Database, letters: DeadLetters, backoff: Backoff, stopping: threading.Event) -> None:
+        self._database, self._letters, self._backoff, self._stopping = database, letters, backoff, stopping
 
-    async def write(self, entries: Sequence[Entry], stopping: asyncio.Event) -> list[str | None] | None:
+    def write(self, entries: Sequence[Entry]) -> list[str | None] | None:
         """Per entry, None when stored, else the reason it was dead-lettered."""
         one_by_one, attempt = False, 0
         while True:
             try:
                 if attempt:
-                    await self._in_thread(self._database.recover)
-                return await self._in_thread(partial(store, self._database, entries, self._letters, one_by_one))
+                    self._database.recover()
+                return store(self._database, entries, self._letters, one_by_one)
             except DeadLetterLimitExceeded:
                 raise
             except Exception as error:  # noqa: BLE001 - classified: what is neither row nor transient stops the sink
@@ -59,14 +55,5 @@ class BatchWriter:
                 delay = self._backoff.delay(attempt)
                 reason = self._letters.describe(error)
                 logger.warning("database unavailable (%s); retry %d in %.1f s", reason, attempt, delay)
-                if await _stopped_within(stopping, delay):
+                if self._stopping.wait(delay):
                     return None
-
-    async def _in_thread(self, call: Callable[[], T]) -> T:
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
-
-
-async def _stopped_within(stopping: asyncio.Event, seconds: float) -> bool:
-    with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(stopping.wait(), seconds)
-    return stopping.is_set()

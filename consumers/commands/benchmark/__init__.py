@@ -2,9 +2,9 @@
 
 All measurements use the same articles (the valid seeds under fresh ids)
 through the broker in ``STANCEWIRE_KAFKA__BOOTSTRAP_SERVERS``, each on topics
-and a consumer group of its own.
+and a consumer group of its own (``report.run_bench``).
+
+The package imports nothing itself: ``memory`` runs as a fresh interpreter
+(``python -m consumers.commands.benchmark.memory``) whose first figure must
+not include the models' libraries.
 """
-
-from consumers.commands.benchmark.report import run_bench
-
-__all__ = ["run_bench"]

@@ -3,8 +3,7 @@
 import asyncio
 import logging
 import time
-from collections.abc import Callable, Collection
-from typing import Protocol
+from collections.abc import Awaitable, Callable, Collection
 
 from aiokafka import TopicPartition
 from aiokafka.errors import CommitFailedError
@@ -15,10 +14,8 @@ from consumers.runtime.retry import is_transient
 logger = logging.getLogger(__name__)
 
 
-class Committer(Protocol):
-    """The part of AIOKafkaConsumer this step uses."""
-
-    async def commit(self, offsets: dict[TopicPartition, int]) -> None: ...
+Commit = Callable[[dict[TopicPartition, int]], Awaitable[None]]
+"""Stores a group's offsets: ``AIOKafkaConsumer.commit``, or anything that stores them like it."""
 
 
 class CommitOffsets:
@@ -26,18 +23,20 @@ class CommitOffsets:
 
     def __init__(
         self,
-        consumer: Committer,
+        commit: Commit,
         interval_s: float = 1.0,
         owned: Callable[[], Collection[TopicPartition]] | None = None,
     ) -> None:
-        """``owned``: the partitions this worker holds now; offsets of others are dropped, never committed.
+        """``commit`` stores offsets (``AIOKafkaConsumer.commit``): given a callable, not a client, so that
+        this step needs nothing else of it. ``owned``: the partitions this member holds now; offsets of
+        others are dropped, never committed.
 
         After a drain that ran out of time, batches of revoked partitions still
         finish; committing them would fail (the partition is another worker's)
         or move that worker's offsets, so their offsets are left to the owner.
         """
         self._owned = owned
-        self._consumer = consumer
+        self._store = commit
         self._interval_s = interval_s
         self._uncommitted: dict[TopicPartition, int] = {}
         self._last_commit = time.monotonic()
@@ -77,7 +76,7 @@ class CommitOffsets:
                 return
         self._last_commit = time.monotonic()
         try:
-            await self._consumer.commit(offsets)
+            await self._store(offsets)
         except CommitFailedError:
             # The group rebalanced: these partitions are someone else's now and
             # will be redelivered from their last commit (at-least-once).

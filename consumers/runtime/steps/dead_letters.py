@@ -2,10 +2,12 @@
 
 A run of dead letters longer than the limit, or too large a share of recent
 messages, stops the worker: a bad deploy should not dead-letter everything.
+Steps see only ``DeadLetterPolicy``, so another policy plugs in without them.
 """
 
 import logging
 from collections import deque
+from typing import Protocol
 
 from consumers.core import Outcome, Received
 from consumers.errors import DeadLetterLimitExceeded
@@ -13,6 +15,12 @@ from consumers.runtime.metrics import DEAD_LETTERED
 from schemas import DeadLetter
 
 logger = logging.getLogger(__name__)
+
+
+class DeadLetterPolicy(Protocol):
+    """Told every message's outcome, in order; raises to stop the worker (nothing past it is committed)."""
+
+    def observe(self, received: Received, outcome: Outcome) -> None: ...
 
 
 class DeadLetterGuard:

@@ -14,7 +14,6 @@ apart for producing and committing; only the annotation is shared.
 """
 
 import asyncio
-from collections import deque
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from dataclasses import dataclass, field
@@ -27,7 +26,8 @@ from consumers.runtime.batching import estimated_tokens
 from consumers.runtime.metrics import INFERENCE_SECONDS
 from consumers.runtime.records import Batch, Record
 from consumers.runtime.steps.base import MessageRejected, Step
-from consumers.runtime.steps.dead_letters import DeadLetterGuard
+from consumers.runtime.steps.dead_letters import DeadLetterGuard, DeadLetterPolicy
+from consumers.runtime.steps.in_order import ForwardsInOrder
 from schemas import RawArticle
 
 __all__ = ["CallSize", "DeadLetterGuard", "EnrichArticles"]
@@ -61,7 +61,7 @@ class _InFlight:
         return self.call.result()[self.span]
 
 
-class EnrichArticles:
+class EnrichArticles(ForwardsInOrder[_InFlight, list[Record]]):
     """Holds up to ``max_in_flight`` batches, annotates them a call at a time, and forwards results in order."""
 
     def __init__(
@@ -70,49 +70,50 @@ class EnrichArticles:
         annotator: Annotator,
         executor: Executor,
         rules: RuleSet,
-        guard: DeadLetterGuard,
+        guard: DeadLetterPolicy,
         max_in_flight: int,
         max_record_bytes: int = MAX_RECORD_BYTES,
         call_size: CallSize = CallSize(),
     ) -> None:
+        super().__init__(next_step)
         self._call_size = call_size
         self._max_record_bytes = max_record_bytes
-        self._next = next_step
         self._annotator = annotator
         self._executor = executor
         self._rules = rules
         self._guard = guard
         self._max_in_flight = max_in_flight
-        self._pending: deque[_InFlight] = deque()
         self._running: asyncio.Future[list[Annotation | Exception]] | None = None
 
     async def submit(self, batch: Batch[Decoded]) -> None:
         """Take a batch while there is room, or while it fits into the call waiting for the models."""
         articles = [payload for _, payload in batch.items if isinstance(payload, RawArticle)]
-        item = _InFlight(batch, articles, sum(estimated_tokens(received) for received, _ in batch.items))
-        if len(self._pending) >= self._max_in_flight and not self._fits_next_call(item):
+        tokens = sum(estimated_tokens(received) for received, payload in batch.items if isinstance(payload, RawArticle))
+        item = _InFlight(batch, articles, tokens)
+        if len(self._items) >= self._max_in_flight and not self._fits_next_call(item):
             raise MessageRejected
-        self._pending.append(item)
-        self._start_next_call()
+        self._items.append(item)
+        self._advance()
 
     def _waiting(self) -> list[_InFlight]:
         """The batches not yet in a call: always the newest ones."""
         waiting: list[_InFlight] = []
-        for item in reversed(self._pending):
+        for item in reversed(self._items):
             if item.call is not None:
                 break
             waiting.append(item)
         return waiting[::-1]
 
     def _fits_next_call(self, item: _InFlight) -> bool:
+        """Past ``max_in_flight``: whether ``item`` joins the waiting call (at most ``CallSize.articles`` batches)."""
         waiting = self._waiting()
-        return bool(waiting) and self._fits([*waiting, item])
+        return 0 < len(waiting) < self._call_size.articles and self._fits([*waiting, item])
 
     def _fits(self, items: list[_InFlight]) -> bool:
         articles = sum(len(item.articles) for item in items)
         return articles <= self._call_size.articles and sum(item.tokens for item in items) <= self._call_size.tokens
 
-    def _start_next_call(self) -> None:
+    def _advance(self) -> None:
         """When the models are free, annotate the waiting batches together, as many as one call takes."""
         if self._running is not None and not self._running.done():
             return
@@ -141,32 +142,18 @@ class EnrichArticles:
 
     def _annotate(self, articles: Sequence[RawArticle]) -> list[Annotation | Exception]:
         with INFERENCE_SECONDS.time():
-            return annotate_isolating_failures(self._annotator, articles)
+            results = annotate_isolating_failures(self._annotator, articles)
+        if len(results) != len(articles):  # each batch takes its share by position: a short answer would shift them
+            raise RuntimeError(f"the annotator answered {len(results)} results for {len(articles)} articles")
+        return results
 
-    async def poll(self) -> None:
-        self._start_next_call()
-        while self._pending and self._pending[0].done():
-            if not await self._forward(self._pending[0]):
-                break
-            self._pending.popleft()
-        await self._next.poll()
+    def _done(self, item: _InFlight) -> bool:
+        return item.done()
 
-    async def join(self) -> None:
-        while self._pending:
-            self._start_next_call()
-            oldest = self._pending[0].call
-            if oldest is None:  # cannot happen: the oldest batch is in a call once the models are free
-                raise RuntimeError("the oldest batch was not given to the models")
-            await asyncio.wait({oldest})
-            while not await self._forward(self._pending[0]):
-                await self._next.poll()
-                await asyncio.sleep(0.01)
-            self._pending.popleft()
-        await self._next.join()
-
-    @property
-    def in_flight(self) -> int:
-        return len(self._pending) + self._next.in_flight
+    def _awaitable(self, item: _InFlight) -> "asyncio.Future[list[Annotation | Exception]]":
+        if item.call is None:  # cannot happen: the oldest batch is in a call once the models are free
+            raise RuntimeError("the oldest batch was not given to the models")
+        return item.call
 
     async def _forward(self, item: _InFlight) -> bool:
         """Build the batch's records (once) and hand them on; False if the next step is full."""
