@@ -33,14 +33,20 @@ GOVERNMENT_WORDS = {
 def assign_org_countries(resolution: Resolution, gazetteer: Gazetteer) -> None:
     """A state body ("Chinese Foreign Ministry", "Indian External Affairs") speaks for its country."""
     for record in resolution.entities.values():
-        words = record.name.split()
-        if record.type is not EntityType.ORG or len(words) < 2 or record.affiliation is not None:
+        if record.type is not EntityType.ORG or record.affiliation is not None:
             continue
-        if not any(word.lower() in GOVERNMENT_WORDS for word in words[1:]):
-            continue
-        place = gazetteer.lookup(words[0], "NORP") or gazetteer.lookup(words[0], "GPE", fuzzy=False)
-        if place is not None and place.id.startswith("country:") and place.id in resolution.entities:
-            record.affiliation = place.id
+        country = body_country(record.name, gazetteer)
+        if country is not None and country in resolution.entities:
+            record.affiliation = country
+
+
+def body_country(name: str, gazetteer: Gazetteer) -> str | None:
+    """The country a state body is named after ("Indian External Affairs"), whether or not the text names it."""
+    words = name.split()
+    if len(words) < 2 or not any(word.lower() in GOVERNMENT_WORDS for word in words[1:]):
+        return None
+    place = gazetteer.lookup(words[0], "NORP") or gazetteer.lookup(words[0], "GPE", fuzzy=False)
+    return place.id if place is not None and place.id.startswith("country:") else None
 
 
 def _can_be_affiliation(record: EntityRecord) -> bool:

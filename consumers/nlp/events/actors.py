@@ -20,6 +20,7 @@ from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import (
     STATE_SECTORS,
     agent_sector,
+    known_group,
 )
 from consumers.nlp.resolve import slugify
 from schemas import Sector
@@ -37,7 +38,7 @@ PROXY_NOUNS = {
     "force", "unit", "units", "delegation", "counterpart", "counterparts", "leaders", "leadership", "side",
     "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs", "depot", "depots", "station",
     "compound", "office", "offices", "airport", "port", "warehouse", "property", "mission", "refinery",
-    "refineries", "plant", "plants", "pipeline", "infrastructure", "grid", "site", "sites",
+    "refineries", "plant", "plants", "pipeline", "infrastructure", "grid", "site", "sites", "flight", "flights",
 }  # fmt: skip
 QUANTITY_NOUNS = {
     "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "many", "most",
@@ -45,7 +46,8 @@ QUANTITY_NOUNS = {
 }  # fmt: skip
 VAGUE_AGENTS = {
     "officers", "officer", "men", "members", "gunmen", "fighters", "agents", "personnel", "workers", "staff",
-    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures",
+    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures", "hitmen",
+    "hitman",
 }  # fmt: skip
 PROXY_SECTORS: dict[str, Sector] = {
     "embassy": "government", "consulate": "government", "delegation": "government", "counterpart": "government",
@@ -94,6 +96,8 @@ class ActorReader(EntityReader):
             actor = self.of_entity(owner, token)
             if actor is not None and actor.id.startswith("org:") and actor.sector in STATE_SECTORS:
                 country = self._nationality(token, locative=False)  # "Thailand's Constitutional Court"
+                if country is None and " " not in actor.name and agent_sector(actor.name.lower()) is not None:
+                    country = self._context_country(token)  # "marched on Congress in Buenos Aires": a generic name
                 if country is not None:
                     return Actor(country.id, country.name, actor.sector)
             return actor
@@ -105,7 +109,7 @@ class ActorReader(EntityReader):
                 return named
         if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
             of = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            return self.single(of[0]) if of else None
+            return self.single(of[0]) if of else self._named_members(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if (
@@ -123,9 +127,18 @@ class ActorReader(EntityReader):
                     return actor
         if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
             return self._proxy(token)
-        sector = agent_sector(_phrase(token)) or agent_sector(token.lower_)  # "the human rights office"
+        phrase = _phrase(token)  # "the human rights office", "a cigarette smuggling network"
+        sector = agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:])) or agent_sector(token.lower_)
         if sector is not None:
             return self._agent(token, _refined_sector(token, sector))
+        return None
+
+    def _named_members(self, token: Token) -> Actor | None:
+        """ "suspected Islamic State members": the organisation named before a quantity noun."""
+        for child in token.children:
+            named = self.of_entity(self.owners[child.i], child) if child.i in self.owners else None
+            if child.dep_ in ("compound", "amod") and named is not None and named.id.startswith("org:"):
+                return named
         return None
 
     def pair_of(self, token: Token) -> list[Actor]:
@@ -166,10 +179,14 @@ class ActorReader(EntityReader):
         for child in modifiers:  # "Boko Haram fighters", "ASEAN foreign ministers", "the U.N. human rights office"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
+                home = known_group(named.name) if named is not None and sector == "government" else None
+                if home is not None and home[0] is not None:  # "the Taliban government" governs its country
+                    return Actor(f"country:{home[0]}", self.country_name(f"country:{home[0]}"), sector)
                 if named is not None and named.id.startswith("org:"):
                     return Actor(named.id, named.name, named.sector or sector)
-            if child.dep_ == "poss" and child.pos_ == "PRON":  # "the group said its fighters": the group's
-                owner = self._pronoun(child)
+            referring = child.lower_ in REFERRING_GROUPS and any(d.lower_ == "the" for d in child.children)
+            if child.dep_ == "poss" and (child.pos_ == "PRON" or referring):  # "its fighters", "the group's fighters"
+                owner = self._pronoun(child) if child.pos_ == "PRON" else self._last_named_group(child)
                 if owner is not None and owner.id.startswith("org:"):
                     return Actor(owner.id, owner.name, owner.sector or sector)
         if sector in ("rebels", "criminals", "opposition"):
@@ -181,6 +198,8 @@ class ActorReader(EntityReader):
                     first = min(c.left_edge.i for c in token.children if c.dep_ == "compound" or c.i == child.i)
                     name = self.doc[first : token.i].text  # "al-Shabaab", "ELN"
                     return Actor(f"org:{slugify(name)}", name, sector)
+        if token.lower_ in ("crew", "crews") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+            return Actor(f"group:{sector}", _phrase(token), sector)  # "its four crew": the ship's, not a state's
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
         if country is None and sector in STATE_SECTORS:  # "the army said", "they killed two soldiers"
             country = self._context_country(token)

@@ -22,6 +22,7 @@ from consumers.nlp.events.assertion import asserted, cancelled, intended, negate
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
+from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
@@ -46,10 +47,11 @@ from consumers.nlp.events.rules import (
     is_reciprocal,
     labels_an_act,
     refined_trigger,
+    talks_with_counterpart,
     unique,
 )
 from consumers.nlp.events.targets import Targets
-from consumers.nlp.events.triggers import is_core, is_light, noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import declared_unwelcome, is_core, is_light, noun_trigger, verb_trigger
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
@@ -91,6 +93,9 @@ class EventCoder:
             self.reader.remember(verb, actor)
         for actor in patients:
             self.reader.remember(verb, actor, acted=False)
+        mediated = mediators_of(self.parties, verb)
+        if mediated is not None:  # "a truce brokered by Malaysia": the mediator consults each side
+            return paired_events(*mediated, Trigger(EventType.CONSULT, "mediate"), verb, 0.7, self.field, mutual=False)
         trigger = self._verb_trigger(verb, consumed)
         conceded = self._conceded(verb, sources)
         if trigger is None or is_alleged(verb) or not asserted(verb):
@@ -125,8 +130,14 @@ class EventCoder:
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
-        confidence = 0.8 if not patients else 0.75
-        own_subject = any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        return self._paired(verb, sources, targets, trigger, 0.8 if not patients else 0.75) + conceded
+
+    def _paired(
+        self, verb: Token, sources: list[Actor], targets: list[Actor], trigger: Trigger, confidence: float
+    ) -> list[CodedEvent]:
+        """The verb's events: each source toward each target, or toward each other where they act together."""
+        # "a deal was agreed by Britain and India": the agents are the subjects
+        own_subject = any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children)
         # "have begun sharing intelligence": the aspect verb's subjects do it together
         own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
@@ -139,7 +150,9 @@ class EventCoder:
         coded = paired_events(
             sources, targets, trigger, verb, confidence, self.field, mutual=own_subject, reciprocal=reciprocal
         )
-        return coded + conceded
+        if trigger.event is EventType.CONSULT and talks_with_counterpart(verb):  # "held talks with his counterpart"
+            coded += paired_events(targets, sources, trigger, verb, confidence * 0.9, self.field, mutual=False)
+        return coded
 
     def _conceded(self, verb: Token, sources: list[Actor]) -> list[CodedEvent]:
         """The states among ``sources`` giving way to protests at ``verb`` concede to the protesters."""
@@ -150,7 +163,7 @@ class EventCoder:
 
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
         """The verb's own event, or its object's when the verb only supports it ("held talks")."""
-        if verb.lemma_.lower() in SPEECH_VERBS:
+        if verb.lemma_.lower() in SPEECH_VERBS and not declared_unwelcome(verb):
             return None
         trigger = verb_trigger(verb)
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
@@ -194,6 +207,8 @@ class EventCoder:
         trigger = noun_trigger(noun)
         if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
             return []
+        if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and _turned_down(noun):
+            return []  # "rejected an American offer of talks": the offer is not coded, the rejection is
         if noun.lower_ in ("relations", "ties") and noun.dep_ != "dobj":
             return []  # "relations between the two neighbours soured": a state of affairs, not an act
         if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
@@ -269,4 +284,12 @@ def _supposed(noun: Token) -> bool:
 
 def _answered(noun: Token, trigger: Trigger) -> bool:
     """ "dismissed a Moroccan call", "denied the accusations": a demand or charge answered was made."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING
+    # "rejected an American offer": an offer turned down is not coded, a demand or charge answered is
+    hostile = stance_of(trigger.event) == "hostile"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
+
+
+def _turned_down(noun: Token) -> bool:
+    """Whether the verb a noun is the object of rejects it ("rejected an offer", "vetoed the proposal")."""
+    refusal = verb_trigger(noun.head)
+    return refusal is not None and refusal.event is EventType.REJECT

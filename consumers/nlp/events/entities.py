@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from consumers.nlp.affiliation import body_country
+from consumers.nlp.events.officials import mistaken_place, state_body, titled_apposition
 from consumers.nlp.events.sectors import (
     IGO_IDS,
     IGO_NAMES,
     STATE_SECTORS,
-    agent_sector,
     igo_body,
-    is_movement,
     is_titled,
     known_group,
     left_words,
@@ -86,21 +86,10 @@ class EntityReader:
         group = known_group(record.name) if entity_id not in IGO_IDS else None
         if group is None and record.type is EntityType.PERSON and token is not None and _a_group(token):
             group = (None, "rebels")  # "the Houthis": people are not named with an article
+        if record.type is EntityType.PERSON and group is not None and group[1] in STATE_SECTORS:
+            group = None if self._country_of(entity_id) else group  # "Jordan's King Abdullah": the text wins
         if record.type is EntityType.PERSON and group is None:
-            igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
-            igo = igo or self._titled_igo(token)
-            if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
-                return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
-            words = left_words(token)
-            country = (
-                self._country_of(entity_id)
-                or person_country(record.name, self.published)
-                or (self._titled_country(token) if token is not None and is_titled(words) else None)
-            )
-            sector = title_sector(words) or "government"
-            if country is None:
-                return Actor(entity_id, record.name, None)
-            return Actor(country, self.country_name(country), sector, person=entity_id)
+            return self._person(entity_id, token)
         if record.type in (EntityType.ORG, EntityType.PERSON):
             if entity_id in IGO_IDS:
                 return Actor(entity_id, record.name, "igo")
@@ -120,27 +109,45 @@ class EntityReader:
             return state_body or Actor(entity_id, record.name, kind)
         if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
             return Actor(entity_id, record.name, None)
+        if entity_id.startswith("gpe:") and mistaken_place(token):  # "Erdogan condemned": a name, not a place
+            return self._person(entity_id, token, named_only=True)
+        return None
+
+    def _person(self, entity_id: str, token: Token | None, *, named_only: bool = False) -> Actor | None:
+        """A named person: the IGO or country they act for, from the text first, else the tables."""
+        record = self.resolution.entities[entity_id]
+        igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
+        igo = igo or self._titled_igo(token)
+        if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
+            return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
+        words = left_words(token)
+        apposed = titled_apposition(token) if token is not None else None
+        stated = self._nationality(apposed[0], locative=False) if apposed is not None else None
+        country = (
+            self._country_of(entity_id)
+            or (stated.id if stated is not None else None)
+            or self._body_country(entity_id)
+            or person_country(record.name, self.published)
+            or (self._titled_country(token) if token is not None and is_titled(words) else None)
+        )
+        sector = title_sector(words) or (apposed[1] if apposed is not None else "government")
+        if country is None:
+            return None if named_only else Actor(entity_id, record.name, None)
+        return Actor(country, self.country_name(country), sector, person=None if named_only else entity_id)
+
+    def _body_country(self, entity_id: str) -> str | None:
+        """ "Indian External Affairs Minister X": the country of the state body the person was tied to."""
+        for side in sides(self.resolution, entity_id)[1:]:
+            if side.startswith("org:") and (
+                country := body_country(self.resolution.entities[side].name, self.gazetteer)
+            ):
+                return country
         return None
 
     def _state_body(self, name: str) -> Actor | None:
         """A body named after its country ("U.S. Treasury", "Indian Navy"): the country, with the body's sector."""
-        words = name.split()
-        for size in (2, 1):
-            if len(words) <= size:
-                continue
-            place = self.gazetteer.lookup(" ".join(words[:size]), "NORP", fuzzy=False) or self.gazetteer.lookup(
-                " ".join(words[:size]), "GPE", fuzzy=False
-            )
-            rest = " ".join(words[size:])
-            sector = agent_sector(rest.lower()) or org_sector(rest)
-            if (
-                place is not None
-                and place.id.startswith("country:")
-                and sector in STATE_SECTORS
-                and not is_movement(rest)
-            ):
-                return Actor(place.id, place.name, sector)
-        return None
+        found = state_body(name, self.gazetteer)
+        return Actor(*found) if found is not None else None
 
     def _titled_igo(self, token: Token | None) -> str | None:
         """ "U.N. Secretary-General Antonio Guterres": an organisation named in the title, before any table."""
@@ -261,12 +268,16 @@ class EntityReader:
         start = self.previous_sentence_start(token, back=2)
         for index in range(token.i - 1, start - 1, -1):
             owner = self.owners.get(index)
-            if owner is not None and owner.startswith("country:"):
-                actor = self.of_entity(owner)
-                if actor is not None:
-                    return Actor(actor.id, actor.name, None)
+            # a country, or its capital ("Protesters in Nairobi marched on parliament")
+            actor = self.of_entity(owner) if owner and owner.startswith("country:") else None
+            actor = actor or (self.place(self.doc[index]) if owner and owner.startswith("gpe:") else None)
+            if actor is not None and actor.id.startswith("country:"):
+                return Actor(actor.id, actor.name, None)
         for word in token.sent[token.i - token.sent.start + 1 :]:  # "riot police ... in Kathmandu"
-            place = self.place(word) if word.i in self.owners else None
+            # only where the act takes place ("in Brazil's courts"), not whom it is done to ("met Indian X")
+            located = word.head.lower_ == "in" or (word.dep_ == "poss" and word.head.head.lower_ == "in")
+            located = located or (word.head.head.lower_ == "for" and word.head.head.head == token)  # "a spokesman for"
+            place = self.place(word) if word.i in self.owners and located else None
             if place is not None and place.id.startswith("country:"):
                 return Actor(place.id, place.name, None)
         return None

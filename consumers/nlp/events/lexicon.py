@@ -40,6 +40,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "applaud": _t(E.SUPPORT), "hail": _t(E.SUPPORT), "sign": _t(E.SUPPORT), "forgive": _t(E.SUPPORT),
     "concede": _t(E.CONCEDE), "yield": _t(E.CONCEDE), "ease": _t(E.CONCEDE), "accede": _t(E.CONCEDE),
     "relax": _t(E.CONCEDE), "allow": _t(E.CONCEDE), "grant": _t(E.CONCEDE), "pardon": _t(E.CONCEDE),
+    "accept": _t(E.CONCEDE),
     "cooperate": _t(E.COOPERATE), "collaborate": _t(E.COOPERATE), "trade": _t(E.COOPERATE, "economic"),
     "share": _t(E.COOPERATE), "invest": _t(E.COOPERATE, "economic"), "partner": _t(E.COOPERATE),
     "train": _t(E.COOPERATE, "military"), "exercise": _t(E.COOPERATE, "military"), "build": _t(E.COOPERATE),
@@ -191,7 +192,7 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("break", "ties"): _t(E.SANCTION, "withdraw"), ("suspend", "talks"): _t(E.SANCTION, "withdraw"),
     ("restore", "ties"): _t(E.COOPERATE), ("restore", "relations"): _t(E.COOPERATE),
     ("strike", "deal"): _t(E.COOPERATE), ("strike", "agreement"): _t(E.AGREE),
-    ("sign", "deal"): _t(E.COOPERATE), ("sign", "agreement"): _t(E.AGREE), ("sign", "treaty"): _t(E.AGREE),
+    ("sign", "deal"): _t(E.COOPERATE), ("sign", "agreement"): _t(E.COOPERATE), ("sign", "treaty"): _t(E.SUPPORT),
     ("sign", "pact"): _t(E.AGREE), ("sign", "accord"): _t(E.AGREE), ("sign", "memorandum"): _t(E.AGREE),
     ("fire", "missile"): _t(E.ASSAULT), ("fire", "rocket"): _t(E.ASSAULT), ("fire", "shot"): _t(E.ASSAULT, "firearms"),
     ("lift", "sanction"): _t(E.RETREAT, "ease"), ("lift", "ban"): _t(E.CONCEDE), ("lift", "curfew"): _t(E.RETREAT),
@@ -220,6 +221,7 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("give", "access"): _t(E.CONCEDE, "access"), ("trade", "accusation"): _t(E.ACCUSE),
     ("trade", "insult"): _t(E.ACCUSE), ("trade", "threat"): _t(E.THREATEN), ("trade", "blame"): _t(E.ACCUSE),
     ("exchange", "prisoner"): _t(E.RETREAT, "release"), ("swap", "prisoner"): _t(E.RETREAT, "release"),
+    ("use", "gas"): _t(E.COERCE), ("use", "cannon"): _t(E.COERCE),
     ("approve", "bid"): _t(E.SUPPORT), ("approve", "request"): _t(E.SUPPORT), ("approve", "application"): _t(E.SUPPORT),
 }  # fmt: skip
 

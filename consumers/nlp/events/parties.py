@@ -20,11 +20,13 @@ from consumers.nlp.events.rules import (
     DRAWING_VERBS,
     INNER_PREPS,
     MAX_OBJECT_DEPTH,
+    MEDIATING_VERBS,
     OWNED_NOUNS,
     SUBJECT_DEPS,
     TOPIC_PREPS,
     UNASSERTING,
     UNDOING_VERBS,
+    claiming_verb,
     governing_verb,
     target_preps,
     unique,
@@ -40,6 +42,24 @@ class Parties:
         """``reader`` knows the text's entities and remembers who acted."""
         self.reader = reader
         self.doc = reader.doc
+
+    def _passive(self, verb: Token) -> tuple[list[Actor], list[Actor]] | None:
+        """The "by" agent and the patient of a passive verb; None where the verb is not passive."""
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                agents = agents or [o for o in self._by_objects(verb) if self.reader.actors(o)]  # "by" read as a prep
+                own = verb_trigger(verb)
+                undone = noun_trigger(child)
+                if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
+                    # "U.S. sanctions on Belarus were lifted": whoever imposed them lifts them
+                    return self.noun_agents(child, via_support=False), self.object_actors(
+                        child, target_preps(undone.event, noun=True), 0
+                    )
+                event = own.event if own is not None else EventType.CONSULT
+                patients = self.object_actors(child, target_preps(event, noun=True), 0)
+                return (self.reader.actors(agents[0]) if agents else []), patients
+        return None
 
     def commenting_speaker(self, verb: Token) -> list[Actor]:
         """ "X said Y fired on Z, calling it a violation": the closing comment is the speaker's, not Y's."""
@@ -82,20 +102,9 @@ class Parties:
                 if act is not None:  # "Israel's strike on Gaza, which killed 30 people": the strike killed
                     return self.noun_agents(act, via_support=False), []
                 return unique(self.listed_before(verb, child) + self.reader.actors(child)), []
-        for child in verb.children:
-            if child.dep_ == "nsubjpass":
-                agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                agents = agents or [o for o in self._by_objects(verb) if self.reader.actors(o)]  # "by" read as a prep
-                own = verb_trigger(verb)
-                undone = noun_trigger(child)
-                if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
-                    # "U.S. sanctions on Belarus were lifted": whoever imposed them lifts them
-                    return self.noun_agents(child, via_support=False), self.object_actors(
-                        child, target_preps(undone.event, noun=True), 0
-                    )
-                event = own.event if own is not None else EventType.CONSULT
-                patients = self.object_actors(child, target_preps(event, noun=True), 0)
-                return (self.reader.actors(agents[0]) if agents else []), patients
+        passive = self._passive(verb)
+        if passive is not None:
+            return passive
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
@@ -116,6 +125,8 @@ class Parties:
             governor = verb.head.head
             if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and governor.pos_ == "VERB" and depth < 3:
                 return self.subjects(governor, depth + 1)[0], []  # "passed a motion condemning X"
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "after", "while", "upon") and depth < 3:
+            return self.subjects(verb.head.head, depth + 1)[0], []  # "exchanged fire before agreeing to a truce"
         if verb.dep_ == "xcomp":  # "urged China to help": the one urged does the helping
             controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if controllers and verb.head.lemma_.lower() not in ("promise", "offer", "pledge", "vow"):
@@ -200,7 +211,9 @@ class Parties:
         inner: list[Actor] = []
         if depth < MAX_OBJECT_DEPTH:
             for child in token.children:
-                if child.dep_ == "acl":  # "a draft put forward by Japan"
+                if (
+                    child.dep_ == "acl" and child.lemma_.lower() not in MEDIATING_VERBS
+                ):  # "a draft put forward by Japan"
                     inner += [
                         a
                         for g in child.children
@@ -228,9 +241,9 @@ class Parties:
     def noun_agents(self, noun: Token, *, via_support: bool = True) -> list[Actor]:
         """ "Israel's strike", "Turkish air strikes", "strikes by X", or the support verb's subject."""
         governor = governing_verb(noun)
-        claimant = self.claimant(noun)
-        if claimant:
-            return claimant
+        claim = claiming_verb(noun)  # "Al-Shabaab claimed (responsibility for) the bombing": the claimant's
+        if claim is not None and (claimed := self.subjects(claim)[0]):
+            return claimed
         if governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING_VERBS:
             preps = (*noun.children, *governor.children)  # however the parser hung "from"
             drawn = [o for p in preps if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
@@ -261,21 +274,11 @@ class Parties:
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS  # "sanctions over the war": not theirs
         if via_support and governor is not None and not topic:
             circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS  # "during a visit"
+            kind = noun_trigger(noun)
+            if noun.head.lower_ == "on" and (kind is None or kind.event is not EventType.CONSULT):
+                circumstance = False  # "on a visit to Paris" is the visitor's, "a statement on the war" no one's
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self.subjects(governor)[0]
-        return []
-
-    def claimant(self, noun: Token) -> list[Actor]:
-        """ "Al-Shabaab claimed (responsibility for) the bombing": the act is the claimant's."""
-        word = noun
-        if (
-            word.dep_ == "pobj"
-            and word.head.lower_ == "for"
-            and word.head.head.lemma_.lower() in ("responsibility", "credit")
-        ):
-            word = word.head.head
-        if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim":
-            return self.subjects(word.head)[0]
         return []
 
     def drawn_by(self, noun: Token) -> list[Actor]:

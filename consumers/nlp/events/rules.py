@@ -63,6 +63,7 @@ GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend"
 AID_THEMES = {
     "team", "teams", "hospital", "hospitals", "rescuer", "rescuers", "expert", "experts", "personnel", "adviser",
     "advisers", "aircraft", "ship", "ships", "truck", "trucks", "convoy", "billion", "million", "officer", "officers",
+    "vehicle", "vehicles", "ambulance", "ambulances", "generator", "generators",
 }  # fmt: skip
 AID_THEMES |= {
     "aid", "assistance", "money", "fund", "funds", "funding", "loan", "loans", "credit", "grant", "weapon", "weapons",
@@ -98,6 +99,9 @@ FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventTyp
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}  # "traded accusations", "exchanged prisoners": each with the other
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
 SUBJECT_DEPS = ("nsubj", "csubj")
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+MEDIATING_VERBS = {"broker", "mediate", "host", "facilitate"}  # "a truce brokered by Malaysia"
+TALK_WORDS = {"talk", "talks", "negotiate", "negotiation", "negotiations", "confer", "discussion", "discussions"}
 MAX_OBJECT_DEPTH = 3
 
 
@@ -109,7 +113,27 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
             return Trigger(EventType.PROTEST, "boycott")
     if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
+    if trigger.event is EventType.AID and trigger.mode == "military" and _to_a_border(word):
+        return Trigger(EventType.MOBILIZE, "troops")  # "troops were sent to the Cambodian border"
     return trigger
+
+
+def _to_a_border(word: Token) -> bool:
+    """Whether a verb moves something to a border or frontier."""
+    return any(
+        p.dep_ == "prep" and p.lower_ in ("to", "toward", "towards") and o.lemma_.lower() in BORDER_NOUNS
+        for p in word.children
+        for o in p.children
+    )
+
+
+def talks_with_counterpart(verb: Token) -> bool:
+    """ "held talks with his Omani counterpart": talks between peers go both ways (talks with X are X's too
+    only when X is named as the speaker's counterpart)."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in TALK_WORDS)]
+    talking = verb.lemma_.lower() in TALK_WORDS or len(heads) > 1
+    partners = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    return talking and any(o.lemma_.lower() == "counterpart" for o in partners)
 
 
 def labels_an_act(word: Token) -> bool:
@@ -134,15 +158,14 @@ def gives_aid(verb: Token) -> bool:
     the particle makes the act its own)."""
     if any(c.dep_ == "prt" and c.lower_ in ("over", "back") for c in verb.children):
         return True
-    for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
-            words = {c.lemma_.lower() for c in child.subtree} | {c.lower_ for c in child.subtree}  # "a batch of jets"
-            return (
-                bool(words & AID_THEMES)
-                or child.like_num
-                or any(c.like_num or c.ent_type_ == "MONEY" for c in child.subtree)
-            )
-    return True  # "provided to X", no object named
+    # "provided Ukraine with mine-clearing equipment", "Ukraine was given tanks": any object given counts
+    given = [o for p in verb.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objects:
+        return True  # "provided to X", no object named
+    words = {w for o in (*objects, *given) for c in o.subtree for w in (c.lemma_.lower(), c.lower_)}
+    numbers = any(c.like_num or c.ent_type_ == "MONEY" for o in objects for c in o.subtree)  # "a batch of jets"
+    return bool(words & AID_THEMES) or numbers
 
 
 def target_preps(event: EventType, *, noun: bool) -> set[str]:
@@ -210,3 +233,15 @@ def unique(actors: list[Actor]) -> list[Actor]:
         if actor not in seen:
             seen.append(actor)
     return seen
+
+
+def claiming_verb(noun: Token) -> Token | None:
+    """ "claimed the bombing", "claimed responsibility for the attack": the verb whose subject did the act."""
+    word = noun
+    if (
+        word.dep_ == "pobj"
+        and word.head.lower_ == "for"
+        and word.head.head.lemma_.lower() in ("responsibility", "credit")
+    ):
+        word = word.head.head
+    return word.head if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim" else None

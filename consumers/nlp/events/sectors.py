@@ -75,13 +75,16 @@ _CORE: dict[Sector, set[str]] = {
         "workers", "students", "families", "children", "women", "pilgrims", "worshippers", "passengers",
         "fishermen", "settlers", "tourists", "hostages", "prisoners", "detainees", "nationals", "population",
         "man", "men", "woman", "person", "persons", "youths", "teenagers", "relatives", "mourners",
+        "pensioners", "retirees", "truckers", "drivers", "miners", "unionists", "labourers", "laborers",
+        "crew", "crews", "seafarers",
     },
     "media": {"journalist", "journalists", "reporter", "reporters", "media", "newspaper", "broadcaster"},
     "business": {"company", "companies", "firm", "firms", "bank", "banks", "investors", "businesses", "exporters"},
     "ngo": {"aid group", "aid groups", "aid workers", "charity", "charities", "aid agency", "aid agencies", "ngo"},
     "health": {"doctors", "doctor", "medics", "nurses", "hospital", "hospitals", "health workers"},
     "criminals": {"suspects", "gang", "gangs", "smugglers", "pirates", "traffickers", "cartel", "cartels",
-    "bandits", "kidnappers"},
+    "bandits", "kidnappers", "smuggling network", "smuggling ring", "trafficking network", "trafficking ring",
+    "drug ring"},
 }  # fmt: skip
 CORE_AGENTS: dict[str, Sector] = {word: sector for sector, words in _CORE.items() for word in words}
 
@@ -100,6 +103,7 @@ _ORG_WORDS: dict[str, Sector] = {
 _TITLE_WORDS: dict[str, Sector] = {
     "general": "military", "gen.": "military", "commander": "military", "admiral": "military", "colonel": "military",
     "chief of staff": "military", "commander-in-chief": "military", "major": "military", "lieutenant": "military",
+    "army": "military",  # "the army chief"
     "police": "police", "judge": "judiciary", "justice": "judiciary", "prosecutor": "judiciary",
     "senator": "legislature", "lawmaker": "legislature", "speaker": "legislature", "mp": "legislature",
     "opposition": "opposition", "activist": "opposition", "dissident": "opposition", "rebel": "rebels",
@@ -154,7 +158,7 @@ PLACES = {
 }  # fmt: skip
 GOVERNMENT_TITLES = {
     "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince", "chief",
 }  # fmt: skip
 
 

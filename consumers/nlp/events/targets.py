@@ -33,7 +33,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.sectors import STATE_SECTORS
-from consumers.nlp.events.triggers import noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import declared_unwelcome, noun_trigger, verb_trigger
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
@@ -75,6 +75,11 @@ class Targets(Parties):
                 (recipients if named else themes).extend(found)
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self.object_actors(child, preps, 0))
+            elif child.dep_ == "ccomp" and (
+                event in (EventType.CONCEDE, EventType.REQUEST) or declared_unwelcome(head)
+            ):
+                # "allowed Afghan refugees to stay", "demanded that Sweden extradite", "declared X persona non grata"
+                recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         if not (recipients or themes) and event in LOCATED_EVENTS:

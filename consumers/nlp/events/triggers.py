@@ -54,7 +54,11 @@ def verb_trigger(verb: Token) -> Trigger | None:
                     return CORE_PATTERNS[(lemma, word)]
     if _moves_forces(verb) or _alerts(verb):
         return Trigger(E.MOBILIZE, "troops")
-    if lemma == "order" and any(c.dep_ == "xcomp" and c.lemma_.lower() in LEAVING_VERBS for c in verb.children):
+    if declared_unwelcome(verb):
+        return Trigger(E.SANCTION, "expel")
+    ordered = [c for c in verb.children if c.dep_ == "xcomp"]
+    ordered += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("relcl", "acl")]
+    if lemma == "order" and any(c.lemma_.lower() in LEAVING_VERBS for c in ordered):  # however "to leave" hangs
         return Trigger(E.SANCTION, "expel")  # "ordered French troops to leave the country"
     killed = any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
     if killed and lemma in KILLING_VERBS:
@@ -109,3 +113,8 @@ def noun_trigger(noun: Token) -> Trigger | None:
 def _singular(token: Token) -> str:
     lemma = token.lemma_.lower()
     return lemma[:-1] if lemma.endswith("s") and lemma not in ("talks", "arms") else lemma
+
+
+def declared_unwelcome(verb: Token) -> bool:
+    """ "declared the envoy persona non grata": an expulsion, though "declare" usually reports speech."""
+    return verb.lemma_.lower() == "declare" and any(w.lower_ == "grata" for w in verb.subtree)

@@ -1,0 +1,45 @@
+"""Officials coded from what the text says of them: appositions, state bodies, stated countries over the tables."""
+
+import pytest
+
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+OFFICIALS = [
+    pytest.param(
+        "Tomas Varga, Slovakia's defence minister, accused Hungary of hoarding artillery shells.",
+        Coded("country:SVK", "country:HUN", (E.ACCUSE,), ("government", None)),
+        id="apposition-with-a-possessive-country",
+    ),
+    pytest.param(
+        "Daniel Okoro, Nigeria's army chief, warned Niger that any incursion would be answered.",
+        Coded("country:NGA", "country:NER", (E.THREATEN,), ("military", None)),
+        id="army-chief-in-apposition",
+    ),
+    pytest.param(
+        "Egypt welcomed Jordan's King Abdullah at the presidential palace on Sunday.",
+        Coded("country:EGY", "country:JOR", (E.CONSULT, E.SUPPORT)),
+        id="a-stated-country-beats-the-tables",
+    ),
+    pytest.param(
+        "President Aurelio Santos accused Madrid on Friday of meddling in Peru's elections.",
+        Coded("country:PER", "country:ESP", (E.ACCUSE,), ("government", None)),
+        id="a-titled-official-of-the-country-acted-in",
+    ),
+    pytest.param(
+        "Foreign Minister Elena Rossi met Tunisian Prime Minister Karim Haddad in Rome on Monday.",
+        Coded("country:ITA", "country:TUN", (E.CONSULT,), ("government", "government")),
+        id="not-the-country-of-the-one-met",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), OFFICIALS)
+def test_officials_take_the_country_the_text_gives(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_group_s_government_is_its_country_s(annotate_text: Annotate) -> None:
+    annotation = code(
+        annotate_text, "Iran accused the Taliban government on Monday of cutting the Helmand river's flow."
+    )
+    assert_coded(annotation, Coded("country:IRN", "country:AFG", (E.ACCUSE,), (None, "government")))

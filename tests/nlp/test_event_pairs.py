@@ -1,0 +1,87 @@
+"""Who acts on whom: passive agents, treaty signers, talks with a counterpart, recipients and those allowed."""
+
+import pytest
+
+from tests.nlp.helpers import relation
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+PAIRS = [
+    pytest.param(
+        "A fisheries accord was agreed by Norway and Iceland on Friday.",
+        Coded("country:ISL", "country:NOR", (E.AGREE,)),
+        id="passive-agents-agree-with-each-other",
+    ),
+    pytest.param(
+        "Ecuador and Peru signed a treaty on their river border on Monday.",
+        Coded("country:PER", "country:ECU", (E.SUPPORT,)),
+        id="signers-of-a-treaty-each-with-the-other",
+    ),
+    pytest.param(
+        "Chile's foreign minister held talks with his Argentine counterpart in Santiago on Tuesday.",
+        Coded("country:ARG", "country:CHL", (E.CONSULT,), ("government", "government")),
+        id="talks-with-a-counterpart-go-both-ways",
+    ),
+]
+
+RECIPIENTS = [
+    pytest.param(
+        "Canada provided Moldova with armoured ambulances on Friday.",
+        Coded("country:CAN", "country:MDA", (E.AID,)),
+        id="provided-the-recipient-with-aid",
+    ),
+    pytest.param(
+        "Thailand allowed Myanmar refugees to remain in border camps until March.",
+        Coded("country:THA", "country:MMR", (E.CONCEDE,), (None, "civilians")),
+        id="allowed-them-to",
+    ),
+    pytest.param(
+        "Greece demanded that Turkey withdraw its survey ship from disputed waters.",
+        Coded("country:GRC", "country:TUR", (E.REQUEST,)),
+        id="demanded-that-they-do",
+    ),
+    pytest.param(
+        "Armenian troops were sent to the Azerbaijani border on Monday.",
+        Coded("country:ARM", "country:AZE", (E.MOBILIZE,), ("military", None)),
+        id="troops-sent-to-a-border-mobilise",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), PAIRS)
+def test_shared_acts_go_both_ways(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_talks_with_others_are_the_host_s(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Peru held talks with Bolivia in Lima on Monday.")
+    assert relation(annotation, "country:BOL", "country:PER") is None
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECIPIENTS)
+def test_who_receives_or_is_let(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_an_offer_turned_down_is_not_coded(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Venezuela rejected a Colombian offer of mediation on Monday.")
+    assert relation(annotation, "country:COL", "country:VEN") is None
+    assert_coded(annotation, Coded("country:VEN", "country:COL", (E.REJECT,)))
+
+
+GIVEN_AND_ORDERED = [
+    pytest.param(
+        "Moldova was given armoured vehicles by Romania on Monday.",
+        Coded("country:ROU", "country:MDA", (E.AID,)),
+        id="the-passive-recipient-of-a-gift",
+    ),
+    pytest.param(
+        "The Houthis released the crew of a Panamanian freighter on Friday.",
+        Coded("org:houthis", "country:PAN", (E.RETREAT,)),
+        id="a-crew-released",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), GIVEN_AND_ORDERED)
+def test_gifts_and_releases(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

@@ -1,0 +1,52 @@
+"""Protests, arrests and idioms: the country a capital or a nationality gives, the kind a modifier names."""
+
+import pytest
+
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+CASES = [
+    pytest.param(
+        "Protesters in Lima marched on parliament on Thursday against a new pension law.",
+        Coded("group:protesters", "country:PER", (E.PROTEST,), ("protesters", "legislature")),
+        id="a-capital-names-the-parliament-s-country",
+    ),
+    pytest.param(
+        "Chilean pensioners marched on Congress in Valparaiso on Friday.",
+        Coded("country:CHL", "country:CHL", (E.PROTEST,), ("protesters", "legislature")),
+        id="pensioners-march-on-congress",
+    ),
+    pytest.param(
+        "Greek police arrested 12 members of a cigarette smuggling network on Tuesday.",
+        Coded("country:GRC", "group:criminals", (E.COERCE,), ("police", "criminals")),
+        id="a-smuggling-network-is-criminals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES)
+def test_protests_and_arrests(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+IDIOMS = [
+    pytest.param(
+        "Quito declared Colombia's consul persona non grata on Tuesday.",
+        Coded("country:ECU", "country:COL", (E.SANCTION,)),
+        id="persona-non-grata-is-an-expulsion",
+    ),
+    pytest.param(
+        "A judge was shot dead by cartel hitmen in Mexico's Jalisco state on Monday.",
+        Coded("group:criminals", "country:MEX", (E.ASSAULT,), ("criminals", "judiciary")),
+        id="hitmen-of-a-cartel-are-criminals",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), IDIOMS)
+def test_idioms_and_kinds(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_accepting_conditions_concedes(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Kenya accepted the World Bank's conditions for a new loan on Friday.")
+    assert_coded(annotation, Coded("country:KEN", "org:world-bank", (E.CONCEDE,)))
