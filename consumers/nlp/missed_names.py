@@ -28,26 +28,28 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
     gazetteer knows as a country, capital, bloc or known group replaces what
     overlapped it, unless the model's span is a longer name around it.
     """
-    doc = parsed.doc
-    text = doc.text  # built from the tokens on every access: once here
+    text = parsed.text
+    tokens = list(parsed.doc)  # ``doc[i]`` builds a new Token on every access: once each here
+    proper = [token.pos_ == "PROPN" for token in tokens]
+    in_name = [is_proper or (t.is_upper and len(t) > 1) for is_proper, t in zip(proper, tokens, strict=True)]
     found: list[RawSpan] = []
     index = 0
-    while index < len(doc):
+    while index < len(tokens):
         end = index
-        while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].is_upper and len(doc[end]) > 1)):
+        while end < len(tokens) and in_name[end]:
             end += 1
-            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
+            if end + 1 < len(tokens) and tokens[end].text == "-" and proper[end + 1]:
                 end += 1  # "Al-Shabaab"
         if end > index:
-            start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
+            start_char, end_char = tokens[index].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
             run = text[start_char:end_char]
             place = gazetteer.lookup(run, "GPE", fuzzy=False)
             if place is not None and place.kind in ("country", "bloc", "capital"):
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
-        elif doc[index].pos_ == "ADJ" and doc[index].text[:1].isupper():  # "Russian diplomats"
-            word = doc[index]
+        elif tokens[index].pos_ == "ADJ" and tokens[index].text[:1].isupper():  # "Russian diplomats"
+            word = tokens[index]
             place = gazetteer.lookup(word.text, "NORP", fuzzy=False)
             if place is not None and place.kind == "demonym":
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
