@@ -37,9 +37,9 @@ def resolve_pronouns(doc: Doc, resolution: Resolution, owners: dict[int, str]) -
             elif entity_id.startswith("bloc:"):
                 last_group = (sentence, entity_id)
             continue
-        lower = token.lower_
         if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
             continue
+        lower = token.lower_
         if lower in PERSON_PRONOUNS and last_person and sentence - last_person[0] <= MAX_SENTENCE_GAP:
             resolved[token.i] = last_person[1]
         elif lower in GROUP_PRONOUNS and last_group and sentence - last_group[0] <= 1:

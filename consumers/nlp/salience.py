@@ -50,6 +50,7 @@ def salience(resolution: Resolution, docs: Mapping[TextField, Doc]) -> dict[str,
 def tone_items(resolution: Resolution, docs: Mapping[TextField, Doc], scores: Mapping[str, float]) -> list[ToneItem]:
     """The first mention of each salient actor in each sentence, as target-stance questions."""
     items: list[ToneItem] = []
+    texts: dict[tuple[TextField, int], str] = {}  # ``Span.text`` joins its tokens on every access
     for record in resolution.entities.values():
         if record.type not in ACTORS or scores.get(record.id, 0.0) < SALIENT:
             continue
@@ -61,7 +62,10 @@ def tone_items(resolution: Resolution, docs: Mapping[TextField, Doc], scores: Ma
                 continue
             seen.add((cand.field, sentence.start))
             start = cand.start - sentence.start_char
-            items.append(ToneItem(record.id, TargetItem(sentence.text, start, start + len(cand.text))))
+            if (cand.field, sentence.start) not in texts:
+                texts[(cand.field, sentence.start)] = sentence.text
+            text = texts[(cand.field, sentence.start)]
+            items.append(ToneItem(record.id, TargetItem(text, start, start + len(cand.text))))
     return items
 
 
