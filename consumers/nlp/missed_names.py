@@ -5,6 +5,9 @@ miss "ECOWAS", "Kyiv" or "Russian" in "Russian diplomats"; the actors the
 event coder needs would then be lost before it reads the sentence.
 """
 
+from spacy.attrs import IS_UPPER, LENGTH, POS
+from spacy.symbols import ADJ, PROPN
+
 from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer
 from consumers.nlp.spans import Overlaps, ParsedText, RawSpan
@@ -28,28 +31,28 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
     gazetteer knows as a country, capital, bloc or known group replaces what
     overlapped it, unless the model's span is a longer name around it.
     """
-    text = parsed.text
-    tokens = list(parsed.doc)  # ``doc[i]`` builds a new Token on every access: once each here
-    proper = [token.pos_ == "PROPN" for token in tokens]
-    in_name = [is_proper or (t.is_upper and len(t) > 1) for is_proper, t in zip(proper, tokens, strict=True)]
+    doc, text = parsed.doc, parsed.text
+    # the attributes as columns: this loop reads every word, and ``doc[i]`` builds a Token object on each access
+    pos, upper, length = doc.to_array([POS, IS_UPPER, LENGTH]).T.tolist()
+    in_name = [tag == PROPN or (is_upper and size > 1) for tag, is_upper, size in zip(pos, upper, length, strict=True)]
     found: list[RawSpan] = []
     index = 0
-    while index < len(tokens):
+    while index < len(doc):
         end = index
-        while end < len(tokens) and in_name[end]:
+        while end < len(doc) and in_name[end]:
             end += 1
-            if end + 1 < len(tokens) and tokens[end].text == "-" and proper[end + 1]:
+            if end + 1 < len(doc) and doc[end].text == "-" and pos[end + 1] == PROPN:
                 end += 1  # "Al-Shabaab"
         if end > index:
-            start_char, end_char = tokens[index].idx, tokens[end - 1].idx + len(tokens[end - 1].text)
+            start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
             run = text[start_char:end_char]
             place = gazetteer.lookup(run, "GPE", fuzzy=False)
             if place is not None and place.kind in ("country", "bloc", "capital"):
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
-        elif tokens[index].pos_ == "ADJ" and tokens[index].text[:1].isupper():  # "Russian diplomats"
-            word = tokens[index]
+        elif pos[index] == ADJ and doc[index].text[:1].isupper():  # "Russian diplomats"
+            word = doc[index]
             place = gazetteer.lookup(word.text, "NORP", fuzzy=False)
             if place is not None and place.kind == "demonym":
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))

@@ -51,12 +51,13 @@ class RoleReader(ArgumentReader):
         content = self.reported_content()
         result: list[RoleLink] = []
         for token in self.doc:
-            budget.check()
             pos = token.pos_
             if pos not in ("VERB", "AUX"):
                 if pos == "NOUN" and cue_of(token) is not None:
+                    budget.check()
                     result.extend(self._nominal_links(token, content))
                 continue
+            budget.check()  # at each predicate: the other words cost next to nothing
             sources, passive = self.subjects(token)
             if not sources:
                 continue  # no link starts without a source
