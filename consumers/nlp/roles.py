@@ -10,6 +10,8 @@ the speaker's words, not observed relations.
 
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from consumers.nlp import budget
@@ -50,7 +52,7 @@ class RoleReader(ArgumentReader):
         """All role links of the text, reported speech attributed to its speakers."""
         content = self.reported_content()
         result: list[RoleLink] = []
-        for token in self.doc:
+        for token in _tokens(self.doc, {VERB, AUX, NOUN}):
             pos = token.pos_
             if pos not in ("VERB", "AUX"):
                 if pos == "NOUN" and cue_of(token) is not None:
@@ -125,7 +127,7 @@ class RoleReader(ArgumentReader):
     def reported_content(self) -> dict[Token, tuple[Token, list[str], str]]:
         """Clause root -> (speech word, speakers, how): "X said that <clause>", "According to X, <clause>"."""
         content: dict[Token, tuple[Token, list[str], str]] = {}
-        for token in self.doc:
+        for token in _tokens(self.doc, {VERB}, "according"):
             if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
                 speakers, _ = self.subjects(token)
                 for child in token.children:
@@ -164,3 +166,14 @@ class RoleReader(ArgumentReader):
     def _same_side(self, first: str, second: str) -> bool:
         """Self-relations and relations with one's own affiliation are not stances."""
         return same_side(self.resolution, first, second)
+
+
+def _tokens(doc: Doc, parts: set[int], lower: str | None = None) -> list[Token]:
+    """The tokens with one of ``parts`` of speech, or whose lower case is ``lower``, in order.
+
+    Read off arrays: iterating the doc builds a Token object for every word,
+    and most words are no predicate.
+    """
+    lower_id = doc.vocab.strings[lower] if lower is not None else None
+    rows = doc.to_array([POS, LOWER]).tolist()
+    return [doc[i] for i, (pos, lower_case) in enumerate(rows) if pos in parts or lower_case == lower_id]
