@@ -6,6 +6,8 @@ previous sentence; "we"/"I" inside reported speech -> the speaker's side / the s
 Anything less certain stays unresolved (precision first).
 """
 
+from spacy.attrs import POS, TAG
+from spacy.symbols import PRON
 from spacy.tokens import Doc
 
 from consumers.nlp.resolve import Resolution
@@ -27,9 +29,9 @@ def resolve_pronouns(doc: Doc, resolution: Resolution, owners: dict[int, str]) -
     last_person: tuple[int, str] | None = None  # sentence index, entity id
     last_group: tuple[int, str] | None = None
     resolved: dict[int, str] = {}
-    for token in doc:
-        sentence = sentence_of[token.i]
-        entity_id = owners.get(token.i)
+    for index in sorted({*owners, *_pronoun_indices(doc)}):  # no other word changes the outcome
+        sentence = sentence_of[index]
+        entity_id = owners.get(index)
         if entity_id is not None:
             record = resolution.entities[entity_id]
             if record.type is EntityType.PERSON:
@@ -37,14 +39,18 @@ def resolve_pronouns(doc: Doc, resolution: Resolution, owners: dict[int, str]) -
             elif entity_id.startswith("bloc:"):
                 last_group = (sentence, entity_id)
             continue
-        lower = token.lower_
-        if token.pos_ != "PRON" and token.tag_ not in ("PRP", "PRP$"):
-            continue
+        lower = doc[index].lower_
         if lower in PERSON_PRONOUNS and last_person and sentence - last_person[0] <= MAX_SENTENCE_GAP:
-            resolved[token.i] = last_person[1]
+            resolved[index] = last_person[1]
         elif lower in GROUP_PRONOUNS and last_group and sentence - last_group[0] <= 1:
-            resolved[token.i] = last_group[1]
+            resolved[index] = last_group[1]
     return resolved
+
+
+def _pronoun_indices(doc: Doc) -> list[int]:
+    """The tokens tagged as pronouns, read as arrays rather than one Token object per word."""
+    pronoun_tags = {doc.vocab.strings[tag] for tag in ("PRP", "PRP$")}
+    return [i for i, (pos, tag) in enumerate(doc.to_array([POS, TAG]).tolist()) if pos == PRON or tag in pronoun_tags]
 
 
 def first_person_owners(doc: Doc, resolution: Resolution, owners: dict[int, str]) -> dict[int, str]:

@@ -64,6 +64,7 @@ for _id, _name, _type, _aliases in _BLOC_TABLE:
     for _alias in _aliases:
         BLOCS[_alias] = (_id, _name, _type)
 
+MEMO_SIZE = 65536  # names remembered per process: an article asks for the same few names many times
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
 
@@ -78,6 +79,7 @@ class Place:
     kind: str  # "country", "capital", "demonym", "bloc"
 
 
+@lru_cache(maxsize=MEMO_SIZE)
 def normalise(text: str) -> str:
     """Lower case, single spaces, no leading "the", no possessive, no surrounding punctuation."""
     key = _SPACES.sub(" ", text.replace("’", "'")).strip().strip('"“”‘,;:!?()[]').strip()
@@ -96,6 +98,7 @@ class Gazetteer:
         self._capitals: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._wikidata: dict[str, str] = dict(BLOC_WIKIDATA)
+        self._looked_up: dict[tuple[str, str | None, bool], Place | None] = {}
         for row in _country_rows():
             iso3 = row["ISO3"]
             self._country_name[iso3] = row["name_short"]
@@ -124,7 +127,16 @@ class Gazetteer:
         ``fuzzy=False`` skips the regexes (for names the model thought were people).
         Capitals count only for place labels (a PERSON "Washington" stays a person),
         demonyms for NORP/GPE, and country-converter's regexes only for GPE spans.
+        Answers are remembered: the readers ask for the same names again and again.
         """
+        asked = (text, label, fuzzy)
+        if asked not in self._looked_up:
+            if len(self._looked_up) >= MEMO_SIZE:
+                self._looked_up.clear()
+            self._looked_up[asked] = self._lookup(text, label, fuzzy)
+        return self._looked_up[asked]
+
+    def _lookup(self, text: str, label: str | None, fuzzy: bool) -> Place | None:
         key = normalise(text)
         bare = _SPACES.sub(" ", text).strip()
         bare = bare[4:] if bare.lower().startswith("the ") else bare

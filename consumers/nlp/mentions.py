@@ -12,9 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
-
-from consumers.nlp.spans import RawSpan, TakenRanges
+from consumers.nlp.spans import ParsedText, RawSpan, TakenRanges
 from schemas import TextField
 
 KEPT_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "FAC", "MISC"}
@@ -30,6 +28,7 @@ TITLE_WORDS = {
 }  # fmt: skip
 EVENT_HEADS = {"forum", "dialogue", "summit", "conference", "olympics", "games", "cup", "expo", "congress", "talks"}
 WESTERN_NOUNS = {"world", "countries", "nations", "powers", "governments", "allies", "states", "democracies"}
+_EVENT_WORDS = ("Forum", "Dialogue", "Summit", "Conference")  # one of them ends every _EVENT_NAME match
 _EVENT_NAME = re.compile(r"\b((?:[A-Z][\w’'-]*\s){1,4}(?:Forum|Dialogue|Summit|Conference))\b")
 _ABBREVIATION = re.compile(r"(?:(?:\b[A-Za-z]\.){2,}|\b(?:Jr|Sr|St)\.)$")
 _TRIM = " \t\n\r\xa0\"“”‘’'`,.;:!?()[]{}*-–—"
@@ -48,9 +47,9 @@ class Candidate:
     tok_end: int
 
 
-def clean_spans(doc: Doc, spans: list[RawSpan], field: TextField) -> list[Candidate]:
+def clean_spans(parsed: ParsedText, spans: list[RawSpan], field: TextField) -> list[Candidate]:
     """Trim, retype and complete the spans of one text; overlapping spans keep the longest."""
-    text = doc.text
+    doc, text = parsed.doc, parsed.text
     found: list[tuple[int, int, str]] = []
     for span in spans:
         if span.label not in KEPT_LABELS:
@@ -58,7 +57,9 @@ def clean_spans(doc: Doc, spans: list[RawSpan], field: TextField) -> list[Candid
         fixed = _trim(text, span.start, span.end, span.label)
         if fixed is not None:
             found.append(fixed)
-    for match in _EVENT_NAME.finditer(text):
+    # a plain test for the event words spares most texts the regex's scan
+    event_names = _EVENT_NAME.finditer(text) if any(word in text for word in _EVENT_WORDS) else ()
+    for match in event_names:
         start, end = match.span(1)
         words = match.group(1).split()
         while words and doc.vocab[words[0].lower()].is_stop:
@@ -68,7 +69,7 @@ def clean_spans(doc: Doc, spans: list[RawSpan], field: TextField) -> list[Candid
             found.append((start, end, "EVENT"))
     found = [(s, e, _retype(text[s:e], label)) for s, e, label in found]
     found = [_extend_western(text, s, e, label) for s, e, label in found]
-    return _to_candidates(doc, _drop_overlaps(found), field)
+    return _to_candidates(parsed, _drop_overlaps(found), field)
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] | None:
@@ -134,10 +135,9 @@ def _drop_overlaps(found: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     return sorted(kept)
 
 
-def _to_candidates(doc: Doc, found: list[tuple[int, int, str]], field: TextField) -> list[Candidate]:
+def _to_candidates(parsed: ParsedText, found: list[tuple[int, int, str]], field: TextField) -> list[Candidate]:
     """Attach token ranges (expanded to whole tokens) for the parse-based steps."""
-    starts = [token.idx for token in doc]
-    text = doc.text  # built from the tokens on every access: read it once
+    starts, text = parsed.token_starts, parsed.text
     result: list[Candidate] = []
     for start, end, label in found:
         first = max(bisect_right(starts, start) - 1, 0)
@@ -148,7 +148,7 @@ def _to_candidates(doc: Doc, found: list[tuple[int, int, str]], field: TextField
     return result
 
 
-def propagate(found: dict[TextField, tuple[Doc, list[Candidate]]]) -> dict[TextField, list[Candidate]]:
+def propagate(found: dict[TextField, tuple[ParsedText, list[Candidate]]]) -> dict[TextField, list[Candidate]]:
     """Add the repeats of names the model tagged elsewhere in the article but missed here.
 
     Small models tag "the Western world" in one sentence and not in the next;
@@ -156,7 +156,7 @@ def propagate(found: dict[TextField, tuple[Doc, list[Candidate]]]) -> dict[TextF
     body) becomes a mention with that name's most frequent label.
     """
     labels: dict[str, dict[str, int]] = {}
-    lower_text = " ".join(doc.text for doc, _ in found.values())
+    lower_text = " ".join(parsed.text for parsed, _ in found.values())
     for _, cands in found.values():
         for cand in cands:
             counts = labels.setdefault(cand.text, {})
@@ -166,20 +166,36 @@ def propagate(found: dict[TextField, tuple[Doc, list[Candidate]]]) -> dict[TextF
                 counts = labels.setdefault(surname, {})
                 counts["PERSON"] = counts.get("PERSON", 0) + 1
     result: dict[TextField, list[Candidate]] = {}
-    for field, (doc, cands) in found.items():
+    names = [name for name in sorted(labels, key=lambda n: (-len(n), n)) if len(name) >= 2 and name[:1].isupper()]
+    for field, (parsed, cands) in found.items():
         taken = TakenRanges()
         for cand in cands:
             taken.take(cand.start, cand.end)
         extra: list[tuple[int, int, str]] = []
-        text = doc.text
-        for name in sorted(labels, key=lambda n: (-len(n), n)):
-            if len(name) < 2 or not name[:1].isupper():
-                continue
+        text = parsed.text
+        for name in names:
             label = max(sorted(labels[name]), key=lambda lab: labels[name][lab])
-            for match in re.finditer(r"(?<![\w.])" + re.escape(name) + r"(?![\w])", text):
-                start, end = match.span()
+            for start, end in _whole_word_repeats(text, name):
                 if taken.free(start, end):
                     taken.take(start, end)
                     extra.append((start, end, label))
-        result[field] = sorted([*cands, *_to_candidates(doc, sorted(extra), field)], key=lambda c: c.start)
+        result[field] = sorted([*cands, *_to_candidates(parsed, sorted(extra), field)], key=lambda c: c.start)
     return result
+
+
+def _whole_word_repeats(text: str, name: str) -> list[tuple[int, int]]:
+    """The non-overlapping whole-word occurrences of ``name``, as ``re.finditer`` of the boundary pattern finds them.
+
+    The pattern opens with a lookbehind, which keeps the regex engine from
+    jumping to the name's first letter: it would try every position of the
+    text. ``str.find`` jumps there, and the pattern only checks each hit.
+    """
+    pattern = re.compile(r"(?<![\w.])" + re.escape(name) + r"(?![\w])")
+    found: list[tuple[int, int]] = []
+    position = text.find(name)
+    while position >= 0:
+        match = pattern.match(text, position)
+        if match is not None:
+            found.append(match.span())
+        position = text.find(name, match.end() if match is not None else position + 1)
+    return found

@@ -5,6 +5,9 @@ miss "ECOWAS", "Kyiv" or "Russian" in "Russian diplomats"; the actors the
 event coder needs would then be lost before it reads the sentence.
 """
 
+from spacy.attrs import IS_UPPER, LENGTH, POS
+from spacy.symbols import ADJ, PROPN
+
 from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer
 from consumers.nlp.spans import Overlaps, ParsedText, RawSpan
@@ -28,15 +31,17 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
     gazetteer knows as a country, capital, bloc or known group replaces what
     overlapped it, unless the model's span is a longer name around it.
     """
-    doc = parsed.doc
-    text = doc.text  # built from the tokens on every access: once here
+    doc, text = parsed.doc, parsed.text
+    # the attributes as columns: this loop reads every word, and ``doc[i]`` builds a Token object on each access
+    pos, upper, length = doc.to_array([POS, IS_UPPER, LENGTH]).T.tolist()
+    in_name = [tag == PROPN or (is_upper and size > 1) for tag, is_upper, size in zip(pos, upper, length, strict=True)]
     found: list[RawSpan] = []
     index = 0
     while index < len(doc):
         end = index
-        while end < len(doc) and (doc[end].pos_ == "PROPN" or (doc[end].is_upper and len(doc[end]) > 1)):
+        while end < len(doc) and in_name[end]:
             end += 1
-            if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].pos_ == "PROPN":
+            if end + 1 < len(doc) and doc[end].text == "-" and pos[end + 1] == PROPN:
                 end += 1  # "Al-Shabaab"
         if end > index:
             start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
@@ -46,7 +51,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
-        elif doc[index].pos_ == "ADJ" and doc[index].text[:1].isupper():  # "Russian diplomats"
+        elif pos[index] == ADJ and doc[index].text[:1].isupper():  # "Russian diplomats"
             word = doc[index]
             place = gazetteer.lookup(word.text, "NORP", fuzzy=False)
             if place is not None and place.kind == "demonym":

@@ -140,8 +140,8 @@ class NlpAnnotator:
         """Mentions, entities, affiliations, pronouns and role links of one article."""
         cleaned = propagate(
             {
-                "title": (title.doc, clean_spans(title.doc, with_missed_names(title, self._gazetteer), "title")),
-                "body": (body.doc, clean_spans(body.doc, with_missed_names(body, self._gazetteer), "body")),
+                "title": (title, clean_spans(title, with_missed_names(title, self._gazetteer), "title")),
+                "body": (body, clean_spans(body, with_missed_names(body, self._gazetteer), "body")),
             }
         )
         docs: dict[TextField, Doc] = {"title": title.doc, "body": body.doc}

@@ -10,12 +10,14 @@ the speaker's words, not observed relations.
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.attrs import LOWER, POS
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.arguments import ArgumentReader
 from consumers.nlp.lexicon import cue_of
-from consumers.nlp.resolve import same_side
+from consumers.nlp.resolve import Resolution, same_side
 
 SPEECH_VERBS = {
     "say", "tell", "warn", "allege", "complain", "claim", "accuse", "state", "add", "argue", "insist", "stress",
@@ -41,26 +43,37 @@ class RoleLink:
 class RoleReader(ArgumentReader):
     """Finds role links in one parsed text given which tokens belong to which entity."""
 
+    def __init__(self, doc: Doc, owners: dict[int, str], resolution: Resolution) -> None:
+        """As ``ArgumentReader``; the subtrees of reported clauses are walked once, not once per link."""
+        super().__init__(doc, owners, resolution)
+        self._subtrees: dict[int, frozenset[int]] = {}
+
     def links(self) -> list[RoleLink]:
         """All role links of the text, reported speech attributed to its speakers."""
         content = self.reported_content()
         result: list[RoleLink] = []
-        for token in self.doc:
-            budget.check()
-            if token.pos_ not in ("VERB", "AUX"):
-                if token.pos_ == "NOUN" and cue_of(token) is not None:
+        for token in _tokens(self.doc, {VERB, AUX, NOUN}):
+            pos = token.pos_
+            if pos not in ("VERB", "AUX"):
+                if pos == "NOUN" and cue_of(token) is not None:
+                    budget.check()
                     result.extend(self._nominal_links(token, content))
                 continue
+            budget.check()  # at each predicate: the other words cost next to nothing
             sources, passive = self.subjects(token)
-            for source, target, path in self._pairs(token, sources, passive):
-                result.append(self._attribute(RoleLink(source, target, token.sent, path), token, content))
-            if len(sources) > 1 and self._named_subjects(token) and not self.targets(token):
+            if not sources:
+                continue  # no link starts without a source
+            targets = self.targets(token)
+            sentence = token.sent
+            for source, target, path in self._pairs(token, sources, passive, targets):
+                result.append(self._attribute(RoleLink(source, target, sentence, path), token, content))
+            if len(sources) > 1 and self._named_subjects(token) and not targets:
                 # "Japan and the Philippines signed a pact": each toward the other, if a cue says how
                 mutual = [
                     RoleLink(
                         a,
                         b,
-                        token.sent,
+                        sentence,
                         (token, *(c for c in token.children if c.dep_ == "dobj")),
                         None,
                         "mutual",
@@ -89,26 +102,32 @@ class RoleReader(ArgumentReader):
         return subject is not None and all(self.own(t) is not None for t in (subject, *subject.conjuncts))
 
     def _pairs(
-        self, predicate: Token, sources: list[str], passive: list[Token]
+        self,
+        predicate: Token,
+        sources: list[str],
+        passive: list[Token],
+        targets: list[tuple[str, tuple[Token, ...]]],
     ) -> list[tuple[str, str, tuple[Token, ...]]]:
-        pairs = [(s, t, path) for s in sources for t, path in self.targets(predicate)]
-        pairs += [(s, t, (predicate, p)) for s in sources for p in passive for t in self.actors(p)]
+        """Each source with each target of the predicate, then with each passive subject's actors."""
+        pairs = [(s, t, path) for s in sources for t, path in targets]
+        passive_targets = [(p, t) for p in passive for t in self.actors(p)]
+        pairs += [(s, t, (predicate, p)) for s in sources for p, t in passive_targets]
         return pairs
 
     def _nominal_links(self, noun: Token, content: dict[Token, tuple[Token, list[str], str]]) -> list[RoleLink]:
         """Nominal predicates with a possessor ("Russia's attacks on Ukraine"): the possessor acts."""
         owners = [self.own(c) for c in noun.children if c.dep_ == "poss"]
         sources = [o for o in owners if o]
-        return [
-            self._attribute(RoleLink(s, t, noun.sent, path), noun, content)
-            for s in sources
-            for t, path in self.targets(noun)
-        ]
+        if not sources:
+            return []
+        targets = self.targets(noun)
+        sentence = noun.sent
+        return [self._attribute(RoleLink(s, t, sentence, path), noun, content) for s in sources for t, path in targets]
 
     def reported_content(self) -> dict[Token, tuple[Token, list[str], str]]:
         """Clause root -> (speech word, speakers, how): "X said that <clause>", "According to X, <clause>"."""
         content: dict[Token, tuple[Token, list[str], str]] = {}
-        for token in self.doc:
+        for token in _tokens(self.doc, {VERB}, "according"):
             if token.lemma_.lower() in SPEECH_VERBS and token.pos_ == "VERB":
                 speakers, _ = self.subjects(token)
                 for child in token.children:
@@ -126,8 +145,7 @@ class RoleReader(ArgumentReader):
     ) -> RoleLink:
         """Inside reported speech, keep a link only when it is the speaker's own side acting."""
         for root, (speech, speakers, via) in content.items():
-            inside = predicate.i in {t.i for t in root.subtree}
-            if not inside or (via == "according" and predicate.i in {t.i for t in speech.subtree}):
+            if not self._covers(root, predicate) or (via == "according" and self._covers(speech, predicate)):
                 continue
             for speaker in speakers:
                 affiliation = self.resolution.entities[speaker].affiliation
@@ -139,6 +157,23 @@ class RoleReader(ArgumentReader):
             return RoleLink("", link.target, link.sentence, link.path)  # someone else's claim: dropped
         return link
 
+    def _covers(self, root: Token, token: Token) -> bool:
+        """Whether ``token`` lies in ``root``'s subtree."""
+        if root.i not in self._subtrees:
+            self._subtrees[root.i] = frozenset(t.i for t in root.subtree)
+        return token.i in self._subtrees[root.i]
+
     def _same_side(self, first: str, second: str) -> bool:
         """Self-relations and relations with one's own affiliation are not stances."""
         return same_side(self.resolution, first, second)
+
+
+def _tokens(doc: Doc, parts: set[int], lower: str | None = None) -> list[Token]:
+    """The tokens with one of ``parts`` of speech, or whose lower case is ``lower``, in order.
+
+    Read off arrays: iterating the doc builds a Token object for every word,
+    and most words are no predicate.
+    """
+    lower_id = doc.vocab.strings[lower] if lower is not None else None
+    rows = doc.to_array([POS, LOWER]).tolist()
+    return [doc[i] for i, (pos, lower_case) in enumerate(rows) if pos in parts or lower_case == lower_id]

@@ -8,10 +8,11 @@ P(positive) - P(negative) from the target-dependent stance model, so one
 hostile quote in a friendly article does not flip the whole article.
 """
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from consumers.nlp.resolve import Resolution
 from consumers.nlp.target_items import TargetItem, TargetScore
@@ -50,19 +51,43 @@ def salience(resolution: Resolution, docs: Mapping[TextField, Doc]) -> dict[str,
 def tone_items(resolution: Resolution, docs: Mapping[TextField, Doc], scores: Mapping[str, float]) -> list[ToneItem]:
     """The first mention of each salient actor in each sentence, as target-stance questions."""
     items: list[ToneItem] = []
+    sentences: dict[TextField, _Sentences] = {}  # made on first use: a field with no mention is never split
     for record in resolution.entities.values():
         if record.type not in ACTORS or scores.get(record.id, 0.0) < SALIENT:
             continue
         seen: set[tuple[str, int]] = set()
         for mention in sorted(record.mentions, key=lambda m: (m.candidate.field != "title", m.candidate.start)):
             cand = mention.candidate
-            sentence = docs[cand.field][cand.tok_start].sent
+            if cand.field not in sentences:
+                sentences[cand.field] = _Sentences(docs[cand.field])
+            sentence, text = sentences[cand.field].of(cand.tok_start)
             if (cand.field, sentence.start) in seen or len(seen) >= MAX_SENTENCES:
                 continue
             seen.add((cand.field, sentence.start))
             start = cand.start - sentence.start_char
-            items.append(ToneItem(record.id, TargetItem(sentence.text, start, start + len(cand.text))))
+            items.append(ToneItem(record.id, TargetItem(text, start, start + len(cand.text))))
     return items
+
+
+class _Sentences:
+    """One doc's sentences found by token index, each with its text.
+
+    ``Token.sent`` walks to the sentence's edges and ``Span.text`` joins the
+    sentence's tokens on every call; the mentions of an article's salient
+    actors ask for the same few sentences again and again.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._spans = list(doc.sents)
+        self._starts = [span.start for span in self._spans]
+        self._texts: dict[int, str] = {}
+
+    def of(self, token_index: int) -> tuple[Span, str]:
+        """The sentence holding the token, and its text."""
+        position = bisect_right(self._starts, token_index) - 1
+        if position not in self._texts:
+            self._texts[position] = self._spans[position].text
+        return self._spans[position], self._texts[position]
 
 
 def article_stances(items: list[ToneItem], scores: list[TargetScore]) -> dict[str, ArticleStance]:

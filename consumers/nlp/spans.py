@@ -3,7 +3,9 @@
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 
 
@@ -16,12 +18,26 @@ class RawSpan:
     label: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ParsedText:
-    """One text with its dependency parse (sentences, heads) and the backend's entity spans."""
+    """One text with its dependency parse (sentences, heads) and the backend's entity spans.
+
+    ``text`` and ``token_starts`` are read off the doc once: ``Doc.text`` joins
+    every token on each access, and the mention steps need both several times.
+    """
 
     doc: Doc
     spans: list[RawSpan] = field(default_factory=list)
+
+    @cached_property
+    def text(self) -> str:
+        """The doc's text."""
+        return self.doc.text
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        """The character offset of every token, in order."""
+        return [int(start) for start in self.doc.to_array(IDX)]
 
 
 class Overlaps:
