@@ -31,6 +31,9 @@ def open_session(path: Path, threads: int | None) -> ort.InferenceSession:
         options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # the arena keeps the largest batch's buffers for good: without it the worker holds about 70 MB less,
+    # and the stance model ran no slower (400 questions, four runs each way)
+    options.enable_cpu_mem_arena = False
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
