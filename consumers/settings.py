@@ -197,7 +197,7 @@ class NlpSettings(_Section):
     torch_threads: PositiveInt = Field(default=max(1, (os.cpu_count() or 1)), description="CPU threads for inference.")
     runtime: Literal["torch", "onnx"] = Field(
         default="onnx",
-        description="onnx: ONNX Runtime (the encoder's weights in int8, the stance model's in float); torch: torch.",
+        description="onnx: the encoder and the stance model on ONNX Runtime; torch: on torch (the same outputs).",
     )
     article_time_budget_s: PositiveFloat = Field(
         default=10.0, description="An article whose annotation takes longer is dead-lettered (AnnotationTimeout)."

@@ -23,7 +23,7 @@ from typing import Literal
 from consumers.errors import ConfigurationError
 
 DEFAULT_ONNX_DIR = Path.home() / ".cache" / "stancewire" / "onnx"
-EXPORT_FORMAT = "2"  # bump when the export changes (opset, quantisation), so old exports are not reused
+EXPORT_FORMAT = "3"  # bump when the export changes (opset, quantisation), so old exports are not reused
 MODEL_FILE = "model.onnx"
 Kind = Literal["encoder", "target-stance"]
 KINDS: tuple[Kind, ...] = ("encoder", "target-stance")

@@ -1,4 +1,4 @@
-"""The sentence encoder (int8 weights) and the target-stance model (float weights) on ONNX Runtime.
+"""The sentence encoder and the target-stance model on ONNX Runtime (float weights, as torch runs them).
 
 Same contracts, tokenization and length-sorted batching as the torch classes
 (``SentenceEncoder``, ``TargetStanceModel``), so either runtime can serve
@@ -56,7 +56,7 @@ class OnnxSentenceEncoder(BatchedEncoder):
         max_length: int = MAX_LENGTH,
         batch_size: int = 64,
     ) -> None:
-        """Load the tokenizer and the int8 export (exporting it first if the cache lacks it)."""
+        """Load the tokenizer and the export (exporting it first if the cache lacks it)."""
         name = name_or_path or default_encoder_path()
         self._session = open_session(ensure_exported("encoder", name, root=onnx_dir), threads)
         dim = int(self._session.get_outputs()[0].shape[-1])

@@ -85,3 +85,9 @@ GIVEN_AND_ORDERED = [
 @pytest.mark.parametrize(("sentence", "expected"), GIVEN_AND_ORDERED)
 def test_gifts_and_releases(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_the_act_one_is_blamed_for_is_the_blamed_one_s(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Poland criticized Belarus for its repeated threats against Lithuania.")
+    assert_coded(annotation, Coded("country:BLR", "country:LTU", (E.THREATEN,)))
+    assert relation(annotation, "country:POL", "country:LTU") is None

@@ -56,9 +56,9 @@ def test_embeddings_agree_with_torch(onnx_encoder: OnnxSentenceEncoder, seed_sen
     ours, theirs = onnx_encoder.encode(seed_sentences), torch_encoder.encode(seed_sentences)
     assert ours.shape == theirs.shape == (len(seed_sentences), torch_encoder.dim)
     assert np.allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-4)
-    assert (ours * theirs).sum(axis=1).min() > 0.98
+    assert np.abs(ours - theirs).max() < 1e-4  # float weights: the same model on another runtime
     single = onnx_encoder.encode(seed_sentences[:1])  # a batch of one: the axes are dynamic
-    assert float(single[0] @ theirs[0]) > 0.98  # not bit-equal to the batched row: activation scales are per batch
+    assert np.abs(single[0] - ours[0]).max() < 1e-5  # what else is in the batch does not change a sentence
     assert onnx_encoder.encode([]).shape == (0, torch_encoder.dim)
 
 

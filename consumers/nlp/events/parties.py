@@ -249,6 +249,8 @@ class Parties:
             drawn = [o for p in preps if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
             if drawn:  # "drew a sharp rebuke from Ankara"
                 return self.reader.actors(drawn[0])
+        if (blamed := self._blamed_for(noun)) is not None:
+            return blamed
         for child in noun.children:
             light = governor is not None and (is_light(governor) or verb_trigger(governor) is None)
             if child.dep_ == "poss" and child.pos_ == "PRON" and via_support and governor is not None and light:
@@ -280,6 +282,14 @@ class Parties:
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self.subjects(governor)[0]
         return []
+
+    def _blamed_for(self, noun: Token) -> list[Actor] | None:
+        """ "criticized Moscow for its threats", "praised Japan for its aid": "its" is the one criticized."""
+        prep, owned = noun.head, any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
+        if not owned or noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+            return None
+        objects = [c for c in prep.head.children if c.dep_ == "dobj"]
+        return (self.reader.actors(objects[0]) or None) if objects else None
 
     def drawn_by(self, noun: Token) -> list[Actor]:
         """ "Greece's deployment drew a rebuke from Ankara": the rebuke answers the deployment's doer."""
