@@ -21,7 +21,7 @@ BATCH_SIZE = Histogram(
 )
 INFERENCE_SECONDS = Histogram(
     "stancewire_inference_seconds",
-    "Time to annotate one batch.",
+    "Time of one annotation call (the batches waiting for the models are annotated together).",
     buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60),
 )
 END_TO_END_SECONDS = Histogram(
