@@ -10,3 +10,7 @@ and aggregation), ``salience`` (article-level fields), ``pipeline``
 (``build_annotator``). ``training``, never imported at run time, retrains
 the shipped models (``training.train``) and derives the shipped data tables.
 """
+
+from consumers.nlp.thinc_loading import load_thinc_without_torch
+
+load_thinc_without_torch()  # before any module of this package imports spaCy

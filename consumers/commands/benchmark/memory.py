@@ -6,7 +6,6 @@ the stage and the resident set size after it (``VmRSS``, Linux). The
 benchmark shows the growth from one stage to the next.
 """
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -33,22 +32,19 @@ def resident_mb() -> float:
 def _stages(settings: Settings, count: int) -> Iterator[str]:
     """What a worker loads and does, in its order; yields each stage's name once it is done."""
     from consumers.commands.benchmark.fixtures import bench_articles
-    from consumers.nlp import event_tables, ner, pipeline
+    from consumers.nlp import event_tables, ner, pipeline  # spaCy, thinc without torch (consumers.nlp.thinc_loading)
     from consumers.nlp.gazetteer import default_gazetteer
     from consumers.nlp.quadclass import QuadClassHead
 
     nlp = settings.nlp
-    if importlib.util.find_spec("torch") is not None:
-        importlib.import_module("torch")
-        yield "torch imported (spaCy's thinc imports it wherever it is installed)"
-    importlib.import_module("spacy")
-    yield "spaCy imported"
+    yield "spaCy and the NLP modules imported"
     parser = ner.build_ner(
         nlp.ner_backend, spacy_model=nlp.spacy_model, ner_model=nlp.ner_model, threads=nlp.torch_threads
     )
     yield "spaCy pipeline loaded (tagger, parser, NER)"
     encoder = pipeline.build_encoder(nlp.encoder, runtime=nlp.runtime, threads=nlp.torch_threads, onnx_dir=nlp.onnx_dir)
-    yield f"sentence encoder loaded (nlp.runtime={nlp.runtime})"
+    imports = ", which imports torch and transformers" if nlp.runtime == "torch" else ""
+    yield f"sentence encoder loaded (nlp.runtime={nlp.runtime}{imports})"
     scorer = pipeline.build_target_scorer(
         nlp.stance_backend,
         nli_model=nlp.nli_model,
