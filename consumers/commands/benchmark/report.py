@@ -1,5 +1,6 @@
 """Runs every measurement in one go and prints the tables the targets are stated in."""
 
+import importlib.util
 import resource
 
 from rich.console import Console
@@ -7,7 +8,7 @@ from rich.console import Console
 from consumers.commands.benchmark.fixtures import bench_articles
 from consumers.commands.benchmark.latency import latency_curve, one_article_alone
 from consumers.commands.benchmark.memory import memory_stages
-from consumers.commands.benchmark.steps import Measurement, nlp_measurements, worker_measurements
+from consumers.commands.benchmark.steps import Measurement, nlp_measurements, other_runtime, worker_measurements
 from consumers.commands.benchmark.tables import Figures, latency_table, memory_table, rate_table, ratio_table
 from consumers.core.alerts import load_rules
 from consumers.runtime.annotators import load_annotator
@@ -78,10 +79,13 @@ async def run_bench(settings: Settings, count: int, console: Console) -> None:
     )
     with console.status("memory, stage by stage, in a fresh process…"):
         figures.memory.extend(memory_stages(MEMORY_ARTICLES))
+        if importlib.util.find_spec("torch") is not None:
+            other = memory_stages(MEMORY_ARTICLES, other_runtime(settings.nlp.runtime))
+            figures.other_runtime_memory = other[-1][1]
     for _ in range(2):
         await _measure(measurements, LAST, rates, console)
 
     console.print(rate_table(measurements, rates, len(articles), settings.worker.batch_size))
     console.print(ratio_table(settings, figures))
     console.print(latency_table(figures))
-    console.print(memory_table(figures))
+    console.print(memory_table(settings, figures))

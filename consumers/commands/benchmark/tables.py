@@ -25,6 +25,7 @@ class Figures:
     children_rss: float
     exported: bool = False  # this run exported the ONNX models first: that child's peak is among the children's
     memory: list[tuple[str, float]] = field(default_factory=list)  # (stage, resident MB after it)
+    other_runtime_memory: float | None = None  # the same stages' end on the other runtime (None: not installed)
 
 
 def rate_table(measurements: list[Measurement], rates: dict[str, float], count: int, batch: int) -> Table:
@@ -71,7 +72,7 @@ def latency_table(figures: Figures) -> Table:
     return table
 
 
-def memory_table(figures: Figures) -> Table:
+def memory_table(settings: Settings, figures: Figures) -> Table:
     """Resident memory stage by stage in a fresh process, and the peaks of this run's workers."""
     table = Table("memory", "resident MB", "growth MB", "target", title="memory")
     previous = 0.0
@@ -79,6 +80,9 @@ def memory_table(figures: Figures) -> Table:
         table.add_row(stage, f"{resident:.0f}", f"{resident - previous:+.0f}" if previous else "", "")
         previous = resident
     target = "≤ 1024" if importlib.util.find_spec("torch") is not None else "≤ 800 (no torch installed)"
+    if figures.other_runtime_memory is not None:
+        other = other_runtime(settings.nlp.runtime)
+        table.add_row(f"the same stages on nlp.runtime={other}, at the end", f"{figures.other_runtime_memory:.0f}")
     table.add_row("peak, this process (worker + models, in a thread)", f"{figures.worker_rss:.0f}", "", target)
     children = "n/a: this run exported the models to ONNX first; run again" if figures.exported else ""
     table.add_row(
