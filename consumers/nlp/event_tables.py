@@ -71,6 +71,9 @@ class VerbLexicon:
 class Term:
     """A span in which a person stood for a country's sector; no dates means the default term.
 
+    ``country`` is ISO3, or for the head of an intergovernmental organisation its id (``org:nato``,
+    sector ``igo``): the secretary-general acts for the organisation, not for the country they come from.
+
     ``start`` and ``end`` are ISO dates (``"2012-11-06"``), inclusive, as the table stores them: they
     compare as strings.
     """

@@ -8,7 +8,9 @@ from typing import get_args
 import pytest
 
 from consumers.nlp import event_tables
+from consumers.nlp.events.sectors import IGO_IDS, person_country, person_igo
 from consumers.nlp.training import event_tables as derivation
+from consumers.nlp.training.officials import iso_day, merge_officials, read_officials
 from schemas.events import Sector
 
 PLOVER_EVENTS = {
@@ -101,7 +103,7 @@ def test_people_have_countries_sectors_and_dated_terms() -> None:
     assert "kabul" not in actors.people and "afghanistan" not in actors.people
     terms = [term for found in actors.people.values() for term in found]
     assert {term.sector for term in terms} <= SECTORS
-    assert all(len(term.country) == 3 for term in terms)
+    assert all(len(term.country) == 3 or term.country in IGO_IDS for term in terms), "ISO3, or an IGO for its head"
 
 
 def test_groups_have_a_sector_and_a_country_where_they_belong_to_one() -> None:
@@ -114,3 +116,54 @@ def test_groups_have_a_sector_and_a_country_where_they_belong_to_one() -> None:
     assert groups["dflp"] == groups["democratic front for the liberation of palestine"], "acronyms are keys too"
     assert "direct action" in groups and "greece" not in groups
     assert {group.sector for group in groups.values()} <= SECTORS
+
+
+def test_office_holders_since_2015_are_dated_and_win_from_their_first_term() -> None:
+    actors = event_tables.known_actors()
+    macron = actors.person_on("emmanuel macron", "2024-06-01")
+    assert macron is not None and (macron.country, macron.sector) == ("FRA", "government")
+    scholz = actors.person_on("olaf scholz", "2023-01-01")
+    assert scholz is not None and scholz.country == "DEU", "the dictionary's term stopped in 2009"
+    assert actors.person_on("olaf scholz", "2026-01-01") is None, "out of office: no country"
+    rutte = actors.person_on("mark rutte", "2025-03-01")
+    assert rutte is not None and (rutte.country, rutte.sector) == ("org:nato", "igo")
+    dutch = actors.person_on("mark rutte", "2015-03-01")
+    assert dutch is not None and dutch.country == "NLD"
+    guterres = actors.person_on("antónio guterres", "2020-01-01")
+    assert guterres is not None and guterres.country == "org:united-nations"
+    assert actors.person_on("antonio guterres", "2020-01-01") == guterres, "accents folded, as for the dictionaries"
+    old = actors.person_on("antonio guterres", "2000-01-01")
+    assert old is not None and old.country == "PRT", "the dictionary still speaks for the years before"
+    assert actors.person_on("volodymyr zelenskyy", "2025-01-01") == actors.person_on("volodymyr zelensky", "2025-01-01")
+
+
+def test_surnames_and_one_word_names_reach_the_officials_in_office() -> None:
+    assert person_country("Macron", "2024-06-01") == "country:FRA"
+    assert person_country("Modi", "2024-06-01") == "country:IND"
+    assert person_country("Lula", "2024-06-01") == "country:BRA", "a one-word name the table lists"
+    assert person_igo("Rutte", "2025-03-01") == "org:nato" and person_country("Rutte", "2025-03-01") is None
+    assert person_country("Rutte", "2020-03-01") == "country:NLD"
+    assert person_country("Sánchez", "2024-06-01") == person_country("Sanchez", "2024-06-01"), "one surname"
+
+
+def test_the_officials_table_reads_partial_dates_and_cuts_the_dictionary_terms(tmp_path: Path) -> None:
+    assert iso_day("2015", end=False) == "2015-01-01" and iso_day("2024-02", end=True) == "2024-02-29"
+    table = tmp_path / "officials.tsv"
+    table.write_text(
+        "# comment\nname\tcountry\tsector\tfrom\tto\trole\taliases\n"
+        "Jane Roe\tFRA\tgovernment\t2016-05\t\tMinister\tJané Roe\n",
+        encoding="utf-8",
+    )
+    officials = read_officials(table)
+    assert set(officials) == {"jane roe", "jané roe"}
+    people = {
+        "jane roe": [
+            {"country": "DEU", "sector": "government", "from": None, "to": None},
+            {"country": "DEU", "sector": "military", "from": "2017-01-01", "to": None},
+        ]
+    }
+    merged = merge_officials(people, officials)
+    assert merged["jane roe"] == [
+        {"country": "DEU", "sector": "government", "from": None, "to": "2016-04-30"},
+        {"country": "FRA", "sector": "government", "from": "2016-05-01", "to": None},
+    ]

@@ -24,6 +24,7 @@ from consumers.nlp.events.sectors import (
     left_words,
     org_sector,
     person_country,
+    person_igo,
     title_sector,
 )
 from consumers.nlp.gazetteer import Gazetteer
@@ -117,9 +118,10 @@ class EntityReader:
         """A named person: the IGO or country they act for, from the text first, else the tables."""
         record = self.resolution.entities[entity_id]
         igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
-        igo = igo or self._titled_igo(token)
-        if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU
-            return Actor(igo, self.resolution.entities[igo].name, "igo", person=entity_id)
+        igo = igo or self._titled_igo(token) or person_igo(record.name, self.published)
+        if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU; "Guterres" (tables) the UN
+            named = self.resolution.entities.get(igo)
+            return Actor(igo, named.name if named else IGO_NAMES.get(igo, igo), "igo", person=entity_id)
         words = left_words(token)
         apposed = titled_apposition(token) if token is not None else None
         stated = self._nationality(apposed[0], locative=False) if apposed is not None else None

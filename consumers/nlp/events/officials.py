@@ -1,8 +1,9 @@
 """Officials the derived tables do not know, read off what the text says of them.
 
-The officials table ends years ago, so a current official is coded from
-the text: the title in an apposition ("Asim Munir, Pakistan's army chief"),
-the state body a person was tied to ("Indian External Affairs Minister
+The officials table holds the dictionaries' people (to about 2015) and a
+hand-kept list of the main office holders since, so many officials are
+still missing; such an official is coded from the text: the title in an
+apposition ("Asim Munir, Pakistan's army chief"), the state body a person was tied to ("Indian External Affairs Minister
 S. Jaishankar"), or, for a name the model took for a place ("Erdogan
 condemned ..."), the table when it knows the name.
 """

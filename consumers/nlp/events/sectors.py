@@ -5,6 +5,7 @@ table derived from the Phoenix dictionaries (``consumers.nlp.event_tables``)
 for the long tail; officials the tables know give their country and role.
 """
 
+import unicodedata
 from datetime import date
 from functools import cache
 
@@ -27,7 +28,7 @@ IGO_PREFIXES = {
 }  # fmt: skip
 IGO_NAMES = {
     "org:european-union": "European Union", "org:united-nations": "United Nations", "org:nato": "NATO",
-    "org:african-union": "African Union",
+    "org:african-union": "African Union", "org:arab-league": "Arab League", "org:asean": "ASEAN", "org:opec": "OPEC",
 }  # fmt: skip
 IGO_IDS = {
     "org:european-union", "org:nato", "org:united-nations", "org:african-union", "org:asean", "org:arab-league",
@@ -177,21 +178,38 @@ def title_sector(words: list[str]) -> Sector | None:
 
 def person_country(name: str, published: str | None = None) -> str | None:
     """``country:ISO3`` of an official the derived tables know, in office at ``published`` if dated."""
+    found = _office_on(name, published)
+    return found if found is not None and found.startswith("country:") else None
+
+
+def person_igo(name: str, published: str | None = None) -> str | None:
+    """The IGO id (``org:nato``) a head of an organisation the tables know stands for at ``published``."""
+    found = _office_on(name, published)
+    return found if found is not None and found in IGO_IDS else None
+
+
+def _office_on(name: str, published: str | None) -> str | None:
+    """The one actor id (a country, or an IGO for its head) the officials bearing a name stand for on the day."""
     from consumers.nlp import event_tables
 
     day = published or date.today().isoformat()
     key = name.lower()
-    # "Lavrov": the officials with that surname in office on the day, if they all serve one country
-    names = _surnames().get(key, []) if " " not in key else [key]
+    people = event_tables.known_actors().people
+    # "Lavrov": the officials with that surname in office on the day, if they all serve one country;
+    # a one-word name the tables hold ("Lula", "Jokowi") is that person
+    names = [key] if " " in key or key in people else _surnames().get(_folded(key), [])
     # in office on the day (today when the article has no date): a former minister no longer acts for the state
     terms = [t for n in names if (t := event_tables.known_actors().person_on(n, day)) is not None]
-    countries = {t.country for t in terms}
-    return f"country:{countries.pop()}" if len(countries) == 1 else None
+    ids = {t.country if t.sector == "igo" else f"country:{t.country}" for t in terms}
+    return ids.pop() if len(ids) == 1 else None
 
 
 @cache
 def _surnames() -> dict[str, list[str]]:
-    """Surname -> the full names of the known officials who bear it ("Wang", also a first word, left out)."""
+    """Surname, accents folded -> the full names of the known officials who bear it ("Wang", a first word, left out).
+
+    "Sánchez" and "Sanchez" are one surname: the namesakes of either spelling all count.
+    """
     from consumers.nlp import event_tables
 
     found: dict[str, list[str]] = {}
@@ -201,8 +219,13 @@ def _surnames() -> dict[str, list[str]]:
     for name in event_tables.known_actors().people:
         last = name.split()[-1]
         if len(last) >= 4 and last not in words:
-            found.setdefault(last, []).append(name)
+            found.setdefault(_folded(last), []).append(name)
     return found
+
+
+def _folded(word: str) -> str:
+    """The word without accents ("erdoğan" -> "erdogan")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def igo_body(name: str) -> str | None:
