@@ -13,6 +13,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.purpose import helped
 from consumers.nlp.events.rules import (
     BENEFICIARY_VERBS,
     DONE_TO_EVENTS,
@@ -82,6 +83,8 @@ class Targets(Parties):
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
+        if not recipients and event in (EventType.AID, EventType.AGREE):  # "sent planes to help Greece"
+            recipients = [a for word in helped(head) for a in self.reader.actors(word)]
         if not (recipients or themes) and event in LOCATED_EVENTS:
             return self.located(head)
         return unique(recipients or themes)
