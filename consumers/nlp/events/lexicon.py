@@ -54,7 +54,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "airdrop": _t(E.AID, "humanitarian"), "disperse": _t(E.COERCE),
     "disburse": _t(E.AID, "economic"), "deposit": _t(E.AID, "economic"),
     "arm": _t(E.AID, "military"), "evacuate": _t(E.AID, "humanitarian"), "shelter": _t(E.AID, "asylum"),
-    "withdraw": _t(E.RETREAT, "withdraw"), "quit": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"), "free": _t(E.RETREAT, "release"),
+    "withdraw": _t(E.RETREAT, "withdraw"), "release": _t(E.RETREAT, "release"), "free": _t(E.RETREAT, "release"),
     "return": _t(E.RETREAT, "return"), "lift": _t(E.RETREAT, "ease"), "disarm": _t(E.RETREAT, "disarm"),
     "retreat": _t(E.RETREAT, "withdraw"), "surrender": _t(E.RETREAT, "disarm"), "repatriate": _t(E.RETREAT, "return"),
     "demobilise": _t(E.RETREAT, "disarm"), "demobilize": _t(E.RETREAT, "disarm"), "hand": _t(E.RETREAT, "return"),
@@ -101,7 +101,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
     "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
-    "torch": _t(E.ASSAULT), "ratify": _t(E.SUPPORT),
+    "torch": _t(E.ASSAULT), "ratify": _t(E.SUPPORT), "quit": _t(E.RETREAT, "withdraw"),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).

@@ -14,6 +14,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.purpose import helped
+from consumers.nlp.events.relatives import reacted_in_relative
 from consumers.nlp.events.rules import (
     BENEFICIARY_VERBS,
     DONE_TO_EVENTS,
@@ -179,6 +180,9 @@ class Targets(Parties):
 
     def reacted_to(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The doer of the act last coded, when the object refers back to it: "condemned the strike"."""
+        relative = reacted_in_relative(self.reader, self.coded, verb, sources)  # "a move Israel denounced"
+        if relative:
+            return relative
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects or not any(d.lower_ in ("the", "this", "these", "that") for d in objects[0].children):
             return []
