@@ -29,7 +29,7 @@ from consumers.nlp.metrics import share
 from schemas import EntityType, EventType, StanceRelation, stance_of
 
 EVENTS_DIR = Path(__file__).with_name("data") / "events"
-DEFAULT_FILES = tuple(EVENTS_DIR / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "dev5", "test"))
+DEFAULT_FILES = tuple(EVENTS_DIR / f"{name}.jsonl" for name in ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "test"))
 ACTORS = {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP}
 
 

@@ -80,7 +80,8 @@ class ActorReader(EntityReader):
             if actor is None:
                 continue
             group = [actor]
-            if actor.person is None and actor.sector is not None and head.i not in self.owners:
+            proxied = actor.sector is None and head.pos_ == "NOUN"  # "Egyptian and Jordanian aircraft"
+            if actor.person is None and (actor.sector is not None or proxied) and head.i not in self.owners:
                 others = self._nationalities(head, locative=actor.sector in STATE_SECTORS)
                 if any(o.id == actor.id for o in others):  # the nationality words made the actor
                     group += [Actor(o.id, o.name, actor.sector) for o in others if o.id != actor.id]

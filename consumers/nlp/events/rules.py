@@ -111,11 +111,16 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
         civil = all(s.sector in CIVIL_SECTORS for s in sources)
         if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
             return Trigger(EventType.PROTEST, "boycott")
-    if trigger.event is EventType.RETREAT and targets and all(t.sector == "igo" for t in targets):
-        return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation is leaving it
+    if trigger.event is EventType.RETREAT and targets and all(_an_institution(t) for t in targets):
+        return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation or court is leaving it
     if trigger.event is EventType.AID and trigger.mode == "military" and _to_a_border(word):
         return Trigger(EventType.MOBILIZE, "troops")  # "troops were sent to the Cambodian border"
     return trigger
+
+
+def _an_institution(actor: Actor) -> bool:
+    """An organisation states belong to: an IGO, or an international court ("the International Criminal Court")."""
+    return actor.sector == "igo" or (actor.id.startswith("org:") and actor.sector == "judiciary")
 
 
 def _to_a_border(word: Token) -> bool:

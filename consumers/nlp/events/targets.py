@@ -13,6 +13,8 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.purpose import helped
+from consumers.nlp.events.relatives import reacted_in_relative
 from consumers.nlp.events.rules import (
     BENEFICIARY_VERBS,
     DONE_TO_EVENTS,
@@ -82,6 +84,8 @@ class Targets(Parties):
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
+        if not recipients and event in (EventType.AID, EventType.AGREE):  # "sent planes to help Greece"
+            recipients = [a for word in helped(head) for a in self.reader.actors(word)]
         if not (recipients or themes) and event in LOCATED_EVENTS:
             return self.located(head)
         return unique(recipients or themes)
@@ -176,6 +180,9 @@ class Targets(Parties):
 
     def reacted_to(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The doer of the act last coded, when the object refers back to it: "condemned the strike"."""
+        relative = reacted_in_relative(self.reader, self.coded, verb, sources)  # "a move Israel denounced"
+        if relative:
+            return relative
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if not objects or not any(d.lower_ in ("the", "this", "these", "that") for d in objects[0].children):
             return []

@@ -24,6 +24,7 @@ from consumers.nlp.events.lexicon import (
     NOT_EVENTS,
     Trigger,
 )
+from consumers.nlp.events.purpose import delivers_help
 from schemas import EventType
 
 E = EventType
@@ -47,6 +48,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
             return CORE_PHRASAL[(lemma, child.lower_)]
+    if delivers_help(verb):  # "deployed troops to help Syrian forces": help, not a show of force
+        return CORE_VERBS.get(lemma) if lemma == "commit" else Trigger(E.AID)
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             for word in (child.lower_, child.lemma_.lower(), _singular(child)):

@@ -1,0 +1,49 @@
+"""Reactions told in a relative clause: "a move Israel denounced", "an election which the West dismissed".
+
+The relative clause's verb has no object of its own (or only "which"): what
+it reacts to is the phrase it hangs on. That phrase's owner is the target
+("Belarus's election, which Western governments dismissed" → Belarus);
+an act with no owner ("a move", "a gesture", "a charge") is the act told
+just before in the sentence, and the target is whoever did it.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.entities import Actor
+
+RELATIVE_WORDS = ("which", "that")
+# Verbs that make what they are about ("the deal that Congo and Rwanda signed"): no reaction to another's act.
+MAKING_VERBS = {"sign", "ratify", "initial", "conclude", "reach", "broker", "strike", "seal", "draft", "adopt"}
+
+
+def reacted_in_relative(reader: ActorReader, coded: list[CodedEvent], verb: Token, sources: list[Actor]) -> list[Actor]:
+    """The party a relative clause's reaction answers, or nothing when ``verb`` is no such clause."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if verb.dep_ != "relcl" or verb.lemma_.lower() in MAKING_VERBS:
+        return []
+    if objects and objects[0].lower_ not in RELATIVE_WORDS:
+        return []
+    antecedent = verb.head
+    if antecedent.pos_ != "NOUN" or antecedent.i in reader.owners or reader.single(antecedent) is not None:
+        return []  # "Russia, which Kyiv accused": the antecedent is a party, read as the object
+    own = {s.id for s in sources}
+    owners = [a for word in _owner_words(antecedent) for a in reader.actors(word) if a.id not in own]
+    if owners:
+        return owners[:1]
+    before = [e for e in coded if e.sentence.start == verb.sent.start and e.trigger.i < verb.i]
+    before = [e for e in before if e.source.id not in own]
+    if before:
+        return [before[-1].source]
+    acted = [a for i, a, did in reader.recent if did and verb.sent.start <= i < antecedent.i and a.id not in own]
+    return acted[-1:]
+
+
+def _owner_words(noun: Token) -> list[Token]:
+    """The possessors of a noun phrase, also through "of" ("the outcome of Belarus's election")."""
+    words = [c for c in noun.children if c.dep_ == "poss"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for inner in (o for o in prep.children if o.dep_ == "pobj"):
+            words += [inner] if inner.pos_ == "PROPN" else _owner_words(inner)
+    return words
