@@ -1,9 +1,11 @@
-"""Armed groups, movements and cartels since 2015 from a hand-maintained table, merged over the dictionaries' groups.
+"""Armed groups and cartels since 2015, and organisations the dictionaries lack, merged over their groups.
 
 The Phoenix dictionaries stop about 2015: the Houthis, the Rapid Support
 Forces, the Syrian Democratic Forces, M23 or JNIM are missing there, or
 listed under a name news no longer uses, so the coder would take "Sudan's
-Rapid Support Forces" for Sudan's army and "the SDF" for an unknown body.
+Rapid Support Forces" for Sudan's army and "the SDF" for an unknown body;
+a few long-standing organisations are missing too (Save the Children) or
+have another sector (the International Criminal Court is a court).
 ``data/groups_since_2015.tsv`` lists them from public record, one row per
 group: name, country (ISO3, empty for a transnational group), sector and
 other names (acronyms, older names). Every name and alias, lower case and
