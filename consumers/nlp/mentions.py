@@ -32,6 +32,8 @@ _EVENT_WORDS = ("Forum", "Dialogue", "Summit", "Conference")  # one of them ends
 _EVENT_NAME = re.compile(r"\b((?:[A-Z][\w’'-]*\s){1,4}(?:Forum|Dialogue|Summit|Conference))\b")
 _ABBREVIATION = re.compile(r"(?:(?:\b[A-Za-z]\.){2,}|\b(?:Jr|Sr|St)\.)$")
 _TRIM = " \t\n\r\xa0\"“”‘’'`,.;:!?()[]{}*-–—"
+# An Arabic article before a capitalised name ("al-Shabaab", "al-Qaeda", "el-Sisi") still begins a name.
+_ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int, str] |
                 start += text[start:end].find(words[1], len(words[0]))
                 changed = True
     words = text[start:end].split()
-    if not words or all(word.lower() in TITLE_WORDS for word in words) or not any(c.isupper() for c in words[0][:1]):
+    named = bool(words) and (words[0][:1].isupper() or _ARTICLE_NAME.match(words[0]) is not None)  # "al-Shabaab"
+    if not named or all(word.lower() in TITLE_WORDS for word in words):
         return None
     return start, end, label
 

@@ -11,6 +11,7 @@ from spacy.symbols import ADJ, PROPN
 from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer
 from consumers.nlp.spans import Overlaps, ParsedText, RawSpan
+from consumers.nlp.spelled_names import spelled_names
 
 NAME_LABELS = {"ORG", "FAC", "EVENT", "LOC", "GPE", "NORP", "WORK_OF_ART", "LAW"}
 
@@ -57,6 +58,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
             if place is not None and place.kind == "demonym":
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
         index = end if end > index else index + 1
+    found.extend(spelled_names(parsed))
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
     # what only overlaps it, or is mistyped, gives way to the gazetteer's span
     spans = Overlaps(parsed.spans)

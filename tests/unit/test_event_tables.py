@@ -10,6 +10,7 @@ import pytest
 from consumers.nlp import event_tables
 from consumers.nlp.events.sectors import IGO_IDS, person_country, person_igo
 from consumers.nlp.training import event_tables as derivation
+from consumers.nlp.training.groups import merge_groups, read_groups
 from consumers.nlp.training.officials import iso_day, merge_officials, read_officials
 from schemas.events import Sector
 
@@ -167,3 +168,14 @@ def test_the_officials_table_reads_partial_dates_and_cuts_the_dictionary_terms(t
         {"country": "DEU", "sector": "government", "from": None, "to": "2016-04-30"},
         {"country": "FRA", "sector": "government", "from": "2016-05-01", "to": None},
     ]
+
+
+def test_the_groups_table_reads_aliases_and_wins_over_the_dictionaries(tmp_path: Path) -> None:
+    table = tmp_path / "groups.tsv"
+    table.write_text("# note\nname\tcountry\tsector\taliases\nHouthis\tYEM\trebels\tAnsar Allah\nCODECO\t\trebels\t\n")
+    groups = read_groups(table)
+    assert groups["ansar allah"] == {"country": "YEM", "sector": "rebels"}
+    assert groups["codeco"] == {"country": None, "sector": "rebels"}
+    merged = merge_groups({"ansar allah": {"country": "LBN", "sector": "rebels"}, "hamas": {}}, groups)
+    assert merged["ansar allah"]["country"] == "YEM" and "hamas" in merged
+    assert event_tables.known_actors().groups["houthis"].country == "YEM"

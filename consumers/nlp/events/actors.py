@@ -22,6 +22,7 @@ from consumers.nlp.events.sectors import (
     agent_sector,
     known_group,
 )
+from consumers.nlp.events.unnamed import carried, crime_vessel, modifier_sector, splinter, stateless_people
 from consumers.nlp.resolve import slugify
 from schemas import Sector
 
@@ -104,8 +105,9 @@ class ActorReader(EntityReader):
             return actor
         if token.pos_ == "PRON" or token.lower_ in GROUP_PRONOUNS:
             return self._pronoun(token)
-        if token.lower_ in REFERRING_GROUPS and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            named = self._last_named_group(token)  # "The group said": the group named before
+        if token.lower_ in REFERRING_GROUPS:  # "the Hamas movement"; "The group said": the group named before
+            the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+            named = self._named_members(token) or (self._last_named_group(token) if the else None)
             if named is not None:
                 return named
         if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
@@ -126,10 +128,19 @@ class ActorReader(EntityReader):
                 full_name = " " in self.resolution.entities[self.owners[child.i]].name  # not "Riot police"
                 if actor is not None and actor.person is not None and full_name:
                     return actor
+        cargo = carried(token)  # "intercepted a boat carrying 80 migrants": the migrants
+        people = self.single(cargo) if cargo is not None else None
+        if people is not None:
+            return people
+        if crime_vessel(token):  # "a suspected drug-smuggling boat"
+            return Actor("group:criminals", _phrase(token), "criminals")
+        if agent_sector(token.lower_) == "military" and stateless_people(token, self.owners):
+            return Actor("group:rebels", _phrase(token), "rebels")  # "Kurdish forces" are no state's army
         if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
             return self._proxy(token)
         phrase = _phrase(token)  # "the human rights office", "a cigarette smuggling network"
-        sector = agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:])) or agent_sector(token.lower_)
+        sector = modifier_sector(token) or agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:]))
+        sector = sector or agent_sector(token.lower_)
         if sector is not None:
             return self._agent(token, _refined_sector(token, sector))
         return None
@@ -140,7 +151,8 @@ class ActorReader(EntityReader):
             named = self.of_entity(self.owners[child.i], child) if child.i in self.owners else None
             if child.dep_ in ("compound", "amod") and named is not None and named.id.startswith("org:"):
                 return named
-        return None
+        sector = modifier_sector(token)  # "gang members", "opposition members"
+        return self._agent(token, sector) if sector is not None else None
 
     def pair_of(self, token: Token) -> list[Actor]:
         """ "the two leaders", "the two countries": the last two states or bodies the text made take part."""
@@ -173,6 +185,9 @@ class ActorReader(EntityReader):
 
     def _agent(self, token: Token, sector: Sector) -> Actor | None:
         member = self._member_of(token)
+        tied = [self.of_entity(self.owners[c.i], c) for c in token.children if c.i in self.owners] + [member]
+        if splinter(token) and any(n is not None and n.sector == "rebels" for n in tied):  # "FARC dissidents"
+            return Actor("group:rebels", _phrase(token), "rebels")
         if member is not None and member.sector not in ("igo", "business", "media"):
             kind = sector if member.sector is None or member.sector in STATE_SECTORS else member.sector
             return Actor(member.id, member.name, kind)  # "fighters of the ADF" are rebels, whatever "Forces" says

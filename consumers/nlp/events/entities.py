@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from consumers.nlp.affiliation import body_country
+from consumers.nlp.events.named_groups import a_group, group_name
 from consumers.nlp.events.officials import mistaken_place, state_body, titled_apposition
 from consumers.nlp.events.sectors import (
     IGO_IDS,
@@ -85,13 +86,13 @@ class EntityReader:
         if body is not None and record.type is EntityType.ORG:
             return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
         group = known_group(record.name) if entity_id not in IGO_IDS else None
-        if group is None and record.type is EntityType.PERSON and token is not None and _a_group(token):
+        if group is None and record.type is EntityType.PERSON and token is not None and a_group(token):
             group = (None, "rebels")  # "the Houthis": people are not named with an article
         if record.type is EntityType.PERSON and group is not None and group[1] in STATE_SECTORS:
             group = None if self._country_of(entity_id) else group  # "Jordan's King Abdullah": the text wins
         if record.type is EntityType.PERSON and group is None:
             return self._person(entity_id, token)
-        if record.type in (EntityType.ORG, EntityType.PERSON):
+        if record.type in (EntityType.ORG, EntityType.PERSON) or (record.type is EntityType.NORP and group):
             if entity_id in IGO_IDS:
                 return Actor(entity_id, record.name, "igo")
             official = person_country(record.name, self.published)
@@ -101,7 +102,7 @@ class EntityReader:
                 country_id = f"country:{group[0]}"  # "the Revolutionary Guards" are Iran's military
                 return Actor(country_id, self.country_name(country_id), group[1])
             if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
-                return Actor(f"org:{slugify(record.name)}", record.name, group[1])
+                return Actor(f"org:{slugify(group_name(record.name))}", record.name, group[1])
             country = self._country_of(entity_id)
             kind = org_sector(record.name)
             if country is not None:
@@ -291,10 +292,3 @@ class EntityReader:
                 break
             start = self.doc[start - 1].sent.start
         return start
-
-
-def _a_group(token: Token) -> bool:
-    """A one-word plural name after "the" ("the Houthis") is a group, whatever the tagger said."""
-    the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    first_name = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)  # "Antonio Guterres"
-    return (token.tag_ == "NNPS" and not first_name) or (token.text.endswith("s") and the)

@@ -241,9 +241,9 @@ def igo_body(name: str) -> str | None:
 
 def known_group(name: str) -> tuple[str | None, Sector] | None:
     """(country ISO3 or None, sector) of a named armed group, IGO or NGO the derived tables know."""
-    from consumers.nlp import event_tables
+    from consumers.nlp.events.named_groups import named_group
 
-    group = event_tables.known_actors().groups.get(name.lower().removeprefix("the "))
+    group = named_group(name)  # "Houthi rebels" and "the Hamas movement" too
     return (group.country, group.sector) if group is not None else None
 
 

@@ -18,7 +18,9 @@ and compares.
   named groups (IGOs, NGOs, companies, armed groups, national institutions).
   The dictionaries' people end about 2015; the committed table of office
   holders since then (``consumers.nlp.training.officials``) is merged over
-  them, and wins from each listed person's first term on.
+  them, and wins from each listed person's first term on; the committed table
+  of armed groups and cartels since then (``consumers.nlp.training.groups``)
+  is merged over the groups.
 """
 
 import argparse
@@ -40,6 +42,7 @@ from consumers.nlp.training.cameo_verbs import (
     read_verb_dictionary,
     split_words,
 )
+from consumers.nlp.training.groups import merge_groups, read_groups
 from consumers.nlp.training.officials import merge_officials, read_officials
 from consumers.nlp.training.phoenix_actors import ARMED_GROUP_FILE, COUNTRY_FILE, INTERNATIONAL_FILE, build_actors
 from consumers.nlp.training.phoenix_agents import build_agents
@@ -108,6 +111,7 @@ def write_tables(data: Path, out: Path) -> dict[str, Any]:
     actors, report = build_actors(data, everyday_words(synsets, blocks, agents))
     officials = read_officials()
     actors["people"] = merge_officials(actors["people"], officials)
+    actors["groups"] = merge_groups(actors["groups"], read_groups())
     out.mkdir(parents=True, exist_ok=True)
     tables = {VERBS_TABLE: (verbs, 2), AGENTS_TABLE: (agents, 1), ACTORS_TABLE: (actors, 2)}
     sizes = {}
