@@ -20,6 +20,7 @@ from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.conditions import conditional_threats, to_the_press
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
@@ -81,6 +82,7 @@ class EventCoder:
                     continue
                 if token.pos_ in ("VERB", "AUX"):
                     found.extend(self._verb_events(token, consumed))
+                    found.extend(conditional_threats(self.parties, token, self.field))  # "will retaliate if X"
                 elif token.pos_ in ("NOUN", "PROPN") and token.i not in self.reader.owners:
                     found.extend(self._noun_events(token))
         return list(found)  # the coder's own list is cleared by the next call
@@ -125,7 +127,7 @@ class EventCoder:
             targets = self.parties.reacted_to(verb, sources)
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
-        targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
+        targets = [t for t in to_the_press(verb, trigger, targets) if not any(t.same_party(s) for s in sources)]
         if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
