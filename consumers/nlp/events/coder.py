@@ -20,7 +20,7 @@ from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
-from consumers.nlp.events.conditions import conditional_threats, to_the_press
+from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
@@ -52,7 +52,14 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.targets import Targets
-from consumers.nlp.events.triggers import declared_unwelcome, is_core, is_light, noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import (
+    declared_unwelcome,
+    is_core,
+    is_light,
+    noun_trigger,
+    reversal_of,
+    verb_trigger,
+)
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
@@ -207,7 +214,7 @@ class EventCoder:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun)
-        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
+        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or supposed(noun):
             return []
         if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and _turned_down(noun):
             return []  # "rejected an American offer of talks": the offer is not coded, the rejection is
@@ -217,7 +224,8 @@ class EventCoder:
             return []  # "a planned round of talks", "an imminent strike": not done (yet)
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a round of talks"
         undone = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in UNDOING_VERBS
-        if (undone and trigger.event not in UNASSERTING) or not asserted(noun):
+        undone = undone and trigger.event not in UNASSERTING  # "rejected Hamas's demands": they were made
+        if undone or (head.dep_ == "dobj" and reversal_of(head.head)) or not asserted(noun):
             return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
         between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
         if between:  # "talks between Serbia and Kosovo"
@@ -274,14 +282,6 @@ class EventCoder:
                 for word in clause.subtree:  # "Its fighters ..., the U.N. said" refers back, not to the speaker
                     if word.lower_ in VOICED_PRONOUNS and word.i > token.i:
                         self.reader.voiced.setdefault(word.i, speakers[0])
-
-
-def _supposed(noun: Token) -> bool:
-    """ "a Chinese blockade of Taiwan would be costly": an act talked of as if it happened, not done."""
-    head = noun.head
-    return noun.dep_ == "nsubj" and any(
-        c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in head.children
-    )
 
 
 def _answered(noun: Token, trigger: Trigger) -> bool:

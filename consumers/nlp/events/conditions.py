@@ -54,6 +54,16 @@ def hedged(word: Token) -> bool:
     return False
 
 
+def supposed(noun: Token) -> bool:
+    """ "a Chinese blockade would be costly", "a summit is unlikely to take place": talked of, not done."""
+    head = noun.head
+    if noun.dep_ != "nsubj":
+        return False
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "may") for c in head.children)
+    hedge = [head, *(c for c in head.children if c.dep_ in ("acomp", "xcomp"))]
+    return modal or any(w.lemma_.lower() in HEDGING_HEADS for w in hedge)
+
+
 def _threatening(verb: Token) -> bool:
     """Whether the consequent promises harm: a hostile act, a response, or force ("launch an operation")."""
     if verb.lemma_.lower() in RESPONDING_VERBS:

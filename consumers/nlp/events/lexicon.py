@@ -136,7 +136,8 @@ LIGHT_VERBS = {
 
 CORE_NOUNS: dict[str, Trigger] = {
     "agreement": _t(E.AGREE), "deal": _t(E.COOPERATE), "accord": _t(E.AGREE), "treaty": _t(E.AGREE),
-    "pact": _t(E.AGREE), "pledge": _t(E.AGREE), "promise": _t(E.AGREE), "memorandum": _t(E.AGREE),
+    "pact": _t(E.AGREE), "pledge": _t(E.AGREE), "assurance": _t(E.AGREE), "guarantee": _t(E.AGREE),
+    "contract": _t(E.COOPERATE, "economic"), "promise": _t(E.AGREE), "memorandum": _t(E.AGREE),
     "talks": _t(E.CONSULT), "talk": _t(E.CONSULT), "meeting": _t(E.CONSULT), "visit": _t(E.CONSULT, "visit"),
     "summit": _t(E.CONSULT), "negotiation": _t(E.CONSULT), "consultation": _t(E.CONSULT),
     "call": _t(E.CONSULT, "phone"), "dialogue": _t(E.CONSULT), "mediation": _t(E.CONSULT),

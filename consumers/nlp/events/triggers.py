@@ -25,6 +25,7 @@ from consumers.nlp.events.lexicon import (
     Trigger,
 )
 from consumers.nlp.events.purpose import delivers_help
+from consumers.nlp.events.reversal import OWN_WORDS, QUANTITIES, reversed_event
 from schemas import EventType
 
 E = EventType
@@ -48,6 +49,9 @@ def verb_trigger(verb: Token) -> Trigger | None:
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
             return CORE_PHRASAL[(lemma, child.lower_)]
+    undone = reversal_of(verb)
+    if undone is not None:  # "dropped the charges", "cancelled the deal": the object's event reversed
+        return undone
     if delivers_help(verb):  # "deployed troops to help Syrian forces": help, not a show of force
         return CORE_VERBS.get(lemma) if lemma == "commit" else Trigger(E.AID)
     for child in verb.children:
@@ -70,6 +74,21 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if found is not None and lemma in LIGHT_VERBS:
         return Trigger(found.event, found.mode, True)
     return found
+
+
+def reversal_of(verb: Token) -> Trigger | None:
+    """The event of undoing the verb's object ("lifted the sanctions", "called off the talks"), if it names one."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            # "dropped most of the tariffs": the quantity's "of" names what is dropped
+            if child.lemma_.lower() in QUANTITIES:
+                child = next((o for p in child.children if p.lower_ == "of" for o in p.children), child)
+            own = any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in child.children)
+            undone = reversed_event(verb.lemma_.lower(), particle, child.lemma_.lower(), noun_trigger(child), own)
+            if undone is not None:
+                return undone
+    return None
 
 
 def is_core(verb: Token) -> bool:
