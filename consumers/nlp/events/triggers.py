@@ -24,6 +24,7 @@ from consumers.nlp.events.lexicon import (
     NOT_EVENTS,
     Trigger,
 )
+from consumers.nlp.events.patterns import pattern_trigger
 from consumers.nlp.events.purpose import delivers_help
 from consumers.nlp.events.reversal import OWN_WORDS, QUANTITIES, reversed_event
 from schemas import EventType
@@ -71,6 +72,9 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if killed and lemma in KILLING_VERBS:
         return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
     found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
+    if found is None:  # "set ablaze", "wrapped up a visit", "called off the strike": the dictionary's patterns
+        named = any(c.dep_ in ("dobj", "nsubjpass") and noun_trigger(c) is not None for c in verb.children)
+        return pattern_trigger(verb) if lemma not in LIGHT_VERBS or not named else None  # "announced a visit"
     if found is not None and lemma in LIGHT_VERBS:
         return Trigger(found.event, found.mode, True)
     return found
