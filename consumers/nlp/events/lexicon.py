@@ -101,7 +101,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
     "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
-    "torch": _t(E.ASSAULT), "ratify": _t(E.SUPPORT), "quit": _t(E.RETREAT, "withdraw"),
+    "torch": _t(E.ASSAULT), "sink": _t(E.ASSAULT), "ratify": _t(E.SUPPORT), "quit": _t(E.RETREAT, "withdraw"),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).

@@ -32,6 +32,11 @@ QUANTITIES = {"most", "all", "some", "part", "rest", "remainder", "half", "many"
 # Verbs that end an act whoever does it: only the subject's own act stopped is a climb-down.
 STOPPING = {"stop", "halt", "end", "cease", "remove", "dismantle", "suspend"}
 OWN_WORDS = {"its", "their", "his", "her", "our"}
+# Rights a state grants: taking one back coerces its holder.
+GRANTED = {
+    "visa", "licence", "license", "permit", "accreditation", "citizenship", "passport", "residency", "immunity",
+    "credential", "credentials", "nationality",
+}  # fmt: skip
 # Ending talks or a visit is having held them; calling them off or suspending them is the sanction.
 CONCLUDING = {"end", "cease", "stop"}
 # Things given rather than agreed: withdrawing weapons or troops is a pull-back, not a cut in relations.
@@ -44,8 +49,10 @@ def reversed_event(verb: str, particle: str | None, noun: str, found: Trigger | 
     ``own``: the object is the subject's ("its offensive"); stopping a hostile act needs it, as "police
     stopped the march" ends someone else's act by force.
     """
-    if found is None or (verb not in REVERSING_VERBS and (verb, particle) not in REVERSING_PHRASAL):
+    if verb not in REVERSING_VERBS and (verb, particle) not in REVERSING_PHRASAL:
         return None
+    if found is None:  # "revoked his visa", "cancelled the broadcaster's licence": a right taken away
+        return Trigger(E.COERCE, "restrict") if noun in GRANTED and verb not in STOPPING else None
     if stance_of(found.event) == "hostile":
         if verb in STOPPING and not own:
             return None
