@@ -50,6 +50,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
             return CORE_PHRASAL[(lemma, child.lower_)]
+    if lemma == "return" and not _returns_something(verb):
+        return None  # "after returning from a week in China": travel home, not a return of people or property
     undone = reversal_of(verb)
     if undone is not None:  # "dropped the charges", "cancelled the deal": the object's event reversed
         return undone
@@ -93,6 +95,14 @@ def reversal_of(verb: Token) -> Trigger | None:
             if undone is not None:
                 return undone
     return None
+
+
+def _returns_something(verb: Token) -> bool:
+    """ "returned the tanker", "troops returned to their bases": a return of people, property or forces."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_singular(w) in FORCE_WORDS for s in subjects for w in (s, *s.conjuncts))
 
 
 def is_core(verb: Token) -> bool:
