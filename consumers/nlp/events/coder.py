@@ -134,7 +134,9 @@ class EventCoder:
             targets = self.parties.reacted_to(verb, sources)
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
-        targets = [t for t in to_the_press(verb, trigger, targets) if not any(t.same_party(s) for s in sources)]
+        targets = [
+            t for t in to_the_press(self.parties, verb, trigger, targets) if not any(t.same_party(s) for s in sources)
+        ]
         if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target

@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
-from consumers.nlp.events.lexicon import Trigger
+from consumers.nlp.events.lexicon import SPEECH_VERBS, Trigger
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import SUBJECT_DEPS, unique
@@ -30,6 +30,10 @@ FORCE_OBJECTS = {
 }  # fmt: skip
 # Heads that say an act is expected or doubted, not done: "is unlikely to lift", "is expected to attend".
 HEDGING_HEADS = {"unlikely", "likely", "expect", "poised", "doubtful"}
+PRESS_NOUNS = {
+    "newspaper", "daily", "paper", "agency", "broadcaster", "television", "radio", "outlet", "journal", "magazine",
+    "reporter", "journalist", "correspondent", "website", "channel", "tabloid", "weekly",
+}  # fmt: skip
 SPEAKING_VERBS = {"speak", "talk", "tell", "brief", "address", "say"}
 
 
@@ -99,8 +103,19 @@ def conditional_threats(parties: Parties, verb: Token, field: TextField) -> list
     return paired_events(sources, targets, Trigger(EventType.THREATEN), verb, 0.75, field, mutual=False)
 
 
-def to_the_press(verb: Token, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
-    """Targets less the press a speaker talks to ("spoke to reporters", "told state media")."""
-    if trigger.event is not EventType.CONSULT or verb.lemma_.lower() not in SPEAKING_VERBS:
-        return targets
-    return [t for t in targets if t.sector != "media"]
+def to_the_press(parties: Parties, verb: Token, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
+    """Targets less the press: the reporters a speaker talks to ("spoke to reporters", "told state media"),
+    and the outlet that reports the sentence ("..., the Express Tribune newspaper reported")."""
+    if trigger.event is EventType.CONSULT and verb.lemma_.lower() in SPEAKING_VERBS:
+        targets = [t for t in targets if t.sector != "media"]
+    speakers = [
+        s for w in verb.sent if w.i != verb.i and w.lemma_.lower() in SPEECH_VERBS for s in w.children
+        if s.dep_ in SUBJECT_DEPS
+    ]  # fmt: skip
+    press = [a for s in speakers for a in parties.reader.actors(s) if a.sector == "media" or _is_press(s)]
+    return [t for t in targets if (t.id, t.sector) not in {(p.id, p.sector) for p in press}]  # Cuba, not its press
+
+
+def _is_press(noun: Token) -> bool:
+    """ "the Express Tribune newspaper", "state television", "a Reuters correspondent"."""
+    return noun.lemma_.lower() in PRESS_NOUNS
