@@ -6,8 +6,9 @@ files. They are broad but noisy, written for a coder to consult after its own
 rules: which PLOVER event a verb lemma signals, which verb + argument patterns
 change that event, which sector a common noun ("police", "warplanes") stands
 for, and which country and sector a named person or group belongs to. The
-verb patterns are shipped but not yet consulted: the coder's own curated
-patterns decide where an object changes a verb's event.
+coder's curated patterns decide first where an object changes a verb's
+event; the derived patterns and multi-word verbs are consulted for verbs
+with no event of their own (``consumers.nlp.events.patterns``).
 
 A missing table reads as empty, with a warning, so a checkout without the
 generated data still runs; a malformed one (or a sector ``schemas.events``

@@ -9,6 +9,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.conditions import conditioned, hedged
 from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger
 from consumers.nlp.events.rules import (
     ALLEGING_VERBS,
@@ -98,8 +99,9 @@ def cancelled(word: Token) -> bool:
             break
     return (
         any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in word.children)
-        or any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in word.children)
         or any(c.lower_ == "whether" for c in word.children)
+        or conditioned(word)  # "if Kurdish fighters do not withdraw", "... seize its assets to fund Ukraine"
+        or hedged(word)  # "is unlikely to lift", "may seek to mediate"
     )
 
 

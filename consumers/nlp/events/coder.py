@@ -20,6 +20,7 @@ from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
@@ -51,7 +52,14 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.targets import Targets
-from consumers.nlp.events.triggers import declared_unwelcome, is_core, is_light, noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import (
+    declared_unwelcome,
+    is_core,
+    is_light,
+    noun_trigger,
+    reversal_of,
+    verb_trigger,
+)
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
@@ -81,6 +89,7 @@ class EventCoder:
                     continue
                 if token.pos_ in ("VERB", "AUX"):
                     found.extend(self._verb_events(token, consumed))
+                    found.extend(conditional_threats(self.parties, token, self.field))  # "will retaliate if X"
                 elif token.pos_ in ("NOUN", "PROPN") and token.i not in self.reader.owners:
                     found.extend(self._noun_events(token))
         return list(found)  # the coder's own list is cleared by the next call
@@ -125,7 +134,9 @@ class EventCoder:
             targets = self.parties.reacted_to(verb, sources)
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
-        targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
+        targets = [
+            t for t in to_the_press(self.parties, verb, trigger, targets) if not any(t.same_party(s) for s in sources)
+        ]
         if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
@@ -205,7 +216,7 @@ class EventCoder:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun)
-        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or _supposed(noun):
+        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or supposed(noun):
             return []
         if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and _turned_down(noun):
             return []  # "rejected an American offer of talks": the offer is not coded, the rejection is
@@ -215,7 +226,8 @@ class EventCoder:
             return []  # "a planned round of talks", "an imminent strike": not done (yet)
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a round of talks"
         undone = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in UNDOING_VERBS
-        if (undone and trigger.event not in UNASSERTING) or not asserted(noun):
+        undone = undone and trigger.event not in UNASSERTING  # "rejected Hamas's demands": they were made
+        if undone or (head.dep_ == "dobj" and reversal_of(head.head)) or not asserted(noun):
             return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
         between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
         if between:  # "talks between Serbia and Kosovo"
@@ -272,14 +284,6 @@ class EventCoder:
                 for word in clause.subtree:  # "Its fighters ..., the U.N. said" refers back, not to the speaker
                     if word.lower_ in VOICED_PRONOUNS and word.i > token.i:
                         self.reader.voiced.setdefault(word.i, speakers[0])
-
-
-def _supposed(noun: Token) -> bool:
-    """ "a Chinese blockade of Taiwan would be costly": an act talked of as if it happened, not done."""
-    head = noun.head
-    return noun.dep_ == "nsubj" and any(
-        c.dep_ == "aux" and c.lower_ in ("would", "could", "might") for c in head.children
-    )
 
 
 def _answered(noun: Token, trigger: Trigger) -> bool:

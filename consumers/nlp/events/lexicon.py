@@ -101,7 +101,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "destroy": _t(E.ASSAULT), "hijack": _t(E.ASSAULT, "abduct"), "execute": _t(E.ASSAULT),
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
     "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
-    "torch": _t(E.ASSAULT), "ratify": _t(E.SUPPORT), "quit": _t(E.RETREAT, "withdraw"),
+    "torch": _t(E.ASSAULT), "sink": _t(E.ASSAULT), "ratify": _t(E.SUPPORT), "quit": _t(E.RETREAT, "withdraw"),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).
@@ -136,7 +136,8 @@ LIGHT_VERBS = {
 
 CORE_NOUNS: dict[str, Trigger] = {
     "agreement": _t(E.AGREE), "deal": _t(E.COOPERATE), "accord": _t(E.AGREE), "treaty": _t(E.AGREE),
-    "pact": _t(E.AGREE), "pledge": _t(E.AGREE), "promise": _t(E.AGREE), "memorandum": _t(E.AGREE),
+    "pact": _t(E.AGREE), "pledge": _t(E.AGREE), "assurance": _t(E.AGREE), "guarantee": _t(E.AGREE),
+    "contract": _t(E.COOPERATE, "economic"), "promise": _t(E.AGREE), "memorandum": _t(E.AGREE),
     "talks": _t(E.CONSULT), "talk": _t(E.CONSULT), "meeting": _t(E.CONSULT), "visit": _t(E.CONSULT, "visit"),
     "summit": _t(E.CONSULT), "negotiation": _t(E.CONSULT), "consultation": _t(E.CONSULT),
     "call": _t(E.CONSULT, "phone"), "dialogue": _t(E.CONSULT), "mediation": _t(E.CONSULT),

@@ -24,7 +24,9 @@ from consumers.nlp.events.lexicon import (
     NOT_EVENTS,
     Trigger,
 )
+from consumers.nlp.events.patterns import pattern_trigger
 from consumers.nlp.events.purpose import delivers_help
+from consumers.nlp.events.reversal import OWN_WORDS, QUANTITIES, reversed_event
 from schemas import EventType
 
 E = EventType
@@ -48,6 +50,11 @@ def verb_trigger(verb: Token) -> Trigger | None:
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
             return CORE_PHRASAL[(lemma, child.lower_)]
+    if lemma == "return" and not _returns_something(verb):
+        return None  # "after returning from a week in China": travel home, not a return of people or property
+    undone = reversal_of(verb)
+    if undone is not None:  # "dropped the charges", "cancelled the deal": the object's event reversed
+        return undone
     if delivers_help(verb):  # "deployed troops to help Syrian forces": help, not a show of force
         return CORE_VERBS.get(lemma) if lemma == "commit" else Trigger(E.AID)
     for child in verb.children:
@@ -67,9 +74,35 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if killed and lemma in KILLING_VERBS:
         return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
     found = CORE_VERBS.get(lemma) or (derived_verbs().get(lemma) if lemma not in NOT_EVENTS else None)
+    if found is None:  # "set ablaze", "wrapped up a visit", "called off the strike": the dictionary's patterns
+        named = any(c.dep_ in ("dobj", "nsubjpass") and noun_trigger(c) is not None for c in verb.children)
+        return pattern_trigger(verb) if lemma not in LIGHT_VERBS or not named else None  # "announced a visit"
     if found is not None and lemma in LIGHT_VERBS:
         return Trigger(found.event, found.mode, True)
     return found
+
+
+def reversal_of(verb: Token) -> Trigger | None:
+    """The event of undoing the verb's object ("lifted the sanctions", "called off the talks"), if it names one."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            # "dropped most of the tariffs": the quantity's "of" names what is dropped
+            if child.lemma_.lower() in QUANTITIES:
+                child = next((o for p in child.children if p.lower_ == "of" for o in p.children), child)
+            own = any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in child.children)
+            undone = reversed_event(verb.lemma_.lower(), particle, child.lemma_.lower(), noun_trigger(child), own)
+            if undone is not None:
+                return undone
+    return None
+
+
+def _returns_something(verb: Token) -> bool:
+    """ "returned the tanker", "troops returned to their bases": a return of people, property or forces."""
+    if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_singular(w) in FORCE_WORDS for s in subjects for w in (s, *s.conjuncts))
 
 
 def is_core(verb: Token) -> bool:
