@@ -23,6 +23,9 @@ from consumers.nlp.events.rules import (
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
+# Prepositions that set a verb's occasion, never its content: what follows them happened.
+CIRCUMSTANCES = {"during", "after", "amid", "following", "despite", "since", "at"}
+
 
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
@@ -66,6 +69,8 @@ def asserted(word: Token) -> bool:
         if child.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in WANTED_NOUNS:
             return False  # "Sweden's bid to join NATO": sought, not done
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES and head.pos_ in ("VERB", "AUX"):
+            return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
         if child.dep_ in ("conj", "advcl", "parataxis"):
             return True  # a second act beside the first ("urged X ... and asked Y"), not its content
         if trigger is not None:
