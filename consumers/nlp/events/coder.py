@@ -23,6 +23,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
+from consumers.nlp.events.members import listed_members
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
@@ -87,6 +88,7 @@ class EventCoder:
 
     def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
         sources, patients = self.parties.subjects(verb)
+        sources = unique(sources + listed_members(self.reader, verb, ("nsubj",)))  # "states, including Chad, ..."
         if while_protesting(verb):  # "students marched ..., demanding elections": protesters demand
             sources = [as_protesters(s) for s in sources]
         for actor in sources:
@@ -117,7 +119,7 @@ class EventCoder:
         objects = self.parties.objects(verb, trigger.event)
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
-        targets = unique(patients + objects)
+        targets = unique(patients + objects + listed_members(self.reader, verb))  # "..., among them a Briton"
         addressed = any(c.dep_ in ("dobj", "dative") or addresses(c) for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self.parties.nested_targets(verb, trigger.event, consumed)
