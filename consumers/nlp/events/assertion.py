@@ -71,6 +71,8 @@ def asserted(word: Token) -> bool:
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
         if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES and head.pos_ in ("VERB", "AUX"):
             return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
+        if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.right_edge.i : head.i]):
+            return True  # "X met Y; the two agreed to ...": a clause of its own before the semicolon, not the content
         if child.dep_ in ("conj", "advcl", "parataxis"):
             return True  # a second act beside the first ("urged X ... and asked Y"), not its content
         if trigger is not None:
