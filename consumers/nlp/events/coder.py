@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.answers import answered_by_governor
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
@@ -251,7 +252,7 @@ class EventCoder:
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and addressed and governor is not None:
+        if not targets and (addressed or answered_by_governor(noun, trigger, governor)) and governor is not None:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
         if not targets and circumstance and governor is not None:

@@ -297,4 +297,4 @@ class Parties:
         if noun.dep_ != "dobj" or governor.lemma_.lower() not in DRAWING_VERBS:
             return []
         subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
-        return self.object_actors(subjects[0], set(), 0) if subjects else []
+        return self.object_actors(subjects[0], set(), 0) if subjects else self.subjects(governor)[0]  # ", drawing"
