@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.answers import answered_by_governor
+from consumers.nlp.events.answers import addressees, answered_by_governor
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
@@ -231,15 +231,8 @@ class EventCoder:
         if not sources:
             return []
         addressed = noun.lemma_.lower() in ADDRESSED_NOUNS or trigger.event is EventType.REQUEST  # "a call for"
-        if addressed:  # "demands for a withdrawal": the content, not a party
-            targets = [
-                a
-                for p in noun.children
-                if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "upon")
-                for o in p.children
-                if o.dep_ == "pobj"
-                for a in self.reader.actors(o)
-            ]
+        if addressed:  # "demands for a withdrawal": the content, not a party; "calls for Iran to free X": Iran
+            targets = addressees(self.reader, noun)
         else:
             targets = self.parties.objects(noun, trigger.event)
         targets = targets or self.parties.drawn_by(noun)
@@ -252,7 +245,7 @@ class EventCoder:
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and (addressed or answered_by_governor(noun, trigger, governor)) and governor is not None:
+        if not targets and answered_by_governor(noun, trigger, governor, addressed=addressed):
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
         if not targets and circumstance and governor is not None:
