@@ -37,7 +37,8 @@ def addressees(reader: ActorReader, noun: Token) -> list[Actor]:
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "for":  # "for Russia to return the ship"
             found += [a for o in child.children if o.dep_ == "pobj" and _asked_to_act(o) for a in reader.actors(o)]
-        if child.dep_ in ("advcl", "acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children):
+        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        if child.dep_ in ("advcl", "acl", "relcl") and marked:  # "for Iran to release ...", parsed as a clause
             found += [a for s in child.children if s.dep_ == "nsubj" for a in reader.actors(s)]
     return unique(found)
 
@@ -48,15 +49,13 @@ def _asked_to_act(word: Token) -> bool:
     return following is not None and following.lower_ == "to" and following.dep_ == "aux"
 
 
-def answered_by_governor(noun: Token, trigger: Trigger, governor: Token | None, *, addressed: bool) -> bool:
+def answered_by_governor(noun: Token, trigger: Trigger, governor: Token, *, addressed: bool) -> bool:
     """Whether the subject of ``governor`` is the one ``noun``, a charge or demand, is aimed at.
 
     An addressed demand ("yielded to IMF demands", "rejected Poland's demand")
     is aimed at whoever takes it, unless they take a demand up as their own; any
     charge or demand is aimed at the one who rejects, denies or heeds it.
     """
-    if governor is None:
-        return False
     reply = verb_trigger(governor)
     if addressed:  # "welcomed an offer from Turkey": an offer is made to whoever welcomes it, a demand is not
         joined = governor.lemma_.lower() in JOINING_VERBS or (reply is not None and reply.event is EventType.SUPPORT)

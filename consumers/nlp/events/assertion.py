@@ -9,6 +9,7 @@ from itertools import islice
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger
 from consumers.nlp.events.rules import (
     ALLEGING_VERBS,
@@ -71,10 +72,10 @@ def asserted(word: Token) -> bool:
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
         if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES and head.pos_ in ("VERB", "AUX"):
             return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
-        if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.right_edge.i : head.i]):
+        if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.i : head.i]):
             return True  # "X met Y; the two agreed to ...": a clause of its own before the semicolon, not the content
-        if child.dep_ in ("conj", "advcl", "parataxis"):
-            return True  # a second act beside the first ("urged X ... and asked Y"), not its content
+        if child.dep_ in ("conj", "advcl", "parataxis") or gap_objects(child):
+            return True  # a second act beside the first ("urged X ... and asked Y"), or one done to a noun
         if trigger is not None:
             clause = child.dep_ in ("xcomp", "ccomp")
             if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):

@@ -20,8 +20,10 @@ from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.answers import addressees, answered_by_governor
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
+from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
@@ -129,6 +131,7 @@ class EventCoder:
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
+        targets = targets or clause_targets(self.parties, verb, sources, consumed)  # "lifted sanctions it imposed on X"
         if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
@@ -180,13 +183,14 @@ class EventCoder:
                         consumed.add(child.i)
             return trigger
         if is_light(verb) or trigger is not None:
-            for child in verb.children:
-                if child.dep_ in ("dobj", "nsubjpass", "attr"):
-                    for word in (child, *child.conjuncts):  # "launched a missile and drone attack"
-                        noun = noun_trigger(word)
-                        if noun is not None:
-                            consumed.add(word.i)
-                            return noun
+            # "the sanctions it had imposed": the noun a clause hangs on is the object of a verb with no own event
+            gap = gap_objects(verb) if not (is_core(verb) or undone(verb.head)) else []
+            for child in [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")] + gap:
+                for word in (child, *child.conjuncts):  # "launched a missile and drone attack"
+                    noun = noun_trigger(word)
+                    if noun is not None:
+                        consumed.add(word.i)
+                        return noun
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             return None  # a giving verb that gives no help and names no event
         if trigger is not None and trigger.light and not is_core(verb):
@@ -245,7 +249,7 @@ class EventCoder:
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and answered_by_governor(noun, trigger, governor, addressed=addressed):
+        if not targets and governor is not None and answered_by_governor(noun, trigger, governor, addressed=addressed):
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
         if not targets and circumstance and governor is not None:
