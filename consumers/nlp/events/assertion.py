@@ -70,6 +70,8 @@ def asserted(word: Token) -> bool:
         if child.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in WANTED_NOUNS:
             return False  # "Sweden's bid to join NATO": sought, not done
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
+        if child.i == word.i and child.dep_ in ("nsubj", "csubj") and head.pos_ in ("VERB", "AUX"):
+            return True  # "Israel's threat to strike Iran pushed prices up": the subject is no one's content
         if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES and head.pos_ in ("VERB", "AUX"):
             return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
         if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.i : head.i]):

@@ -119,7 +119,7 @@ class Parties:
             if judged or (accused and verb.head.lower_ == "of"):
                 return judged, []
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Berlin's decision to close a consulate"
-            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            owners = [c for c in verb.head.children if c.dep_ == "poss"] or self._by_objects(verb.head)  # "by X to"
             if owners:
                 return self.reader.actors(owners[0]), []
             governor = verb.head.head
