@@ -72,7 +72,7 @@ def asserted(word: Token) -> bool:
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
         if child.i == word.i and child.dep_ in ("nsubj", "csubj") and head.pos_ in ("VERB", "AUX"):
             return True  # "Israel's threat to strike Iran pushed prices up": the subject is no one's content
-        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES and head.pos_ in ("VERB", "AUX"):
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES:
             return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
         if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.i : head.i]):
             return True  # "X met Y; the two agreed to ...": a clause of its own before the semicolon, not the content
