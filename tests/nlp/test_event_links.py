@@ -168,3 +168,32 @@ def test_what_is_undone_is_not_coded_again(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "ECOWAS lifted the remaining sanctions it had imposed on Guinea after the coup.")
     assert_coded(annotation, Coded("org:ecowas", "country:GIN", (E.RETREAT,)))
     assert all(s.stance == "cooperative" for s in annotation.stances)
+
+
+LABELLED_AND_DEFIED = [
+    pytest.param(
+        "Iran denounced what it described as Israeli aggression against Syria.",
+        Coded("country:IRN", "country:ISR", (E.ACCUSE,)),
+        id="what-it-described-as",
+    ),
+    pytest.param(
+        "Manila protested what it termed harassment of Philippine fishermen by Chinese coast guard ships.",
+        Coded("country:PHL", "country:CHN", (E.ACCUSE,)),
+        id="what-it-termed-by",
+    ),
+    pytest.param(
+        "Myanmar's junta refused to release Suu Kyi despite demands by ASEAN leaders.",
+        Coded("country:MMR", "org:asean", (E.REJECT,)),
+        id="refused-despite-appeals",
+    ),
+    pytest.param(
+        "Israel refused to halt the offensive despite calls from France for a ceasefire.",
+        Coded("country:ISR", "country:FRA", (E.REJECT,)),
+        id="refused-despite-calls",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), LABELLED_AND_DEFIED)
+def test_labelled_acts_and_defied_demands(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

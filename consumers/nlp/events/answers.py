@@ -5,7 +5,8 @@ or is the one asked to act ("a demand by Denmark for Russia to return the
 ship"). With no one named, it is aimed at whoever answers it: the one who
 rejects, denies, dismisses, accepts or heeds an accusation or a demand is
 the one it was made against ("Venezuela dismissed accusations by Guyana" is
-Guyana accusing Venezuela); one who joins, echoes or backs a call is not.
+Guyana accusing Venezuela); one who joins, echoes or backs a call is not. A
+refusal "despite appeals from X" answers X.
 """
 
 from spacy.tokens import Token
@@ -13,8 +14,9 @@ from spacy.tokens import Token
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
+from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import UNASSERTING, unique
-from consumers.nlp.events.triggers import verb_trigger
+from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
 ADDRESS_PREPS = ("to", "against", "on", "upon")
@@ -64,3 +66,13 @@ def answered_by_governor(noun: Token, trigger: Trigger, governor: Token, *, addr
         return False
     replying = reply is not None and reply.event in (EventType.REJECT, EventType.CONCEDE)
     return replying or governor.lemma_.lower() in ANSWERING_VERBS
+
+
+def defied(parties: Parties, verb: Token, event: EventType) -> list[Actor]:
+    """Who a refusal answers when it names no one: "refused to free him despite appeals from ECOWAS"."""
+    if event is not EventType.REJECT:
+        return []
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "refused to free X despite ..."
+    pleas = [o for c in clauses for p in c.children if p.lower_ == "despite" for o in p.children if o.dep_ == "pobj"]
+    asked = [p for p in pleas if (kind := noun_trigger(p)) is not None and kind.event is EventType.REQUEST]
+    return unique([a for p in asked for a in parties.noun_agents(p, via_support=False)])

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.answers import addressees, answered_by_governor
+from consumers.nlp.events.answers import addressees, answered_by_governor, defied
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
@@ -132,6 +132,7 @@ class EventCoder:
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [t for t in targets if not any(t.same_party(s) for s in sources)]  # "met ... their talks"
         targets = targets or clause_targets(self.parties, verb, sources, consumed)  # "lifted sanctions it imposed on X"
+        targets = unique(targets + defied(self.parties, verb, trigger.event))  # "refused ... despite appeals from X"
         if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
