@@ -157,7 +157,10 @@ class ActorReader(EntityReader):
     def pair_of(self, token: Token) -> list[Actor]:
         """ "the two leaders", "the two countries": the last two states or bodies the text made take part."""
         two = any(c.dep_ in ("nummod", "det", "predet") and c.lower_ in ("two", "both") for c in token.children)
-        if not two or token.lemma_.lower() not in PAIRED_NOUNS:
+        # "the two discussed security", "both agreed": the number standing alone for the pair
+        bare = token.lower_ in ("two", "both") and token.pos_ in ("NUM", "DET", "PRON") and token.dep_ == "nsubj"
+        bare = bare and (token.lower_ == "both" or any(c.lower_ == "the" for c in token.children))
+        if not bare and (not two or token.lemma_.lower() not in PAIRED_NOUNS):
             return []
         start = self.previous_sentence_start(token)
         own = {a.id for i, a, acted in self.recent if i == token.head.i and acted}  # "X accused both countries"

@@ -10,6 +10,7 @@ from itertools import islice
 from spacy.tokens import Token
 
 from consumers.nlp.events.conditions import conditioned, hedged
+from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.lexicon import BLOCKERS, HYPOTHETICAL, Trigger
 from consumers.nlp.events.rules import (
     ALLEGING_VERBS,
@@ -23,6 +24,9 @@ from consumers.nlp.events.rules import (
 )
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
+
+# Prepositions that set a verb's occasion, never its content: what follows them happened.
+CIRCUMSTANCES = {"during", "after", "amid", "following", "despite", "since", "at"}
 
 
 def intended(verb: Token, trigger: Trigger) -> Trigger:
@@ -67,8 +71,14 @@ def asserted(word: Token) -> bool:
         if child.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in WANTED_NOUNS:
             return False  # "Sweden's bid to join NATO": sought, not done
         trigger = verb_trigger(head) if head.pos_ in ("VERB", "AUX") else noun_trigger(head)
-        if child.dep_ in ("conj", "advcl", "parataxis"):
-            return True  # a second act beside the first ("urged X ... and asked Y"), not its content
+        if child.i == word.i and child.dep_ in ("nsubj", "csubj") and head.pos_ in ("VERB", "AUX"):
+            return True  # "Israel's threat to strike Iran pushed prices up": the subject is no one's content
+        if child.dep_ == "prep" and child.lower_ in CIRCUMSTANCES:
+            return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
+        if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.i : head.i]):
+            return True  # "X met Y; the two agreed to ...": a clause of its own before the semicolon, not the content
+        if child.dep_ in ("conj", "advcl", "parataxis") or gap_objects(child):
+            return True  # a second act beside the first ("urged X ... and asked Y"), or one done to a noun
         if trigger is not None:
             clause = child.dep_ in ("xcomp", "ccomp")
             if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):

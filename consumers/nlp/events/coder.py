@@ -18,12 +18,16 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.answers import addressees, answered_by_governor, defied
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
+from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
+from consumers.nlp.events.members import listed_members
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
@@ -96,6 +100,7 @@ class EventCoder:
 
     def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
         sources, patients = self.parties.subjects(verb)
+        sources = unique(sources + listed_members(self.reader, verb, ("nsubj",)))  # "states, including Chad, ..."
         if while_protesting(verb):  # "students marched ..., demanding elections": protesters demand
             sources = [as_protesters(s) for s in sources]
         for actor in sources:
@@ -126,7 +131,7 @@ class EventCoder:
         objects = self.parties.objects(verb, trigger.event)
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
-        targets = unique(patients + objects)
+        targets = unique(patients + objects + listed_members(self.reader, verb))  # "..., among them a Briton"
         addressed = any(c.dep_ in ("dobj", "dative") or addresses(c) for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self.parties.nested_targets(verb, trigger.event, consumed)
@@ -134,9 +139,11 @@ class EventCoder:
             targets = self.parties.reacted_to(verb, sources)
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
-        targets = [
+        targets = [  # "met ... their talks"; "told reporters"
             t for t in to_the_press(self.parties, verb, trigger, targets) if not any(t.same_party(s) for s in sources)
         ]
+        targets = targets or clause_targets(self.parties, verb, sources, consumed)  # "lifted sanctions it imposed on X"
+        targets = unique(targets + defied(self.parties, verb, trigger.event))  # "refused ... despite appeals from X"
         if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
@@ -188,13 +195,14 @@ class EventCoder:
                         consumed.add(child.i)
             return trigger
         if is_light(verb) or trigger is not None:
-            for child in verb.children:
-                if child.dep_ in ("dobj", "nsubjpass", "attr"):
-                    for word in (child, *child.conjuncts):  # "launched a missile and drone attack"
-                        noun = noun_trigger(word)
-                        if noun is not None:
-                            consumed.add(word.i)
-                            return noun
+            # "the sanctions it had imposed": the noun a clause hangs on is the object of a verb with no own event
+            gap = gap_objects(verb) if not (is_core(verb) or undone(verb.head)) else []
+            for child in [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr")] + gap:
+                for word in (child, *child.conjuncts):  # "launched a missile and drone attack"
+                    noun = noun_trigger(word)
+                    if noun is not None:
+                        consumed.add(word.i)
+                        return noun
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             return None  # a giving verb that gives no help and names no event
         if trigger is not None and trigger.light and not is_core(verb):
@@ -240,15 +248,8 @@ class EventCoder:
         if not sources:
             return []
         addressed = noun.lemma_.lower() in ADDRESSED_NOUNS or trigger.event is EventType.REQUEST  # "a call for"
-        if addressed:  # "demands for a withdrawal": the content, not a party
-            targets = [
-                a
-                for p in noun.children
-                if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "upon")
-                for o in p.children
-                if o.dep_ == "pobj"
-                for a in self.reader.actors(o)
-            ]
+        if addressed:  # "demands for a withdrawal": the content, not a party; "calls for Iran to free X": Iran
+            targets = addressees(self.reader, noun)
         else:
             targets = self.parties.objects(noun, trigger.event)
         targets = targets or self.parties.drawn_by(noun)
@@ -261,7 +262,7 @@ class EventCoder:
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
-        if not targets and addressed and governor is not None:
+        if not targets and governor is not None and answered_by_governor(noun, trigger, governor, addressed=addressed):
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
         if not targets and circumstance and governor is not None:

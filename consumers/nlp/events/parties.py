@@ -119,7 +119,7 @@ class Parties:
             if judged or (accused and verb.head.lower_ == "of"):
                 return judged, []
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Berlin's decision to close a consulate"
-            owners = [c for c in verb.head.children if c.dep_ == "poss"]
+            owners = [c for c in verb.head.children if c.dep_ == "poss"] or self._by_objects(verb.head)  # "by X to"
             if owners:
                 return self.reader.actors(owners[0]), []
             governor = verb.head.head
@@ -297,4 +297,4 @@ class Parties:
         if noun.dep_ != "dobj" or governor.lemma_.lower() not in DRAWING_VERBS:
             return []
         subjects = [c for c in governor.children if c.dep_ in SUBJECT_DEPS]
-        return self.object_actors(subjects[0], set(), 0) if subjects else []
+        return self.object_actors(subjects[0], set(), 0) if subjects else self.subjects(governor)[0]  # ", drawing"

@@ -219,7 +219,7 @@ def governing_verb(noun: Token) -> Token | None:
         if word.dep_ not in ("dobj", "attr", "pobj", "prep", "acomp", "oprd", "nsubjpass", "xcomp"):
             return None
         word = word.head
-        if word.pos_ in ("VERB", "AUX"):
+        if word.pos_ in ("VERB", "AUX") and word.dep_ != "prep":  # "following a request": a preposition
             return word
         if noun_trigger(word) is not None:
             return None  # "sanctions over the war": the war is not the sanctioner's

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.labels import labelled_objects
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.purpose import helped
 from consumers.nlp.events.relatives import reacted_in_relative
@@ -64,6 +65,9 @@ class Targets(Parties):
         if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
             preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
         topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
+        for label in labelled_objects(head):  # "condemned what she called dangerous manoeuvres by Chinese vessels"
+            if labelled := self.noun_agents(label, via_support=False) or self.object_actors(label, preps, 0):
+                return labelled
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd") and not topical:
                 if is_reciprocal(child):

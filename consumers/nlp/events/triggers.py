@@ -141,9 +141,29 @@ def noun_trigger(noun: Token) -> Trigger | None:
     money = ("$", "€", "£", "million", "billion", "dollars", "euros")
     if lower == "release" and any(o.ent_type_ == "MONEY" or o.lower_ in money for o in noun.subtree if o.i > noun.i):
         return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
-    if lower in ("call", "calls") and any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
-        return Trigger(E.REQUEST)  # "France's call for a ceasefire" asks; "a phone call" consults
+    if lower in ("call", "calls") and _asks(noun):
+        return Trigger(E.REQUEST)  # "France's call for a ceasefire", "a call on Russia to withdraw" ask
     return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
+
+
+def _asks(noun: Token) -> bool:
+    """ "a call for talks", "a call to end the war", "its call on Russia to withdraw": not a phone call.
+
+    The infinitive may hang on the noun or, right after it, on the verb that
+    governs it; a call to talk ("a call on Monday to discuss Ukraine") is a call.
+    """
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children):
+        return True
+    after = [w for w in noun.head.children if w.dep_ in ("advcl", "xcomp") and w.left_edge.i == noun.right_edge.i + 1]
+    wanted = [w for w in (*noun.subtree, *after) if w.pos_ == "VERB" and w.i > noun.i and _infinitive(w)]
+    wanted = [w for w in wanted if (own := verb_trigger(w)) is None or own.event is not E.CONSULT]
+    on = [o for c in noun.children if c.lower_ in ("on", "upon") for o in c.children if o.dep_ == "pobj"]
+    addressed = any(o.ent_type_ not in ("DATE", "TIME") for o in on)
+    return bool(wanted) and (addressed or any(w.head.i == noun.i for w in wanted))
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
 def _singular(token: Token) -> str:

@@ -1,0 +1,78 @@
+"""Whom a charge or demand named as a noun is aimed at: "calls for Iran to free X", "dismissed accusations by Guyana".
+
+The addressee comes after to/against/on ("an appeal to Myanmar's generals"),
+or is the one asked to act ("a demand by Denmark for Russia to return the
+ship"). With no one named, it is aimed at whoever answers it: the one who
+rejects, denies, dismisses, accepts or heeds an accusation or a demand is
+the one it was made against ("Venezuela dismissed accusations by Guyana" is
+Guyana accusing Venezuela); one who joins, echoes or backs a call is not. A
+refusal "despite appeals from X" answers X.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import Trigger
+from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.rules import UNASSERTING, unique
+from consumers.nlp.events.triggers import noun_trigger, verb_trigger
+from schemas import EventType, stance_of
+
+ADDRESS_PREPS = ("to", "against", "on", "upon")
+# Verbs whose subject answers what they govern, beside those the lexicon codes as refusals or concessions.
+ANSWERING_VERBS = {"deny", "dismiss", "rebuff", "reject", "brush", "heed", "accept", "ignore", "defy", "answer"}
+# Verbs whose subject takes up another's call as its own: "echoed", "joined", "renewed calls".
+JOINING_VERBS = {"echo", "join", "repeat", "renew", "reiterate", "second", "amplify", "support", "back", "endorse"}
+
+
+def addressees(reader: ActorReader, noun: Token) -> list[Actor]:
+    """The parties a demand is addressed to: "an appeal to X", "calls on X", "a call for X to withdraw"."""
+    found = [
+        a
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ADDRESS_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+        for a in reader.actors(o)
+    ]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "for":  # "for Russia to return the ship"
+            found += [a for o in child.children if o.dep_ == "pobj" and _asked_to_act(o) for a in reader.actors(o)]
+        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        if child.dep_ in ("advcl", "acl", "relcl") and marked:  # "for Iran to release ...", parsed as a clause
+            found += [a for s in child.children if s.dep_ == "nsubj" for a in reader.actors(s)]
+    return unique(found)
+
+
+def _asked_to_act(word: Token) -> bool:
+    """Whether a to-infinitive starts right after ``word``'s phrase: "for Russia | to return the ship"."""
+    following = word.doc[word.right_edge.i + 1] if word.right_edge.i + 1 < len(word.doc) else None
+    return following is not None and following.lower_ == "to" and following.dep_ == "aux"
+
+
+def answered_by_governor(noun: Token, trigger: Trigger, governor: Token, *, addressed: bool) -> bool:
+    """Whether the subject of ``governor`` is the one ``noun``, a charge or demand, is aimed at.
+
+    An addressed demand ("yielded to IMF demands", "rejected Poland's demand")
+    is aimed at whoever takes it, unless they take a demand up as their own; any
+    charge or demand is aimed at the one who rejects, denies or heeds it.
+    """
+    reply = verb_trigger(governor)
+    if addressed:  # "welcomed an offer from Turkey": an offer is made to whoever welcomes it, a demand is not
+        joined = governor.lemma_.lower() in JOINING_VERBS or (reply is not None and reply.event is EventType.SUPPORT)
+        return not joined or stance_of(trigger.event) == "cooperative"
+    if trigger.event not in UNASSERTING or noun.dep_ not in ("dobj", "nsubjpass") or noun.head.i != governor.i:
+        return False
+    replying = reply is not None and reply.event in (EventType.REJECT, EventType.CONCEDE)
+    return replying or governor.lemma_.lower() in ANSWERING_VERBS
+
+
+def defied(parties: Parties, verb: Token, event: EventType) -> list[Actor]:
+    """Who a refusal answers when it names no one: "refused to free him despite appeals from ECOWAS"."""
+    if event is not EventType.REJECT:
+        return []
+    clauses = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]  # "refused to free X despite ..."
+    pleas = [o for c in clauses for p in c.children if p.lower_ == "despite" for o in p.children if o.dep_ == "pobj"]
+    asked = [p for p in pleas if (kind := noun_trigger(p)) is not None and kind.event is EventType.REQUEST]
+    return unique([a for p in asked for a in parties.noun_agents(p, via_support=False)])
