@@ -5,21 +5,27 @@ torch-backed layers of pipelines such as ``en_core_web_trf``. The models of
 this package that need torch (the ``torch`` runtime, the NLI backend, the
 transformers NER backend, training, the ONNX export) import it themselves and
 never go through thinc, so thinc is loaded with torch hidden from it: a worker
-on ONNX Runtime then never maps torch at all. A spaCy pipeline with torch
-layers is therefore not supported.
+on ONNX Runtime then never maps torch at all.
+
+thinc records ``has_torch = False`` for the process even where torch is
+imported later or was imported before: its torch helpers (``PyTorchWrapper``,
+``fix_random_seed``'s torch seeding, torch arrays) are off, and nothing here
+uses them. A spaCy pipeline with torch layers is therefore not supported.
 """
 
 import sys
 
+_ABSENT = object()
+
 
 def load_thinc_without_torch() -> None:
-    """Import ``thinc.compat`` while ``import torch`` fails, then make torch importable again; once per process.
+    """Import ``thinc.compat`` while ``import torch`` fails, then put ``sys.modules["torch"]`` back as it was.
 
-    Without the models installed (no thinc) there is nothing to load.
+    Once per process (a no-op once thinc is loaded); without the models installed (no thinc) nothing is loaded.
     """
     if "thinc.compat" in sys.modules:
         return
-    hidden = sys.modules.get("torch")
+    before = sys.modules.get("torch", _ABSENT)
     sys.modules["torch"] = None  # type: ignore[assignment]  # None in sys.modules makes the import raise ImportError
     try:
         import thinc.compat  # noqa: F401  # records has_torch = False for good
@@ -27,7 +33,7 @@ def load_thinc_without_torch() -> None:
         if missing.name is None or missing.name.split(".")[0] != "thinc":
             raise
     finally:
-        if hidden is None:
-            del sys.modules["torch"]
+        if before is _ABSENT:
+            sys.modules.pop("torch", None)
         else:
-            sys.modules["torch"] = hidden
+            sys.modules["torch"] = before  # type: ignore[assignment]

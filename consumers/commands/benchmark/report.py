@@ -2,6 +2,7 @@
 
 import importlib.util
 import resource
+import subprocess
 
 from rich.console import Console
 
@@ -80,8 +81,13 @@ async def run_bench(settings: Settings, count: int, console: Console) -> None:
     with console.status("memory, stage by stage, in a fresh process…"):
         figures.memory.extend(memory_stages(MEMORY_ARTICLES))
         if importlib.util.find_spec("torch") is not None:
-            other = memory_stages(MEMORY_ARTICLES, other_runtime(settings.nlp.runtime))
-            figures.other_runtime_memory = other[-1][1]
+            other = other_runtime(settings.nlp.runtime)
+            try:
+                figures.other_runtime_memory = memory_stages(MEMORY_ARTICLES, other)[-1][1]
+            except subprocess.CalledProcessError as failed:
+                console.print(
+                    f"[yellow]the memory stages on nlp.runtime={other} failed:[/yellow] {failed.stderr[-500:]}"
+                )
     for _ in range(2):
         await _measure(measurements, LAST, rates, console)
 
