@@ -76,13 +76,15 @@ class Term:
     sector ``igo``): the secretary-general acts for the organisation, not for the country they come from.
 
     ``start`` and ``end`` are ISO dates (``"2012-11-06"``), inclusive, as the table stores them: they
-    compare as strings.
+    compare as strings. ``kept`` marks a term from the hand-kept officials table (``source`` in the
+    table), which the coder prefers over a namesake's dictionary term.
     """
 
     country: str
     sector: Sector
     start: str | None
     end: str | None
+    kept: bool = False
 
     @property
     def dated(self) -> bool:
@@ -172,7 +174,10 @@ def known_actors() -> KnownActors:
     """Named people and groups (``data/events/actors.json.gz``)."""
     table = _read(ACTORS_FILE) or {"people": {}, "groups": {}}
     people = {
-        name: tuple(Term(row["country"], _sector(row["sector"]), row["from"], row["to"]) for row in rows)
+        name: tuple(
+            Term(row["country"], _sector(row["sector"]), row["from"], row["to"], row.get("source") == "officials")
+            for row in rows
+        )
         for name, rows in table["people"].items()
     }
     groups = {name: Group(row["country"], _sector(row["sector"])) for name, row in table["groups"].items()}

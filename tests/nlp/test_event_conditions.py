@@ -1,7 +1,11 @@
 """Conditional threats, acts inside conditions or under hedges, and the press as no party."""
 
 import pytest
+from spacy.language import Language
 
+from consumers.nlp.events.conditions import _is_press
+from consumers.nlp.events.triggers import verb_trigger
+from consumers.nlp.ner import load_spacy
 from tests.nlp.helpers import relation
 from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 
@@ -9,8 +13,8 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 @pytest.mark.parametrize(
     ("sentence", "source", "target"),
     [
-        ("Moscow will retaliate if the European Union seizes its frozen assets, the Kremlin said.",
-         "country:RUS", "org:european-union"),
+        ("Beijing would retaliate if the Philippines expanded its outpost on the shoal, a ministry spokesman said.",
+         "country:CHN", "country:PHL"),
         ("Iran would hit American bases across the region if Washington joined the war, a commander said.",
          "country:IRN", "country:USA"),
         ("Beijing said it would take countermeasures if Lithuania allowed Taiwan to open an office.",
@@ -40,8 +44,8 @@ def test_the_act_inside_a_condition_is_not_coded(annotate_text: Annotate) -> Non
 @pytest.mark.parametrize(
     ("sentence", "source", "target"),
     [
-        ("Japan is unlikely to lift its sanctions on Russia before the summer, officials said.",
-         "country:JPN", "country:RUS"),
+        ("Canada is unlikely to ease its tariffs on Chinese steel before the election, ministers said.",
+         "country:CAN", "country:CHN"),
         ("Analysts say Qatar may seek to mediate between Ethiopia and Eritrea.", "country:QAT", "country:ETH"),
         ("A meeting between the leaders of Armenia and Azerbaijan is unlikely to happen this year.",
          "country:ARM", "country:AZE"),
@@ -62,6 +66,30 @@ def test_the_outlet_that_reports_is_no_party(annotate_text: Annotate) -> None:
     )
     assert_coded(annotation, Coded("country:QAT", "country:SYR", (E.AGREE,)))
     assert not [s for s in annotation.stances if "gulf-times" in s.target]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "press"),
+    [
+        ("Syria barred the inspectors, the chemical weapons agency said.", False),
+        ("The ruling party won the vote, the state news agency said.", True),
+        ("The ruling party won the vote, the channel said.", False),
+    ],
+)
+def test_only_a_news_agency_or_channel_is_the_press(sentence: str, press: bool) -> None:
+    (speaker,) = [t for t in _nlp()(sentence) if t.dep_ == "nsubj" and t.head.lemma_ == "say"]
+    assert _is_press(speaker) is press
+
+
+def _nlp() -> Language:
+    return load_spacy("en_core_web_sm")
+
+
+def test_committing_forces_is_a_light_verb() -> None:
+    nlp = _nlp()
+    (verb,) = [t for t in nlp("Norway committed two frigates to help Denmark.") if t.lemma_ == "commit"]
+    found = verb_trigger(verb)
+    assert found is not None and found.event is E.AGREE and found.light, "the object's event comes first"
 
 
 def test_returning_from_a_trip_is_no_return(annotate_text: Annotate) -> None:

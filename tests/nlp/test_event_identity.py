@@ -36,8 +36,8 @@ IDENTITY = [
         id="an-organisation-spelled-in-everyday-words",
     ),
     pytest.param(
-        "Somali troops attacked al-Shabaab bases on Friday.",
-        Coded("country:SOM", "org:al-shabaab", (E.ASSAULT,), ("military", "rebels")),
+        "Kenyan police arrested two al-Shabaab recruiters in Mombasa.",
+        Coded("country:KEN", "org:al-shabaab", (E.COERCE,), ("police", "rebels")),
         id="a-name-after-an-arabic-article",
     ),
     pytest.param(
@@ -46,8 +46,8 @@ IDENTITY = [
         id="a-group-s-dissidents-are-not-the-group",
     ),
     pytest.param(
-        "Kurdish forces shot down a Turkish drone over Syria.",
-        Coded("group:rebels", "country:TUR", (E.ASSAULT,), ("rebels", None)),
+        "Kurdish forces shelled Iranian army positions near the border.",
+        Coded("group:rebels", "country:IRN", (E.ASSAULT,), ("rebels", "military")),
         id="a-stateless-people-s-forces-are-an-armed-group",
     ),
     pytest.param(

@@ -9,6 +9,7 @@ import pytest
 
 from consumers.nlp import event_tables
 from consumers.nlp.events.sectors import IGO_IDS, person_country, person_igo
+from consumers.nlp.folding import fold
 from consumers.nlp.training import event_tables as derivation
 from consumers.nlp.training.groups import merge_groups, read_groups
 from consumers.nlp.training.officials import iso_day, merge_officials, read_officials
@@ -166,13 +167,76 @@ def test_the_officials_table_reads_partial_dates_and_cuts_the_dictionary_terms(t
     merged = merge_officials(people, officials)
     assert merged["jane roe"] == [
         {"country": "DEU", "sector": "government", "from": None, "to": "2016-04-30"},
-        {"country": "FRA", "sector": "government", "from": "2016-05-01", "to": None},
+        {"country": "FRA", "sector": "government", "from": "2016-05-01", "to": None, "source": "officials"},
     ]
+
+
+def test_every_dictionary_spelling_of_a_listed_name_is_cut(tmp_path: Path) -> None:
+    table = tmp_path / "officials.tsv"
+    table.write_text(
+        "name\tcountry\tsector\tfrom\tto\trole\taliases\nJan Kowalczyk\tPOL\tgovernment\t2018\t\tMinister\t\n",
+        encoding="utf-8",
+    )
+    old = {"country": "POL", "sector": "government", "from": "2005-01-01", "to": None}
+    people = {"jan kowałczyk": [old], "jån kowalczyk": [old], "jan kowalski": [old]}
+    merged = merge_officials(people, read_officials(table))
+    for spelling in ("jan kowałczyk", "jån kowalczyk"):  # ł and å fold away: the same person
+        assert merged[spelling][0]["to"] == "2017-12-31" and merged[spelling][-1]["source"] == "officials"
+    assert merged["jan kowalski"] == [old], "another name keeps its terms"
+
+
+def test_folding_covers_letters_without_a_combining_mark() -> None:
+    assert fold("Binali Yıldırım") == "Binali Yildirim" and fold("Jonas Gahr Støre") == "Jonas Gahr Store"
+    assert fold("radosław błaszczak") == "radoslaw blaszczak" and fold("đukanović") == "dukanovic"
+    assert fold("Strauß Ærø") == "Strauss Aero"
+    for name in ("binali yildirim", "jonas gahr store", "lars lokke rasmussen", "radoslaw sikorski"):
+        latest = max(event_tables.known_actors().people[name], key=lambda term: term.start or "")
+        assert latest.kept, f"{name}: the officials table's spelling folds to the dictionary's key"
+
+
+@pytest.mark.parametrize(
+    ("rows", "error"),
+    [
+        (
+            "Jane Roe\tFRA\tgovernment\t2016\t\tMinister\tJ. Roe\n"
+            "John Roe\tFRA\tgovernment\t2016\t\tMinister\tJ. Roe\n",
+            "two",
+        ),
+        ("Jane Roe\tFRA\tgovernment\t2016-05\t2016-04\tMinister\t\n", "ends before"),
+    ],
+)
+def test_the_officials_table_refuses_a_shared_alias_and_a_backward_term(tmp_path: Path, rows: str, error: str) -> None:
+    table = tmp_path / "officials.tsv"
+    table.write_text("name\tcountry\tsector\tfrom\tto\trole\taliases\n" + rows, encoding="utf-8")
+    with pytest.raises(ValueError, match=error):
+        read_officials(table)
+
+
+def test_a_lone_surname_prefers_the_kept_official_over_a_stale_namesake() -> None:
+    assert person_igo("Guterres", "2025-06-01") == "org:united-nations", "not José Luís Guterres (TMP, open)"
+    assert person_igo("Kallas", "2025-06-01") == "org:european-union", "not Siim Kallas (undated)"
+    assert person_country("Netanyahu", "2025-06-01") == "country:ISR"
+
+
+def test_surnames_after_an_article_and_family_names_first_are_indexed() -> None:
+    assert person_country("Sharaa", "2025-06-01") == "country:SYR" == person_country("al-Sharaa", "2025-06-01")
+    assert person_country("Burhan", "2024-06-01") == "country:SDN"
+    assert person_country("Xi", "2024-06-01") == "country:CHN" and person_country("Lai", "2025-06-01") == "country:TWN"
+    assert person_country("Lee", "2025-08-01") is None, "a first name of many: ambiguous"
+
+
+def test_ambiguous_acronyms_are_not_the_recent_groups() -> None:
+    groups = event_tables.known_actors().groups
+    assert "sdf" not in groups and "rsf" not in groups and "kia" not in groups
+    assert groups["syrian democratic forces"].country == "SYR"
 
 
 def test_the_groups_table_reads_aliases_and_wins_over_the_dictionaries(tmp_path: Path) -> None:
     table = tmp_path / "groups.tsv"
-    table.write_text("# note\nname\tcountry\tsector\taliases\nHouthis\tYEM\trebels\tAnsar Allah\nCODECO\t\trebels\t\n")
+    table.write_text(
+        "# note\nname\tcountry\tsector\taliases\nHouthis\tYEM\trebels\tAnsar Allah\nCODECO\t\trebels\t\n",
+        encoding="utf-8",
+    )
     groups = read_groups(table)
     assert groups["ansar allah"] == {"country": "YEM", "sector": "rebels"}
     assert groups["codeco"] == {"country": None, "sector": "rebels"}

@@ -1,9 +1,9 @@
 """What a conditional sentence asserts: the consequent's threat toward whoever the condition names, nothing else.
 
-"Moscow will retaliate if European governments seize its assets" codes
-Russia THREATEN the Europeans: a harm promised on a condition is a threat to
-the party whose act would set it off. What the "if" clause says ("seize its
-assets to fund Ukraine") is supposed, not done, and is not coded; nor is an
+"Ankara will respond if Greek ships enter the disputed waters" codes Turkey
+THREATEN Greece: a harm promised on a condition is a threat to the party
+whose act would set it off. What the "if" clause says ("enter the disputed
+waters") is supposed, not done, and is not coded; nor is an
 act under a hedging head ("is unlikely to lift", "is expected to sign").
 Speaking to the press is no event toward the press: the reporter or outlet
 is never a party (the README's reported-speech rule).
@@ -31,9 +31,11 @@ FORCE_OBJECTS = {
 # Heads that say an act is expected or doubted, not done: "is unlikely to lift", "is expected to attend".
 HEDGING_HEADS = {"unlikely", "likely", "expect", "poised", "doubtful"}
 PRESS_NOUNS = {
-    "newspaper", "daily", "paper", "agency", "broadcaster", "television", "radio", "outlet", "journal", "magazine",
-    "reporter", "journalist", "correspondent", "website", "channel", "tabloid", "weekly",
+    "newspaper", "broadcaster", "television", "radio", "outlet", "magazine", "reporter", "journalist",
+    "correspondent", "website", "tabloid", "weekly",
 }  # fmt: skip
+# Nouns that are the press only as "news agency", "news channel": "the UN nuclear agency" is no outlet.
+PRESS_COMPOUNDS = {"agency", "channel", "paper", "daily", "journal"}
 SPEAKING_VERBS = {"speak", "talk", "tell", "brief", "address", "say"}
 
 
@@ -105,7 +107,7 @@ def conditional_threats(parties: Parties, verb: Token, field: TextField) -> list
 
 def to_the_press(parties: Parties, verb: Token, trigger: Trigger, targets: list[Actor]) -> list[Actor]:
     """Targets less the press: the reporters a speaker talks to ("spoke to reporters", "told state media"),
-    and the outlet that reports the sentence ("..., the Express Tribune newspaper reported")."""
+    and the outlet that reports the sentence ("..., the Dawn newspaper reported")."""
     if trigger.event is EventType.CONSULT and verb.lemma_.lower() in SPEAKING_VERBS:
         targets = [t for t in targets if t.sector != "media"]
     speakers = [
@@ -117,5 +119,7 @@ def to_the_press(parties: Parties, verb: Token, trigger: Trigger, targets: list[
 
 
 def _is_press(noun: Token) -> bool:
-    """ "the Express Tribune newspaper", "state television", "a Reuters correspondent"."""
-    return noun.lemma_.lower() in PRESS_NOUNS
+    """ "the Dawn newspaper", "state television", "a Reuters correspondent", "the state news agency"."""
+    lemma = noun.lemma_.lower()
+    news = any(c.dep_ in ("compound", "amod") and c.lower_ == "news" for c in noun.children)
+    return lemma in PRESS_NOUNS or (lemma in PRESS_COMPOUNDS and news)

@@ -15,6 +15,7 @@ GROUP_NOUNS = {"movement", "group", "militia", "militias", "rebels", "militants"
 
 
 def _record(name: str) -> Group | None:
+    """The groups table's entry for a name as written (blanks collapsed, case and a leading "the" dropped)."""
     return known_actors().groups.get(" ".join(name.lower().split()).removeprefix("the "))
 
 

@@ -44,6 +44,8 @@ def _phrasal() -> dict[str, Trigger]:
 
 
 def _matches(pattern: VerbPattern, direct: set[str], preps: dict[str, set[str]]) -> bool:
+    """Whether the verb's words hold all the pattern's: its direct dependents' words, and its preposition's
+    objects' words when the pattern names one ("set ablaze", "called off the strike")."""
     if pattern.prep is not None and pattern.prep not in preps:
         return False
     pool = direct | preps.get(pattern.prep, set()) if pattern.prep is not None else direct

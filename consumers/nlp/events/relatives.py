@@ -2,7 +2,7 @@
 
 The relative clause's verb has no object of its own (or only "which"): what
 it reacts to is the phrase it hangs on. That phrase's owner is the target
-("Belarus's election, which Western governments dismissed" → Belarus);
+("Venezuela's referendum, which Guyana rejected" → Venezuela);
 an act with no owner ("a move", "a gesture", "a charge") is the act told
 just before in the sentence, and the target is whoever did it.
 """
@@ -41,7 +41,7 @@ def reacted_in_relative(reader: ActorReader, coded: list[CodedEvent], verb: Toke
 
 
 def _owner_words(noun: Token) -> list[Token]:
-    """The possessors of a noun phrase, also through "of" ("the outcome of Belarus's election")."""
+    """The possessors of a noun phrase, also through "of" ("the result of Peru's vote")."""
     words = [c for c in noun.children if c.dep_ == "poss"]
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
         for inner in (o for o in prep.children if o.dep_ == "pobj"):

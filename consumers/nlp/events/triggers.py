@@ -56,7 +56,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if undone is not None:  # "dropped the charges", "cancelled the deal": the object's event reversed
         return undone
     if delivers_help(verb):  # "deployed troops to help Syrian forces": help, not a show of force
-        return CORE_VERBS.get(lemma) if lemma == "commit" else Trigger(E.AID)
+        return _light(lemma, CORE_VERBS[lemma]) if lemma == "commit" else Trigger(E.AID)
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
             for word in (child.lower_, child.lemma_.lower(), _singular(child)):
@@ -77,9 +77,12 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if found is None:  # "set ablaze", "wrapped up a visit", "called off the strike": the dictionary's patterns
         named = any(c.dep_ in ("dobj", "nsubjpass") and noun_trigger(c) is not None for c in verb.children)
         return pattern_trigger(verb) if lemma not in LIGHT_VERBS or not named else None  # "announced a visit"
-    if found is not None and lemma in LIGHT_VERBS:
-        return Trigger(found.event, found.mode, True)
-    return found
+    return _light(lemma, found)
+
+
+def _light(lemma: str, found: Trigger) -> Trigger:
+    """The verb's event, flagged ``light`` for a support verb ("committed troops", "signed a deal")."""
+    return Trigger(found.event, found.mode, True) if lemma in LIGHT_VERBS else found
 
 
 def reversal_of(verb: Token) -> Trigger | None:
@@ -98,7 +101,12 @@ def reversal_of(verb: Token) -> Trigger | None:
 
 
 def _returns_something(verb: Token) -> bool:
-    """ "returned the tanker", "troops returned to their bases": a return of people, property or forces."""
+    """ "returned the tanker", "troops returned to their bases": something returned, or forces pulled back.
+
+    Only a transitive return ("returned the hostages") hands people or property back to a party; an
+    intransitive one is a RETREAT only for forces (the README's "withdraw troops, return"). People who
+    return by themselves ("the refugees returned", "the ambassador returned to Moscow") travel: no event.
+    """
     if any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

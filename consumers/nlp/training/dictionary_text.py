@@ -1,8 +1,9 @@
 """Reading the PETRARCH2 dictionary files: comments, code brackets, spelling variants."""
 
 import re
-import unicodedata
 from pathlib import Path
+
+from consumers.nlp.folding import fold
 
 CODE = re.compile(r"\[([^\]}]*)[\]}]")  # one agent line has "[~ENV}"
 
@@ -25,7 +26,7 @@ def phrase(text: str) -> str:
 
 def spellings(key: str) -> list[str]:
     """A name as written and, if it has accents, without them ("erdoğan" and "erdogan"): news uses both."""
-    folded = "".join(ch for ch in unicodedata.normalize("NFKD", key) if not unicodedata.combining(ch))
+    folded = fold(key)
     return [key] if folded == key else [key, folded]
 
 

@@ -13,11 +13,10 @@ with accents folded as the dictionaries' keys are, becomes a key that wins
 over the dictionaries' record for it.
 """
 
-import csv
 from collections.abc import Mapping
 from pathlib import Path
 
-from consumers.nlp.training.dictionary_text import spellings
+from consumers.nlp.training.hand_tables import read_rows, row_keys
 
 GROUPS_FILE = Path(__file__).with_name("data") / "groups_since_2015.tsv"
 
@@ -27,20 +26,12 @@ COLUMNS = ("name", "country", "sector", "aliases")
 
 def read_groups(path: Path = GROUPS_FILE) -> dict[str, dict[str, str | None]]:
     """Lower-case name (each spelling, aliases too) -> ``{country, sector}`` as the groups table stores them."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise ValueError(f"{path}: the header must be {' '.join(COLUMNS)}")
     groups: dict[str, dict[str, str | None]] = {}
-    for row in reader:
-        if None in row.values() or not row["name"] or not row["sector"]:
-            raise ValueError(f"{path}: malformed row {row}")
+    for row in read_rows(path, COLUMNS, ("name", "sector")):
         value: dict[str, str | None] = {"country": row["country"] or None, "sector": row["sector"]}
-        names = [row["name"], *(alias for alias in row["aliases"].split("|") if alias)]
-        for name in names:
-            for key in spellings(" ".join(name.lower().split())):
-                if groups.setdefault(key, value) != value:
-                    raise ValueError(f"{path}: {key!r} names two groups")
+        for key in row_keys(row):
+            if groups.setdefault(key, value) != value:
+                raise ValueError(f"{path}: {key!r} names two groups")
     return groups
 
 

@@ -11,23 +11,30 @@ from, to (empty while in office), role (for readers only) and other spellings.
 Dates are ``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` where only that much is
 sure: a start then reads as the first day, an end as the last.
 
-Merge rule: for a name the table lists (every spelling, accents folded as
-the dictionaries' names are), the table is the record from the start of
-that person's first row on. The dictionaries' terms for the name are cut to
-end the day before (an undated term becomes one ending then, a term starting
-later is dropped), and the table's terms are added. So the dictionaries still
+Merge rule: a name the table lists, and every dictionary key that folds to
+it (accents and letters such as ı, ł, ø folded, ``consumers.nlp.folding``:
+"antónio guterres" and "antonio guterres" are one person), takes the table
+as its record from the start of that person's first row on. The
+dictionaries' terms for those keys are cut to end the day before (an undated
+term becomes one ending then, a term starting later is dropped), and the
+table's terms are added, marked ``"source": "officials"`` so the coder can
+prefer them over a namesake's dictionary term. So the dictionaries still
 speak for earlier years, and between and after the table's rows the person
 holds no office and stands for no country, as with a dictionary term that
-ended. Names the table does not list keep the dictionaries' terms unchanged.
+ended. A nickname or other spelling that does not fold to a listed name
+("bibi netanyahu") is cut only when the table lists it among the row's
+aliases: matching on the surname alone would also cut relatives and
+namesakes of the same country. Names the table does not list keep the
+dictionaries' terms unchanged.
 """
 
 import calendar
-import csv
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
-from consumers.nlp.training.dictionary_text import spellings
+from consumers.nlp.folding import fold
+from consumers.nlp.training.hand_tables import read_rows, row_keys
 from consumers.nlp.training.phoenix_actors import merge_terms
 from consumers.nlp.training.phoenix_records import Term
 
@@ -35,6 +42,9 @@ OFFICIALS_FILE = Path(__file__).with_name("data") / "officials_since_2015.tsv"
 
 
 COLUMNS = ("name", "country", "sector", "from", "to", "role", "aliases")
+
+
+SOURCE = "officials"  # the ``source`` of the terms the table gives: the coder prefers them (module doc)
 
 
 def iso_day(text: str, *, end: bool) -> str:
@@ -48,30 +58,23 @@ def iso_day(text: str, *, end: bool) -> str:
     return date(year, month, day).isoformat()
 
 
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    """The table's rows as column -> text, comment lines and the header skipped."""
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise ValueError(f"{path}: the header must be {' '.join(COLUMNS)}")
-    for row in reader:
-        if None in row.values() or not row["name"] or not row["from"]:
-            raise ValueError(f"{path}: malformed row {row}")
-        yield row
-
-
 def read_officials(path: Path = OFFICIALS_FILE) -> dict[str, list[Term]]:
     """Lower-case name (each spelling) -> the terms the table gives it, in the table's order."""
     officials: dict[str, list[Term]] = {}
-    for row in _rows(path):
+    owners: dict[str, str] = {}
+    for row in read_rows(path, COLUMNS, ("name", "country", "sector", "from")):
         term: Term = {
             "country": row["country"],
             "sector": row["sector"],
             "from": iso_day(row["from"], end=False),
             "to": iso_day(row["to"], end=True) if row["to"] else None,
+            "source": SOURCE,
         }
-        names = [row["name"], *(alias for alias in row["aliases"].split("|") if alias)]
-        for key in dict.fromkeys(spelling for name in names for spelling in spellings(" ".join(name.lower().split()))):
+        if term["to"] is not None and term["to"] < (term["from"] or ""):
+            raise ValueError(f"{path}: {row['name']} ends before starting")
+        for key in row_keys(row):
+            if owners.setdefault(key, row["name"]) != row["name"]:
+                raise ValueError(f"{path}: {key!r} names two officials")
             terms = officials.setdefault(key, [])
             if term not in terms:
                 terms.append(term)
@@ -88,9 +91,15 @@ def _until(term: Term, last: str) -> Term | None:
 def merge_officials(people: Mapping[str, list[Term]], officials: Mapping[str, list[Term]]) -> dict[str, list[Term]]:
     """The people table with the officials table's names taken over from their first term on (module doc)."""
     merged = {name: list(terms) for name, terms in people.items()}
+    folded: dict[str, list[str]] = {}
+    for name in people:
+        folded.setdefault(fold(name), []).append(name)
     for name, terms in officials.items():
         first = min(term["from"] or "" for term in terms)
         last = (date.fromisoformat(first) - timedelta(days=1)).isoformat()
-        earlier = [cut for term in merged.get(name, []) if (cut := _until(term, last)) is not None]
-        merged[name] = merge_terms(earlier + terms)
+        for key in dict.fromkeys([name, *folded.get(fold(name), [])]):
+            earlier = [
+                cut for term in merged.get(key, []) if term.get("source") != SOURCE and (cut := _until(term, last))
+            ]
+            merged[key] = merge_terms(earlier + terms)
     return merged

@@ -108,29 +108,33 @@ def _subsequence(letters: str, initials: str) -> bool:
     return all(letter in remaining for letter in letters)
 
 
+def _kind(term: Term) -> tuple[str, str, str]:
+    """What a term says and where it comes from: terms of one kind may be joined."""
+    return term["country"] or "", term["sector"] or "", term.get("source") or ""
+
+
 def merge_terms(terms: list[Term]) -> list[Term]:
     """A person's terms with overlapping or back-to-back spans of one country and sector joined.
 
     Limits are inclusive, so a span ending 2008-05-07 and one starting 2008-05-08 leave no gap. Terms only
     say which country and sector a name stands for on a date (a dated term that covers it, else the undated
     default), so joining equal ones changes no answer; and where the default agrees with every dated term,
-    the default alone gives the same answers. Dated terms come first, by start; the default last.
+    the default alone gives the same answers. Dated terms come first, by start; the default last. Terms
+    of different sources (a ``source`` the officials table writes) stay apart.
     """
     merged: list[Term] = []
     defaults = [term for term in terms if term["from"] is None and term["to"] is None]
-    dated = sorted(
-        (term for term in terms if term not in defaults), key=lambda t: (t["country"], t["sector"], t["from"] or "")
-    )
+    dated = sorted((term for term in terms if term not in defaults), key=lambda t: (*_kind(t), t["from"] or ""))
     for term in dated:
         last = merged[-1] if merged else None
-        if last and (last["country"], last["sector"]) == (term["country"], term["sector"]) and _touches(last, term):
+        if last and _kind(last) == _kind(term) and _touches(last, term):
             ends = [last["to"], term["to"]]
             merged[-1] = last | {"to": None if None in ends else max(end for end in ends if end)}
         else:
             merged.append(dict(term))
-    values = {(term["country"], term["sector"]) for term in merged}
+    values = {_kind(term) for term in merged}
     defaults = list({(t["country"], t["sector"]): t for t in defaults}.values())
-    if len(defaults) == 1 and values <= {(defaults[0]["country"], defaults[0]["sector"])}:
+    if len(defaults) == 1 and values <= {_kind(defaults[0])}:
         return defaults
     return sorted(merged, key=lambda t: (t["from"] or "", t["to"] or "9999")) + defaults
 
