@@ -19,7 +19,7 @@ import gzip
 import json
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -107,10 +107,11 @@ class Group:
 
 @dataclass(frozen=True)
 class KnownActors:
-    """Named people (full names, lower case) with their terms, and named groups with country and sector."""
+    """Named people (full names, lower case) with their terms, named groups, and cities with their country."""
 
     people: Mapping[str, tuple[Term, ...]]
     groups: Mapping[str, Group]
+    places: Mapping[str, str] = field(default_factory=dict)  # city or region (lower case) -> ISO3 of its country
 
     def person_on(self, name: str, day: date | str | None = None) -> Term | None:
         """The term a name stands for on ``day``, as PETRARCH reads actor dates.
@@ -181,4 +182,5 @@ def known_actors() -> KnownActors:
         for name, rows in table["people"].items()
     }
     groups = {name: Group(row["country"], _sector(row["sector"])) for name, row in table["groups"].items()}
-    return KnownActors(MappingProxyType(people), MappingProxyType(groups))
+    places = MappingProxyType(dict(table.get("places", {})))
+    return KnownActors(MappingProxyType(people), MappingProxyType(groups), places)

@@ -14,11 +14,13 @@ GPE (like a country) with id ``bloc:west``; alliances with a secretariat
 import csv
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from consumers.nlp.event_tables import known_actors
 from schemas import EntityType
 
 WORLD_FILE = Path(__file__).with_name("data") / "world.json"
@@ -67,6 +69,8 @@ for _id, _name, _type, _aliases in _BLOC_TABLE:
 MEMO_SIZE = 65536  # names remembered per process: an article asks for the same few names many times
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
+# A region named with its kind after it: "Kandahar province", "Belgorod region", "Donetsk oblast".
+_PLACE_NOUN = re.compile(r" (?:province|region|oblast|governorate|district|city)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +80,7 @@ class Place:
     id: str
     name: str
     type: EntityType
-    kind: str  # "country", "capital", "demonym", "bloc"
+    kind: str  # "country", "capital", "city" (another city or region), "demonym", "bloc"
 
 
 @lru_cache(maxsize=MEMO_SIZE)
@@ -90,8 +94,12 @@ def normalise(text: str) -> str:
 class Gazetteer:
     """Name -> Place lookups; built once per process (the tables are a few hundred rows)."""
 
-    def __init__(self) -> None:
-        """Index country names, regexes, capitals, demonyms and blocs."""
+    def __init__(self, places: Mapping[str, str] | None = None) -> None:
+        """Index country names, regexes, capitals, demonyms, blocs and ``places`` (city -> ISO3).
+
+        ``places`` defaults to the cities and regions of the shipped event tables; the derivation that
+        writes them passes ``{}`` so that what it skips as known never depends on its own last output.
+        """
         self._names: dict[str, str] = {}
         self._regexes: list[tuple[re.Pattern[str], str]] = []
         self._country_name: dict[str, str] = {}
@@ -108,6 +116,7 @@ class Gazetteer:
         for alias, iso3 in COUNTRY_ALIASES.items():
             self._names[alias] = iso3
         world: dict[str, dict[str, Any]] = json.loads(WORLD_FILE.read_text(encoding="utf-8"))
+        self._places = dict(known_actors().places if places is None else places)
         for iso3, info in sorted(world.items()):
             if "wikidata" in info:
                 self._wikidata[f"country:{iso3}"] = str(info["wikidata"])
@@ -116,6 +125,10 @@ class Gazetteer:
             for demonym in info["demonyms"]:
                 self._demonyms.setdefault(normalise(demonym), iso3)
                 self._demonyms.setdefault(normalise(demonym) + "s", iso3)
+
+    def country_codes(self) -> frozenset[str]:
+        """The ISO3 codes of the current countries."""
+        return frozenset(self._country_name)
 
     def country(self, iso3: str) -> Place:
         """The Place for an ISO3 code."""
@@ -156,6 +169,10 @@ class Gazetteer:
         if key in self._capitals and label in (None, "GPE", "LOC", "FAC", "ORG"):
             iso3 = self._capitals[key]
             return Place(f"country:{iso3}", self._country_name[iso3], EntityType.GPE, "capital")
+        place = key if key in self._places else _PLACE_NOUN.sub("", key)  # "Kandahar province"
+        if place in self._places and label in (None, "GPE", "LOC", "FAC") and self._places[place] in self._country_name:
+            iso3 = self._places[place]  # a city or region stands for its country, as a capital does
+            return Place(f"country:{iso3}", self._country_name[iso3], EntityType.GPE, "city")
         if fuzzy and label == "GPE" and len(key.split()) <= 6:
             for pattern, iso3 in self._regexes:
                 if pattern.search(key):
@@ -169,6 +186,11 @@ class Gazetteer:
     def is_capital(self, text: str) -> bool:
         """Whether ``text`` names a capital city (so a locative use can stay a city)."""
         return normalise(text) in self._capitals
+
+    def is_city(self, text: str) -> bool:
+        """Whether ``text`` names a capital or another city or region the tables place in a country."""
+        key = normalise(text)
+        return key in self._capitals or key in self._places
 
 
 def _country_rows() -> list[dict[str, str]]:

@@ -29,7 +29,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
 
     Small models tag "Cyprus" as a product, "Burkina Faso" as a person and
     miss "ECOWAS"; a proper-noun (or all-capitals) run whose exact text the
-    gazetteer knows as a country, capital, bloc or known group replaces what
+    gazetteer knows as a country, capital or other city, bloc or known group replaces what
     overlapped it, unless the model's span is a longer name around it.
     """
     doc, text = parsed.doc, parsed.text
@@ -48,7 +48,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
             start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
             run = text[start_char:end_char]
             place = gazetteer.lookup(run, "GPE", fuzzy=False)
-            if place is not None and place.kind in ("country", "bloc", "capital"):
+            if place is not None and place.kind in ("country", "bloc", "capital", "city"):
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))

@@ -98,7 +98,7 @@ def resolve(candidates: list[tuple[Candidate, Doc]], gazetteer: Gazetteer) -> Re
         if place is None and cand.label == "ORG":  # "Sri Lankan navy sailors": a demonym the model took for a name
             demonym = gazetteer.lookup(cand.text, "NORP", fuzzy=False)
             place = demonym if demonym is not None and demonym.kind == "demonym" else None
-        if place is not None and not (place.kind == "capital" and _is_locative(doc, cand)):
+        if place is not None and not (place.kind in ("capital", "city") and _is_locative(doc, cand)):
             assigned.append((cand, place.id, place.name, place.type))
         else:
             rest.append(cand)

@@ -243,3 +243,11 @@ def test_the_groups_table_reads_aliases_and_wins_over_the_dictionaries(tmp_path:
     merged = merge_groups({"ansar allah": {"country": "LBN", "sector": "rebels"}, "hamas": {}}, groups)
     assert merged["ansar allah"]["country"] == "YEM" and "hamas" in merged
     assert event_tables.known_actors().groups["houthis"].country == "YEM"
+
+
+def test_places_give_their_current_country() -> None:
+    places = event_tables.known_actors().places
+    assert places["kharkiv"] == "UKR", "UKRAINE_'s current code, not the Soviet one it had until 1991"
+    assert places["karachi"] == "PAK" and places["rafah"] == "PSE"
+    assert "ukraine" not in places and "kyiv" not in places, "the gazetteer knows countries and capitals already"
+    assert "georgia" not in places, "a name in the people table is no sure place"

@@ -218,10 +218,10 @@ class EntityReader:
         return self._nationality(token, locative=True)
 
     def place(self, word: Token) -> Actor | None:
-        """A place named after "in": a country, or the capital of one ("a court in Tunis")."""
+        """A place named after "in": a country, or a capital or city of one ("a court in Tunis", "in Karachi")."""
         entity_id = self.owners[word.i]
         record = self.resolution.entities.get(entity_id)
-        if entity_id.startswith("gpe:") and record is not None and self.gazetteer.is_capital(record.name):
+        if entity_id.startswith("gpe:") and record is not None and self.gazetteer.is_city(record.name):
             capital = self.gazetteer.lookup(record.name, "GPE")
             if capital is not None and capital.id.startswith("country:"):
                 return Actor(capital.id, capital.name, None)

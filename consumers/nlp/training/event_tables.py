@@ -44,9 +44,16 @@ from consumers.nlp.training.cameo_verbs import (
 )
 from consumers.nlp.training.groups import merge_groups, read_groups
 from consumers.nlp.training.officials import merge_officials, read_officials
-from consumers.nlp.training.phoenix_actors import ARMED_GROUP_FILE, COUNTRY_FILE, INTERNATIONAL_FILE, build_actors
+from consumers.nlp.training.phoenix_actors import (
+    ARMED_GROUP_FILE,
+    COUNTRY_FILE,
+    INTERNATIONAL_FILE,
+    build_actors,
+    country_codes,
+)
 from consumers.nlp.training.phoenix_agents import build_agents
-from consumers.nlp.training.phoenix_records import JOINING_WORDS
+from consumers.nlp.training.phoenix_places import build_places
+from consumers.nlp.training.phoenix_records import JOINING_WORDS, DateReport, read_actor_records
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -69,7 +76,7 @@ AGENT_FILE = "Phoenix.agents.txt"
 SOURCE_FILES = (VERB_FILE, PLOVER_FILE, AGENT_FILE, COUNTRY_FILE, INTERNATIONAL_FILE, ARMED_GROUP_FILE)
 
 
-# The people and groups table is 2.5 MB as text, more than the rest together: it ships gzipped (0.4 MB),
+# The people, groups and places table is 2.6 MB as text, more than the rest together: it ships gzipped (0.4 MB),
 # the other two stay plain so their diffs can be read.
 VERBS_TABLE = "verbs.json"
 
@@ -92,6 +99,11 @@ def everyday_words(
     return frozenset(words | FUNCTION | JOINING_WORDS)
 
 
+def people_words(people: Iterable[str]) -> frozenset[str]:
+    """People's full names and their single words: a place that is also a name ("Georgia") is no sure place."""
+    return frozenset(name for full in people for name in (full, *full.split()))
+
+
 def render(value: Any, depth: int) -> str:
     """JSON with sorted keys, one entry per line for the first ``depth`` levels of objects (readable diffs)."""
     if depth == 0 or not isinstance(value, dict) or not value:
@@ -108,10 +120,13 @@ def write_tables(data: Path, out: Path) -> dict[str, Any]:
     synsets, blocks = read_verb_dictionary(data / VERB_FILE)
     verbs = build_verbs(synsets, blocks, read_plover(data / PLOVER_FILE))
     agents = build_agents(data / AGENT_FILE)
-    actors, report = build_actors(data, everyday_words(synsets, blocks, agents))
+    common = everyday_words(synsets, blocks, agents)
+    actors, report = build_actors(data, common)
     officials = read_officials()
     actors["people"] = merge_officials(actors["people"], officials)
     actors["groups"] = merge_groups(actors["groups"], read_groups())
+    records = list(read_actor_records(data / COUNTRY_FILE, DateReport()))
+    actors["places"] = build_places(records, country_codes(records), common | people_words(actors["people"]))
     out.mkdir(parents=True, exist_ok=True)
     tables = {VERBS_TABLE: (verbs, 2), AGENTS_TABLE: (agents, 1), ACTORS_TABLE: (actors, 2)}
     sizes = {}
@@ -132,6 +147,7 @@ def write_tables(data: Path, out: Path) -> dict[str, Any]:
         "official_names": len(officials),
         "groups": len(actors["groups"]),
         "group_records": report.groups,
+        "places": len(actors["places"]),
         "conflicting_group_keys": len(report.conflicting_groups),
         "unreadable_dates": sorted(set(report.dates.unreadable)),
     }
