@@ -8,6 +8,7 @@ event coder needs would then be lost before it reads the sentence.
 from spacy.attrs import IS_UPPER, LENGTH, POS
 from spacy.symbols import ADJ, PROPN
 
+from consumers.nlp.events.offices import is_kept_official
 from consumers.nlp.events.sectors import known_group
 from consumers.nlp.gazetteer import Gazetteer
 from consumers.nlp.spans import Overlaps, ParsedText, RawSpan
@@ -29,8 +30,9 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
 
     Small models tag "Cyprus" as a product, "Burkina Faso" as a person and
     miss "ECOWAS"; a proper-noun (or all-capitals) run whose exact text the
-    gazetteer knows as a country, capital or other city, bloc or known group replaces what
-    overlapped it, unless the model's span is a longer name around it.
+    gazetteer knows as a country, capital or other city, bloc or known group, or that names a
+    hand-kept official ("Bukele ordered..."), replaces what overlapped it, unless the model's span is
+    a longer name around it.
     """
     doc, text = parsed.doc, parsed.text
     # the attributes as columns: this loop reads every word, and ``doc[i]`` builds a Token object on each access
@@ -52,11 +54,15 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
+            elif not upper[index] and is_kept_official(run):  # "Rubio telephoned Jaishankar"
+                found.append(RawSpan(start_char, end_char, "PERSON"))
         elif pos[index] == ADJ and doc[index].text[:1].isupper():  # "Russian diplomats"
             word = doc[index]
             place = gazetteer.lookup(word.text, "NORP", fuzzy=False)
             if place is not None and place.kind == "demonym":
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
+            elif is_kept_official(word.text):  # "Pezeshkian took a call", read as an adjective
+                found.append(RawSpan(word.idx, word.idx + len(word.text), "PERSON"))
         index = end if end > index else index + 1
     found.extend(spelled_names(parsed))
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");

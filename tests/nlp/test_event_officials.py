@@ -43,3 +43,34 @@ def test_a_group_s_government_is_its_country_s(annotate_text: Annotate) -> None:
         annotate_text, "Iran accused the Taliban government on Monday of cutting the Helmand river's flow."
     )
     assert_coded(annotation, Coded("country:IRN", "country:AFG", (E.ACCUSE,), (None, "government")))
+
+
+SURNAMES_THE_MODEL_MISSES = [
+    pytest.param(
+        "Rubio telephoned Jaishankar on Monday to discuss tariffs.",
+        Coded("country:USA", "country:IND", (E.CONSULT,)),
+        id="sentence-initial-surname-untagged",
+    ),
+    pytest.param(
+        "Pezeshkian met Erdogan in Ankara on Wednesday.",
+        Coded("country:IRN", "country:TUR", (E.CONSULT,)),
+        id="surname-read-as-an-adjective",
+    ),
+    pytest.param(
+        "Sheinbaum rejected Washington's demand to let American troops operate in Mexico.",
+        Coded("country:MEX", "country:USA", (E.REJECT,)),
+        id="surname-of-a-head-of-state",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SURNAMES_THE_MODEL_MISSES)
+def test_a_kept_official_s_surname_is_a_person_though_the_model_missed_it(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_capitalised_word_no_kept_official_bears_is_no_person(annotate_text: Annotate) -> None:
+    entities = code(annotate_text, "Hungarian farmers rejected the plan. Sanctions followed.").entities
+    assert not [e.id for e in entities if e.id.startswith("person:")]

@@ -8,7 +8,8 @@ from typing import get_args
 import pytest
 
 from consumers.nlp import event_tables
-from consumers.nlp.events.sectors import IGO_IDS, person_country, person_igo
+from consumers.nlp.events.offices import person_country, person_igo
+from consumers.nlp.events.sectors import IGO_IDS
 from consumers.nlp.folding import fold
 from consumers.nlp.training import event_tables as derivation
 from consumers.nlp.training.groups import merge_groups, read_groups

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from consumers.nlp.affiliation import body_country
 from consumers.nlp.events.named_groups import a_group, group_name
+from consumers.nlp.events.offices import person_country, person_igo
 from consumers.nlp.events.officials import mistaken_place, state_body, titled_apposition
 from consumers.nlp.events.sectors import (
     IGO_IDS,
@@ -24,8 +25,6 @@ from consumers.nlp.events.sectors import (
     known_group,
     left_words,
     org_sector,
-    person_country,
-    person_igo,
     title_sector,
 )
 from consumers.nlp.gazetteer import Gazetteer

@@ -73,6 +73,13 @@ AID_THEMES |= {
     "drone", "drones", "jet", "jets", "system", "systems", "package", "donation", "grain", "wheat", "water",
     "intelligence", "training", "protection", "electricity", "gas", "oil", "doctors", "peacekeepers", "police",
 }  # fmt: skip
+AID_THEMES |= {  # goods by the load: "50 tonnes of rice", "hygiene kits", "rations"
+    "ration", "rations", "meal", "meals", "rice", "flour", "seed", "seeds", "fertiliser", "fertilizer", "cash",
+    "kit", "kits", "tonne", "tonnes", "ton", "tons", "shipment", "shipments", "consignment", "planeload",
+    "planeloads", "truckload", "truckloads", "cargo", "shell", "shells", "artillery", "howitzer", "howitzers",
+    "rocket", "rockets", "radar", "radars", "helicopter", "helicopters", "vessel", "vessels", "boat", "boats",
+    "warship", "warships", "fighter", "fighters", "plane", "planes", "battery", "batteries", "vehicle",
+}  # fmt: skip
 # "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
 DRAWING_VERBS = {
     "draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get", "secure",

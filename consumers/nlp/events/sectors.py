@@ -5,13 +5,10 @@ table derived from the Phoenix dictionaries (``consumers.nlp.event_tables``)
 for the long tail; officials the tables know give their country and role.
 """
 
-import re
-from datetime import date
 from functools import cache
 
 from spacy.tokens import Token
 
-from consumers.nlp.folding import fold
 from schemas import Sector
 
 STATE_SECTORS: frozenset[Sector] = frozenset(
@@ -175,71 +172,6 @@ def title_sector(words: list[str]) -> Sector | None:
         if word in _TITLE_WORDS:
             return _TITLE_WORDS[word]
     return None
-
-
-def person_country(name: str, published: str | None = None) -> str | None:
-    """``country:ISO3`` of an official the derived tables know, in office at ``published`` if dated."""
-    found = _office_on(name, published)
-    return found if found is not None and found.startswith("country:") else None
-
-
-def person_igo(name: str, published: str | None = None) -> str | None:
-    """The IGO id (``org:nato``) a head of an organisation the tables know stands for at ``published``."""
-    found = _office_on(name, published)
-    return found if found is not None and found in IGO_IDS else None
-
-
-def _office_on(name: str, published: str | None) -> str | None:
-    """The one actor id (a country, or an IGO for its head) the officials bearing a name stand for on the day."""
-    from consumers.nlp import event_tables
-
-    day = published or date.today().isoformat()
-    key = name.lower()
-    people = event_tables.known_actors().people
-    # "Lavrov": the officials with that surname in office on the day, if they all serve one country;
-    # a one-word name the tables hold ("Lula", "Jokowi") is that person
-    names = [key] if " " in key or key in people else _surnames().get(fold(key), [])
-    # in office on the day (today when the article has no date): a former minister no longer acts for the state
-    terms = [t for n in names if (t := event_tables.known_actors().person_on(n, day)) is not None]
-    # "Guterres": a hand-kept official in office outweighs a namesake's stale dictionary term
-    terms = [t for t in terms if t.kept] or terms
-    ids = {t.country if t.sector == "igo" else f"country:{t.country}" for t in terms}
-    return ids.pop() if len(ids) == 1 else None
-
-
-@cache
-def _surnames() -> dict[str, list[str]]:
-    """Surname, accents folded -> the full names of the known officials who bear it ("Wang", a first word, left out).
-
-    "Sánchez" and "Sanchez" are one surname: the namesakes of either spelling all count. The surname is the
-    last word, and also the part after an Arabic article ("al-Sharaa" and "Sharaa"); for countries that put
-    the family name first in English news too ("Xi Jinping", "Yoon Suk Yeol") it is the first word.
-    """
-    from consumers.nlp import event_tables
-
-    people = event_tables.known_actors().people
-    family_first = {name for name, terms in people.items() if any(t.country in FAMILY_FIRST for t in terms)}
-    found: dict[str, list[str]] = {}
-    first_words = {name.split()[0] for name in people if name not in family_first}
-    # a word the tables know as an agent or a verb ("riot police", "strike") is no surname
-    words = first_words | set(event_tables.agent_sectors()) | set(event_tables.verb_lexicon().verbs)
-    for name in people:
-        if name in family_first:
-            surnames = [name.split()[0]] if len(name.split()) > 1 else []
-        else:
-            last = name.split()[-1]
-            surnames = [last] if len(last) >= 4 else []
-            surnames += [bare] if (bare := _ARTICLE.sub("", last)) != last and len(bare) >= 4 else []
-        for surname in surnames:
-            if surname not in words:
-                found.setdefault(fold(surname), []).append(name)
-    return found
-
-
-# Countries whose people news names family name first: "Xi", "Lee", "Yoon". Not Japan (given name first in
-# English news) nor Vietnam (news calls a Vietnamese official by the given name, the last word: "Chinh").
-FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK"}
-_ARTICLE = re.compile(r"^(?:al|el|ad|an|ar|as|ash|at|az)-(?=\w)")  # as ``consumers.nlp.mentions`` reads names
 
 
 def igo_body(name: str) -> str | None:
