@@ -26,6 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, cast, get_args
 
+from consumers.nlp.folding import fold
 from schemas.events import Sector
 
 logger = logging.getLogger(__name__)
@@ -103,6 +104,7 @@ class Group:
 
     country: str | None
     sector: Sector
+    name: str | None = None  # the name in full an alias or acronym stands for ("IMF" -> International Monetary Fund)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,11 @@ class KnownActors:
     people: Mapping[str, tuple[Term, ...]]
     groups: Mapping[str, Group]
     places: Mapping[str, str] = field(default_factory=dict)  # city or region (lower case) -> ISO3 of its country
+
+    def full_name(self, name: str) -> str | None:
+        """The name in full a group's alias or acronym stands for ("IMF", "the ICRC"), where the tables link them."""
+        group = self.groups.get(fold(" ".join(name.lower().split()).removeprefix("the ")))
+        return group.name if group is not None else None
 
     def person_on(self, name: str, day: date | str | None = None) -> Term | None:
         """The term a name stands for on ``day``, as PETRARCH reads actor dates.
@@ -181,6 +188,8 @@ def known_actors() -> KnownActors:
         )
         for name, rows in table["people"].items()
     }
-    groups = {name: Group(row["country"], _sector(row["sector"])) for name, row in table["groups"].items()}
+    groups = {
+        name: Group(row["country"], _sector(row["sector"]), row.get("name")) for name, row in table["groups"].items()
+    }
     places = MappingProxyType(dict(table.get("places", {})))
     return KnownActors(MappingProxyType(people), MappingProxyType(groups), places)

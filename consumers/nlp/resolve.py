@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from consumers.nlp import event_tables
 from consumers.nlp.gazetteer import Gazetteer, Place, normalise
 from consumers.nlp.mentions import Candidate
 from schemas import EntityType, TextField
@@ -126,9 +127,11 @@ def _name_key(text: str) -> str:
 
 def _resolve_names(cands: list[Candidate]) -> list[tuple[Candidate, str, str, EntityType]]:
     """People by name parts, the rest by normalised name with the majority type."""
+    in_text = {_name_key(cand.text) for cand in cands}
+    written = {id(cand): _written(cand, in_text) for cand in cands}
     labels: dict[str, Counter[str]] = {}
     for cand in cands:
-        labels.setdefault(_name_key(cand.text), Counter())[cand.label] += 1
+        labels.setdefault(_name_key(written[id(cand)]), Counter())[cand.label] += 1
     person_names = {key for key, count in labels.items() if count["PERSON"] > 0}
     full_names = sorted({key for key in person_names if len(key.split()) >= 2}, key=lambda k: (-len(k), k))
 
@@ -142,7 +145,7 @@ def _resolve_names(cands: list[Candidate]) -> list[tuple[Candidate, str, str, En
 
     groups: dict[str, list[Candidate]] = {}
     for cand in cands:
-        key = _name_key(cand.text)
+        key = _name_key(written[id(cand)])
         label = labels[key].most_common(1)[0][0] if key not in person_names else "PERSON"
         full = person_for(key)
         if full is not None and (label == "PERSON" or len(key.split()) == 1):
@@ -156,7 +159,7 @@ def _resolve_names(cands: list[Candidate]) -> list[tuple[Candidate, str, str, En
         if label == "MISC":
             continue  # unrecognised miscellany (products, works...) is not an entity type we publish
         entity_type = EntityType.LOC if label == "LOC" else EntityType(label)
-        name = _display_name(members)
+        name = _display_name([written[id(member)] for member in members])
         entity_id = f"{entity_type.value.lower()}:{slugify(name)}"
         result.extend((cand, entity_id, name, entity_type) for cand in members)
     return result
@@ -175,10 +178,17 @@ def _is_part(parts: list[str], full: list[str]) -> bool:
     return full[-len(parts) :] == parts
 
 
-def _display_name(members: list[Candidate]) -> str:
+def _written(cand: Candidate, in_text: set[str]) -> str:
+    """The name a mention is resolved by: an organisation's initials ("the IMF") stand for its name in full
+    where the article writes that too; else the initials are the name it goes by there, as analysts code it."""
+    full = event_tables.known_actors().full_name(cand.text) if cand.label == "ORG" else None
+    return full if full is not None and _name_key(full) in in_text else cand.text
+
+
+def _display_name(names: list[str]) -> str:
     """The longest form (then the most frequent, then the first) names the entity."""
-    counts = Counter(m.text for m in members)
-    first = {m.text: i for i, m in reversed(list(enumerate(members)))}
+    counts = Counter(names)
+    first = {text: i for i, text in reversed(list(enumerate(names)))}
     return min(counts, key=lambda t: (-len(t.split()), -counts[t], first[t]))
 
 

@@ -49,3 +49,20 @@ def test_slugify() -> None:
     assert slugify("Deutsche Welle") == "deutsche-welle"
     assert slugify("São Tomé") == "sao-tome"
     assert slugify("Xiangshan Forum") == "xiangshan-forum"
+
+
+def test_initials_are_the_organisation_named_in_full_in_the_same_article(
+    annotate_text: Callable[[str], Annotation],
+) -> None:
+    result = annotate_text(
+        "Kenya gets a loan\n\nThe International Monetary Fund approved a loan for Kenya on Monday. "
+        "The IMF said Nairobi had met its fiscal targets."
+    )
+    fund = entity(result, "org:international-monetary-fund")
+    assert {m.text for m in fund.mentions} == {"International Monetary Fund", "IMF"}
+    assert "org:imf" not in {e.id for e in result.entities}
+
+
+def test_initials_alone_are_the_name_the_article_uses(annotate_text: Callable[[str], Annotation]) -> None:
+    result = annotate_text("Kenya gets a loan\n\nThe IMF approved a loan for Kenya on Monday.")
+    assert "org:imf" in {e.id for e in result.entities}

@@ -239,11 +239,17 @@ def test_the_groups_table_reads_aliases_and_wins_over_the_dictionaries(tmp_path:
         encoding="utf-8",
     )
     groups = read_groups(table)
-    assert groups["ansar allah"] == {"country": "YEM", "sector": "rebels"}
-    assert groups["codeco"] == {"country": None, "sector": "rebels"}
+    assert groups["ansar allah"] == {"country": "YEM", "sector": "rebels", "name": "Houthis"}
+    assert groups["codeco"] == {"country": None, "sector": "rebels", "name": "CODECO"}
     merged = merge_groups({"ansar allah": {"country": "LBN", "sector": "rebels"}, "hamas": {}}, groups)
     assert merged["ansar allah"]["country"] == "YEM" and "hamas" in merged
     assert event_tables.known_actors().groups["houthis"].country == "YEM"
+
+
+def test_an_organisation_s_initials_stand_for_its_name_in_full() -> None:
+    actors = event_tables.known_actors()
+    assert actors.full_name("IMF") == "International Monetary Fund" == actors.full_name("the IMF")
+    assert actors.full_name("ICRC") == "Red Cross" and actors.full_name("Ansar Allah") == "Houthis"
 
 
 def test_places_give_their_current_country() -> None:

@@ -10,7 +10,8 @@ have another sector (the International Criminal Court is a court).
 group: name, country (ISO3, empty for a transnational group), sector and
 other names (acronyms, older names). Every name and alias, lower case and
 with accents folded as the dictionaries' keys are, becomes a key that wins
-over the dictionaries' record for it.
+over the dictionaries' record for it, and stands for the row's name: an entity
+named by its initials and one named in full are one.
 """
 
 from collections.abc import Mapping
@@ -25,10 +26,10 @@ COLUMNS = ("name", "country", "sector", "aliases")
 
 
 def read_groups(path: Path = GROUPS_FILE) -> dict[str, dict[str, str | None]]:
-    """Lower-case name (each spelling, aliases too) -> ``{country, sector}`` as the groups table stores them."""
+    """Lower-case name (each spelling, aliases too) -> ``{country, sector, name}``; ``name`` is the row's, in full."""
     groups: dict[str, dict[str, str | None]] = {}
     for row in read_rows(path, COLUMNS, ("name", "sector")):
-        value: dict[str, str | None] = {"country": row["country"] or None, "sector": row["sector"]}
+        value: dict[str, str | None] = {"country": row["country"] or None, "sector": row["sector"], "name": row["name"]}
         for key in row_keys(row):
             if groups.setdefault(key, value) != value:
                 raise ValueError(f"{path}: {key!r} names two groups")
