@@ -6,7 +6,8 @@ event coder needs would then be lost before it reads the sentence.
 """
 
 from spacy.attrs import IS_UPPER, LENGTH, POS
-from spacy.symbols import ADJ, PROPN
+from spacy.symbols import ADJ, NOUN, PROPN
+from spacy.tokens import Span
 
 from consumers.nlp.events.offices import is_kept_official
 from consumers.nlp.events.sectors import known_group
@@ -23,6 +24,11 @@ def _contains(text: str, outer: RawSpan, inner: RawSpan) -> bool:
     # "Mali, Burkina Faso" and "Mozambique's Cabo Delgado" are not one name
     listed = any(mark in text[outer.start : outer.end] for mark in (",", "'s ", "\u2019s "))
     return outer.start <= inner.start and inner.end <= outer.end and longer and not listed
+
+
+def _names_an_official(words: Span) -> bool:
+    """A hand-kept official's name standing for a person: "Starmer held", not "Junior doctors" or "Park rangers"."""
+    return words.root.dep_ not in ("compound", "amod") and is_kept_official(words.text)
 
 
 def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]:
@@ -54,14 +60,14 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
-            elif not upper[index] and is_kept_official(run):  # "Rubio telephoned Jaishankar"
+            elif not upper[index] and _names_an_official(doc[index:end]):  # "Rubio telephoned Jaishankar"
                 found.append(RawSpan(start_char, end_char, "PERSON"))
-        elif pos[index] == ADJ and doc[index].text[:1].isupper():  # "Russian diplomats"
+        elif pos[index] in (ADJ, NOUN) and doc[index].text[:1].isupper():
             word = doc[index]
-            place = gazetteer.lookup(word.text, "NORP", fuzzy=False)
-            if place is not None and place.kind == "demonym":
+            place = gazetteer.lookup(word.text, "NORP", fuzzy=False) if pos[index] == ADJ else None
+            if place is not None and place.kind == "demonym":  # "Russian diplomats"
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
-            elif is_kept_official(word.text):  # "Pezeshkian took a call", read as an adjective
+            elif _names_an_official(doc[index : index + 1]):  # "Pezeshkian took", "Starmer held": mistagged
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "PERSON"))
         index = end if end > index else index + 1
     found.extend(spelled_names(parsed))
