@@ -91,3 +91,22 @@ def test_the_act_one_is_blamed_for_is_the_blamed_one_s(annotate_text: Annotate) 
     annotation = code(annotate_text, "Poland criticized Belarus for its repeated threats against Lithuania.")
     assert_coded(annotation, Coded("country:BLR", "country:LTU", (E.THREATEN,)))
     assert relation(annotation, "country:POL", "country:LTU") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "opponent"),
+    [
+        ("Lithuania vowed to defend its airspace against Belarus.", "country:BLR"),
+        ("Kenya and Ethiopia agreed to work together against Somalia's militias.", "country:SOM"),
+    ],
+)
+def test_a_party_an_act_is_against_is_never_its_beneficiary(
+    annotate_text: Annotate, sentence: str, opponent: str
+) -> None:
+    coded = [(s.source, s.target, s.stance) for s in code(annotate_text, sentence).stances]
+    assert not [c for c in coded if c[1] == opponent and c[2] == "cooperative"], coded
+
+
+def test_dropping_charges_against_someone_still_concedes_to_them(annotate_text: Annotate) -> None:
+    sentence = "Moroccan prosecutors dropped the charges against four opposition activists."
+    assert relation(code(annotate_text, sentence), "country:MAR", "group:opposition") is not None

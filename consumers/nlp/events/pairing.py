@@ -11,7 +11,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.rules import SYMMETRIC, as_protesters, refined_trigger
-from schemas import EventType, TextField
+from schemas import EventType, TextField, stance_of
 
 
 def paired_events(
@@ -27,6 +27,9 @@ def paired_events(
 ) -> list[CodedEvent]:
     """The events of ``word`` read in ``field``; ``mutual``: coordinated sources with no target act on each other."""
     trigger = refined_trigger(trigger, word, sources, targets)
+    # "vowed to defend its territory against Russia"; but "dropped the charges against them" concedes to them
+    if stance_of(trigger.event) == "cooperative" and trigger.event not in (EventType.CONCEDE, EventType.RETREAT):
+        targets = [target for target in targets if not _opposed(target, word)]
     if trigger.event is EventType.PROTEST:  # people who march are protesters
         sources = [as_protesters(s) for s in sources]
     modifiers = [*word.children, *(g for c in word.children if c.dep_ == "dobj" for g in c.children)]
@@ -57,3 +60,13 @@ def _event(
     source: Actor, target: Actor, trigger: Trigger, word: Token, confidence: float, field: TextField
 ) -> CodedEvent:
     return CodedEvent(source, target, trigger.event, trigger.mode, word.sent, word, confidence, field)
+
+
+def _opposed(target: Actor, word: Token) -> bool:
+    """Whether ``target`` is named after "against" in what ``word`` governs: an opponent, never the one helped.
+
+    "defend its territory against Russia", "agreed to cooperate against Ethiopia's dam", "united against
+    Moscow": whatever the act does for its partners, it does nothing cooperative for the party it is against.
+    """
+    opposed = {w.text for prep in word.subtree if prep.lower_ == "against" for o in prep.children for w in o.subtree}
+    return bool(opposed) and set(target.name.split()) <= opposed
