@@ -42,7 +42,8 @@ def intended(verb: Token, trigger: Trigger) -> Trigger:
     ready = ready or (verb.head.pos_ == "ADJ" and verb.head.lemma_.lower() in INTENT_HEADS)
     if not (future or ready):
         return trigger
-    return Trigger(EventType.AGREE if stance_of(trigger.event) == "cooperative" else EventType.THREATEN)
+    promise = EventType.AGREE if stance_of(trigger.event) == "cooperative" else EventType.THREATEN
+    return Trigger(promise, one_sided=trigger.one_sided)  # "will hold elections" stays one-sided
 
 
 def asserted(word: Token) -> bool:

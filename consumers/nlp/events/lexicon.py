@@ -19,6 +19,7 @@ class Trigger:
     event: EventType
     mode: str | None = None
     light: bool = False  # a support verb: the event comes from its object noun ("imposed sanctions")
+    one_sided: bool = False  # an act on a thing ("took part", "held elections"): partners do it side by side
 
 
 def _t(event: EventType, mode: str | None = None) -> Trigger:

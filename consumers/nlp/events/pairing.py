@@ -36,8 +36,9 @@ def paired_events(
     # "joint raids against traffickers": the partners cooperate; "joint drills with Australia": each with Z
     partnered = any(c.dep_ == "prep" and c.lower_ == "with" for c in modifiers)
     joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
-    # "X and Y declared a truce", "X and Y signed a treaty": each party with the other
+    # "X and Y declared a truce", "X and Y signed a treaty": each party with the other; not "took part"
     symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire" or word.lemma_.lower() == "sign"
+    symmetric = symmetric and not trigger.one_sided
     if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
         # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
         together = trigger if not joint else Trigger(EventType.COOPERATE)

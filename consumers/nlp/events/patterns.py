@@ -11,6 +11,13 @@ patterns: each pattern's words must all be among the verb's arguments (its
 particle, objects and complements, with their modifiers), and a pattern with
 a preposition needs that preposition among the verb's children. The pattern
 with the most words wins.
+
+A verb + argument pattern's event is one-sided: it says what the subject
+does with a thing ("took part in the qualifiers", "held elections",
+"launched an operation"), not that coordinated subjects act on each other,
+as a verb or noun of joint action does ("agreed", "clashed", "held talks",
+and multi-word verbs such as "get together"). "Spain and Portugal held
+elections" is two parties doing the same thing, no event between them.
 """
 
 from functools import cache
@@ -75,5 +82,5 @@ def pattern_trigger(verb: Token) -> Trigger | None:
         ]
         if found:
             best = max(found, key=lambda p: len(p.words))  # the first of the longest, in table order
-            return Trigger(EventType(best.event), best.mode)
+            return Trigger(EventType(best.event), best.mode, one_sided=True)
     return None
