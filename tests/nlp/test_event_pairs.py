@@ -110,3 +110,26 @@ def test_a_party_an_act_is_against_is_never_its_beneficiary(
 def test_dropping_charges_against_someone_still_concedes_to_them(annotate_text: Annotate) -> None:
     sentence = "Moroccan prosecutors dropped the charges against four opposition activists."
     assert relation(code(annotate_text, sentence), "country:MAR", "group:opposition") is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["France and Britain launched air strikes on Monday.", "Jordanian and Egyptian jets bombed militant camps."],
+)
+def test_partners_attacking_together_do_not_attack_each_other(annotate_text: Annotate, sentence: str) -> None:
+    coded = [(s.source, s.target) for s in code(annotate_text, sentence).stances]
+    assert not [c for c in coded if c[0].startswith("country:") and c[1].startswith("country:")], coded
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Kyrgyz and Tajik border guards clashed near the disputed enclave.", "country:KGZ", "country:TJK"),
+        ("Afghan and Iranian troops shelled each other's posts for an hour.", "country:AFG", "country:IRN"),
+    ],
+)
+def test_fighting_between_two_sides_goes_both_ways(
+    annotate_text: Annotate, sentence: str, first: str, second: str
+) -> None:
+    annotation = code(annotate_text, sentence)
+    assert relation(annotation, first, second) is not None and relation(annotation, second, first) is not None

@@ -5,6 +5,8 @@ other. "Joint raids against traffickers": the partners cooperate, and each
 acts on the target. Shared by the coder's verb and noun readings.
 """
 
+from itertools import pairwise
+
 from spacy.tokens import Token
 
 from consumers.nlp.events.coded import CodedEvent
@@ -38,7 +40,7 @@ def paired_events(
     joint = any(c.lower_ == "joint" for c in modifiers) and len(sources) > 1 and bool(targets) and not partnered
     # "X and Y declared a truce", "X and Y signed a treaty": each party with the other; not "took part"
     symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire" or word.lemma_.lower() == "sign"
-    symmetric = symmetric and not trigger.one_sided
+    symmetric = symmetric and not trigger.one_sided and not _one_sided_attack(trigger, word)
     if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
         # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
         together = trigger if not joint else Trigger(EventType.COOPERATE)
@@ -71,3 +73,18 @@ def _opposed(target: Actor, word: Token) -> bool:
     """
     opposed = {w.text for prep in word.subtree if prep.lower_ == "against" for o in prep.children for w in o.subtree}
     return bool(opposed) and set(target.name.split()) <= opposed
+
+
+# Fighting that takes two sides: "troops clashed", "exchanged fire", "the fighting between them".
+MUTUAL_COMBAT = {
+    "clash", "fight", "fighting", "battle", "exchange", "trade", "skirmish", "war", "engage", "firefight", "duel",
+}  # fmt: skip
+
+
+def _one_sided_attack(trigger: Trigger, word: Token) -> bool:
+    """ "The United States and Britain launched airstrikes": partners attacking someone, not each other
+    (unless the text says so: "pounded each other's posts")."""
+    if trigger.event is not EventType.ASSAULT or word.lemma_.lower() in MUTUAL_COMBAT:
+        return False
+    words = [w.lower_ for w in word.subtree]
+    return not any(a in ("each", "one") and b in ("other", "another") for a, b in pairwise(words))
