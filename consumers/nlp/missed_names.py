@@ -56,8 +56,11 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
             start_char, end_char = doc[index].idx, doc[end - 1].idx + len(doc[end - 1].text)
             run = text[start_char:end_char]
             place = gazetteer.lookup(run, "GPE", fuzzy=False)
+            people = gazetteer.lookup(run, "NORP", fuzzy=False) if end == index + 1 else None
             if place is not None and place.kind in ("country", "bloc", "capital", "city"):
                 found.append(RawSpan(start_char, end_char, place.type.value))
+            elif people is not None and people.kind == "demonym":  # "Angolan security forces" tagged a name
+                found.append(RawSpan(start_char, end_char, "NORP"))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
             elif not upper[index] and _names_an_official(doc[index:end]):  # "Rubio telephoned Jaishankar"

@@ -119,5 +119,8 @@ def cancelled(word: Token) -> bool:
 def while_protesting(verb: Token) -> bool:
     """ "students marched ..., demanding elections": the clause is done by people protesting."""
     inherits = verb.dep_ in ("advcl", "conj", "xcomp") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children)
-    protest = verb_trigger(verb.head) if inherits and verb.head.pos_ == "VERB" else None
-    return protest is not None and protest.event is EventType.PROTEST
+    if not inherits or verb.head.pos_ != "VERB":
+        return False
+    # "held a rally, demanding ...", "staged a sit-in, ...": the head's object names the protest
+    acts = [verb_trigger(verb.head), *(noun_trigger(c) for c in verb.head.children if c.dep_ == "dobj")]
+    return any(act is not None and act.event is EventType.PROTEST for act in acts)

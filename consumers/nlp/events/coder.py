@@ -29,7 +29,7 @@ from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
 from consumers.nlp.events.pairing import paired_events
-from consumers.nlp.events.protests import conceded_to_protests, faced_protest
+from consumers.nlp.events.protests import civil_strike, conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
     ASPECT_VERBS,
@@ -110,7 +110,7 @@ class EventCoder:
         mediated = mediators_of(self.parties, verb)
         if mediated is not None:  # "a truce brokered by Malaysia": the mediator consults each side
             return paired_events(*mediated, Trigger(EventType.CONSULT, "mediate"), verb, 0.7, self.field, mutual=False)
-        trigger = self._verb_trigger(verb, consumed)
+        trigger = civil_strike(self._verb_trigger(verb, consumed), verb, sources)  # "doctors began a strike"
         conceded = self._conceded(verb, sources)
         if trigger is None or is_alleged(verb) or not asserted(verb):
             return conceded

@@ -11,12 +11,55 @@ from consumers.nlp.events.assertion import negated
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
-from consumers.nlp.events.rules import CONCEDING_VERBS, PROTEST_OCCASIONS, PROTESTED_VERBS, as_protesters
+from consumers.nlp.events.rules import (
+    CONCEDING_VERBS,
+    PROTEST_OCCASIONS,
+    PROTESTED_VERBS,
+    as_protesters,
+    refined_trigger,
+)
 from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.events.triggers import noun_trigger
 from schemas import EventType
 
 Dyads = tuple[list[Actor], list[Actor]]
+STRIKE_STATES = {"go", "be", "remain", "stay"}  # "went on strike", "have been on strike"
+# Who marches or strikes against their own state: not the state itself, nor armed groups or foreign bodies.
+PEOPLE_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media", "judiciary"}
+
+
+def home_government(sources: list[Actor], named: list[Actor]) -> list[Actor]:
+    """ "Kenyan doctors went on strike": a protest naming no one is against the protesters' own government.
+
+    Only people a nationality word ties to a country ("Kenyan doctors",
+    "Bolivian farmers") say whose government it is; unnamed "protesters in
+    Paris" may be foreigners protesting anyone, and a clause ``named`` with
+    another state or group in it ("marched in protest against Israel") may be
+    aimed at that one.
+    """
+    homes = {s.id: s for s in sources if s.id.startswith("country:") and s.sector in PEOPLE_SECTORS}
+    if any(a.id not in homes for a in named):
+        return []
+    return [Actor(home.id, home.name, "government") for home in homes.values()]
+
+
+def civil_strike(trigger: Trigger | None, verb: Token, sources: list[Actor]) -> Trigger | None:
+    """A strike a support verb carries is a protest when workers strike: "doctors began a strike", "went on strike".
+
+    The verb's own reading takes the strike for an attack, or none at all;
+    read as a protest, the strike is aimed at whom it answers (the state that
+    governs the strikers, ``Targets.protested``).
+    """
+    if trigger is None and verb.lemma_.lower() in STRIKE_STATES:
+        struck = any(p.lower_ == "on" and o.lemma_.lower() == "strike" for p in verb.children for o in p.children)
+        return Trigger(EventType.PROTEST, "boycott") if struck else None
+    if trigger is None or trigger.event is not EventType.ASSAULT:
+        return trigger
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):
+        refined = refined_trigger(trigger, noun, sources, [])
+        if refined.event is EventType.PROTEST:
+            return refined
+    return trigger
 
 
 def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) -> Dyads | None:

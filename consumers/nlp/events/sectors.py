@@ -60,7 +60,10 @@ _CORE: dict[Sector, set[str]] = {
     },
     "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
     "legislature": {"parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature"},
-    "intelligence": {"intelligence", "spies", "spy agency", "intelligence agency", "intelligence services"},
+    "intelligence": {
+        "intelligence", "spies", "spy agency", "intelligence agency", "intelligence services", "security service",
+        "security services",
+    },
     "rebels": {
         "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "jihadist", "jihadists", "fighters",
         "gunmen", "gunman", "guerrillas", "guerrilla", "separatists", "separatist", "extremists", "terrorists",

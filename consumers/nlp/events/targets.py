@@ -14,6 +14,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.labels import labelled_objects
 from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.protests import home_government
 from consumers.nlp.events.purpose import helped
 from consumers.nlp.events.relatives import reacted_in_relative
 from consumers.nlp.events.rules import (
@@ -237,11 +238,12 @@ class Targets(Parties):
     def protested(self, head: Token, sources: list[Actor]) -> list[Actor]:
         """Whom a strike or rally with no target named is against: "a strike in a pay dispute with the
         government", "went on strike to demand better pay from the government", "a sit-in outside parliament"."""
-        for actor in self._clause_actors(head):
+        named = self._clause_actors(head)
+        for actor in named:
             state = actor.id.startswith(STATES) and actor.sector in STATE_SECTORS  # not "through Nairobi"
             if state and not any(actor.same_party(s) for s in sources):
                 return [actor]
-        return []
+        return home_government(sources, named)
 
     def _clause_actors(self, head: Token) -> list[Actor]:
         """The actors a clause names besides its subject, in text order, acts of their own beside it left out."""

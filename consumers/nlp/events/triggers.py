@@ -59,7 +59,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return _light(lemma, CORE_VERBS[lemma]) if lemma == "commit" else Trigger(E.AID)
     for child in verb.children:
         if child.dep_ in ("dobj", "nsubjpass"):
-            for word in (child.lower_, child.lemma_.lower(), _singular(child)):
+            for word in (child.lower_, child.lemma_.lower(), _singular(child), _hyphenated(child)):
                 if (lemma, word) in CORE_PATTERNS:
                     return CORE_PATTERNS[(lemma, word)]
     if _moves_forces(verb) or _alerts(verb):
@@ -151,7 +151,15 @@ def noun_trigger(noun: Token) -> Trigger | None:
         return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
     if lower in ("call", "calls") and _asks(noun):
         return Trigger(E.REQUEST)  # "France's call for a ceasefire", "a call on Russia to withdraw" ask
-    return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower())
+    return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower()) or CORE_NOUNS.get(_hyphenated(noun))
+
+
+def _hyphenated(noun: Token) -> str:
+    """ "a sit-in", "the build-up": the parser splits a hyphenated noun and hangs its first part on the last."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].text != "-" or doc[noun.i - 2].head.i != noun.i:
+        return noun.lower_
+    return f"{doc[noun.i - 2].lower_}-{noun.lower_}"
 
 
 def _asks(noun: Token) -> bool:
