@@ -69,8 +69,8 @@ for _id, _name, _type, _aliases in _BLOC_TABLE:
 MEMO_SIZE = 65536  # names remembered per process: an article asks for the same few names many times
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _SPACES = re.compile(r"\s+")
-# A region named with its kind after it: "Kandahar province", "Belgorod region", "Donetsk oblast".
-_PLACE_NOUN = re.compile(r" (?:province|region|oblast|governorate|district|city)$")
+# A place named with its kind after it: "Kandahar province", "Belgorod region", "Sokoto state", "Hodeidah port".
+_PLACE_NOUN = re.compile(r" (?:province|region|oblast|governorate|district|city|state|county|town|port|crossing|camp)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +190,7 @@ class Gazetteer:
     def is_city(self, text: str) -> bool:
         """Whether ``text`` names a capital or another city or region the tables place in a country."""
         key = normalise(text)
-        return key in self._capitals or key in self._places
+        return key in self._capitals or key in self._places or _PLACE_NOUN.sub("", key) in self._places
 
 
 def _country_rows() -> list[dict[str, str]]:

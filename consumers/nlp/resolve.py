@@ -61,8 +61,10 @@ def slugify(text: str) -> str:
 
 
 def _is_locative(doc: Doc, cand: Candidate) -> bool:
-    """A capital after "in/at/near..." is the city itself, not its government."""
+    """A capital after "in/at/near..." is the city itself, not its government ("in Sokoto state" too)."""
     head = doc[cand.tok_end - 1]
+    while head.dep_ == "compound" and head.head.i > head.i:  # "Sokoto" in "in Sokoto state"
+        head = head.head
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
 
 

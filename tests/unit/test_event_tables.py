@@ -14,6 +14,7 @@ from consumers.nlp.folding import fold
 from consumers.nlp.training import event_tables as derivation
 from consumers.nlp.training.groups import merge_groups, read_groups
 from consumers.nlp.training.officials import iso_day, merge_officials, read_officials
+from consumers.nlp.training.recent_places import merge_places, read_places
 from schemas.events import Sector
 
 PLOVER_EVENTS = {
@@ -258,3 +259,27 @@ def test_places_give_their_current_country() -> None:
     assert places["karachi"] == "PAK" and places["rafah"] == "PSE"
     assert "ukraine" not in places and "kyiv" not in places, "the gazetteer knows countries and capitals already"
     assert "georgia" not in places, "a name in the people table is no sure place"
+
+
+def test_the_recent_places_table_fills_the_dictionarys_gaps() -> None:
+    places = event_tables.known_actors().places
+    assert places["zaporizhzhia"] == "UKR" and places["zaporizhia"] == "UKR"
+    assert places["khan younis"] == places["khan yunis"] == places["deir al-balah"] == "PSE"
+    assert places["hodeidah"] == places["hudaydah"] == "YEM" and places["el fasher"] == "SDN"
+    assert places["goma"] == "COD" and places["tigray"] == "ETH" and places["cabo delgado"] == "MOZ"
+    assert "kashmir" not in places, "a disputed area news gives to either side is no sure place"
+    assert "kiev" not in places and "the hague" not in places, "the gazetteer's capitals stay its own"
+
+
+def test_the_recent_places_table_refuses_a_name_in_two_countries(tmp_path: Path) -> None:
+    table = tmp_path / "places.tsv"
+    table.write_text("name\tcountry\tkind\taliases\nAlpha\tUKR\tcity\tBeta\nBeta\tRUS\tcity\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="'beta' names places in two countries"):
+        read_places(table)
+
+
+def test_merged_places_leave_capitals_and_people_to_their_tables(tmp_path: Path) -> None:
+    table = tmp_path / "places.tsv"
+    table.write_text("name\tcountry\tkind\taliases\nKyiv\tUKR\tcity\tGoma Town\nJane Roe\tUKR\tcity\t\n", "utf-8")
+    merged = merge_places({"goma town": "RWA", "mosul": "IRQ"}, read_places(table), {"jane roe"})
+    assert merged == {"goma town": "UKR", "mosul": "IRQ"}, "the table wins; a capital or a person is dropped"

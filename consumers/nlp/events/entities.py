@@ -266,15 +266,21 @@ class EntityReader:
         return None
 
     def _context_country(self, token: Token) -> Actor | None:
-        """ "The army said ...": the country the text last spoke of, in this or the two sentences before."""
-        start = self.previous_sentence_start(token, back=2)
+        """ "The army said ...": the country or capital ("Protesters in Nairobi") last named, up to 2 sentences back."""
+        start, city = self.previous_sentence_start(token, back=2), None
         for index in range(token.i - 1, start - 1, -1):
-            owner = self.owners.get(index)
-            # a country, or its capital ("Protesters in Nairobi marched on parliament")
-            actor = self.of_entity(owner) if owner and owner.startswith("country:") else None
-            actor = actor or (self.place(self.doc[index]) if owner and owner.startswith("gpe:") else None)
+            if city is not None and index < city[0]:
+                break  # an earlier sentence's city is where its act was: "China's ships circled Kinmen. The force..."
+            owner = self.owners.get(index, "")
+            actor = self.of_entity(owner) if owner.startswith("country:") else None
+            actor = actor or (self.place(self.doc[index]) if owner.startswith("gpe:") else None)
             if actor is not None and actor.id.startswith("country:"):
-                return Actor(actor.id, actor.name, None)
+                here = city is not None or not owner.startswith("gpe:") or index >= token.sent.start
+                if here or self.gazetteer.is_capital(self.doc[index].text):  # in the noun's own sentence, the nearest
+                    return Actor(actor.id, actor.name, None)
+                city = (self.doc[index].sent.start, Actor(actor.id, actor.name, None))
+        if city is not None:
+            return city[1]
         for word in token.sent[token.i - token.sent.start + 1 :]:  # "riot police ... in Kathmandu"
             # only where the act takes place ("in Brazil's courts"), not whom it is done to ("met Indian X")
             located = word.head.lower_ == "in" or (word.dep_ == "poss" and word.head.head.lower_ == "in")

@@ -93,7 +93,9 @@ class Targets(Parties):
             recipients = [a for word in helped(head) for a in self.reader.actors(word)]
         if not (recipients or themes) and event in LOCATED_EVENTS:
             return self.located(head)
-        return unique(recipients or themes)
+        # "ambushed a Malian army convoy near Timbuktu": Mali, the place's country, with the convoy's sector
+        sectored = {actor.id: actor for actor in themes if actor.sector is not None}
+        return unique([sectored.get(a.id, a) if a.sector is None else a for a in recipients] or themes)
 
     def _prep_recipients(self, head: Token, child: Token, event: EventType, preps: set[str]) -> list[Actor]:
         """The recipients a prepositional or dative child of ``head`` names."""

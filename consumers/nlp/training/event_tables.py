@@ -20,7 +20,9 @@ and compares.
   holders since then (``consumers.nlp.training.officials``) is merged over
   them, and wins from each listed person's first term on; the committed table
   of armed groups and cartels since then (``consumers.nlp.training.groups``)
-  is merged over the groups.
+  is merged over the groups; the cities and regions the country records list
+  are joined by the committed table of places in news since then
+  (``consumers.nlp.training.recent_places``), which wins for its names.
 """
 
 import argparse
@@ -54,6 +56,7 @@ from consumers.nlp.training.phoenix_actors import (
 from consumers.nlp.training.phoenix_agents import build_agents
 from consumers.nlp.training.phoenix_places import build_places
 from consumers.nlp.training.phoenix_records import JOINING_WORDS, DateReport, read_actor_records
+from consumers.nlp.training.recent_places import merge_places, read_places
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -126,7 +129,8 @@ def write_tables(data: Path, out: Path) -> dict[str, Any]:
     actors["people"] = merge_officials(actors["people"], officials)
     actors["groups"] = merge_groups(actors["groups"], read_groups())
     records = list(read_actor_records(data / COUNTRY_FILE, DateReport()))
-    actors["places"] = build_places(records, country_codes(records), common | people_words(actors["people"]))
+    places = build_places(records, country_codes(records), common | people_words(actors["people"]))
+    actors["places"] = merge_places(places, read_places(), actors["people"])
     out.mkdir(parents=True, exist_ok=True)
     tables = {VERBS_TABLE: (verbs, 2), AGENTS_TABLE: (agents, 1), ACTORS_TABLE: (actors, 2)}
     sizes = {}

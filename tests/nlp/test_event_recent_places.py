@@ -1,0 +1,56 @@
+"""Places news has named since 2015 stand for their country, whatever the small NER model tagged them."""
+
+import pytest
+
+from consumers.nlp.gazetteer import Gazetteer
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+RECENT_PLACES = [
+    pytest.param(
+        "Russian artillery pounded Zaporizhzhia overnight.",
+        Coded("country:RUS", "country:UKR", (E.ASSAULT,)),
+        id="a-city-the-model-took-for-a-person",
+    ),
+    pytest.param(
+        "American warplanes bombed Hodeidah port.",
+        Coded("country:USA", "country:YEM", (E.ASSAULT,)),
+        id="a-port-named-with-its-kind",
+    ),
+    pytest.param("Rwandan artillery shelled Goma.", Coded("country:RWA", "country:COD", (E.ASSAULT,)), id="a-town"),
+    pytest.param(
+        "Turkish drones struck the town of Qamishli.",
+        Coded("country:TUR", "country:SYR", (E.ASSAULT,)),
+        id="the-town-of",
+    ),
+    pytest.param(
+        "Saudi warplanes struck targets in Saada province.",
+        Coded("country:SAU", "country:YEM", (E.ASSAULT,)),
+        id="targets-in-a-province",
+    ),
+    pytest.param(
+        "China's navy sailed warships around Kinmen on Friday. A spokesman for the fleet warned Taiwan against"
+        " provocations.",
+        Coded("country:CHN", "country:TWN", (E.THREATEN,)),
+        id="an-earlier-sentences-city-is-where-its-act-was",
+    ),
+    pytest.param(
+        "Russian troops attacked a Ukrainian army convoy near Kharkiv.",
+        Coded("country:RUS", "country:UKR", (E.ASSAULT,), ("military", "military")),
+        id="a-place-gives-way-to-its-countrys-own-forces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), RECENT_PLACES)
+def test_a_recent_place_stands_for_its_country(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize("name", ["Khan Younis", "Khan Yunis", "El Fasher", "Cabo Delgado", "Sokoto state"])
+def test_the_shipped_table_knows_recent_places_and_their_spellings(name: str) -> None:
+    place = Gazetteer().lookup(name, "GPE")
+    assert place is not None and place.kind == "city"
+
+
+def test_a_place_named_with_its_kind_is_a_city() -> None:
+    assert Gazetteer(places={"saada": "YEM"}).is_city("Saada province")
