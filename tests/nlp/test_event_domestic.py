@@ -55,3 +55,15 @@ def test_an_attack_launched_by_troops_stays_an_attack(annotate_text: Annotate) -
         code(annotate_text, "Nigerian troops launched a strike on militant camps."),
         Coded("country:NGA", "group:rebels", (E.ASSAULT,)),
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Serbian riot police used pepper spray on students.",
+        "Georgian police used tear gas on demonstrators outside parliament.",
+    ],
+)
+def test_crowd_control_used_on_people_is_coercion(annotate_text: Annotate, sentence: str) -> None:
+    coded = [(s.source, s.event) for s in code(annotate_text, sentence).stances]
+    assert any(source.startswith("country:") and event == E.COERCE for source, event in coded), coded

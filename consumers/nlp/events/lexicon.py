@@ -132,7 +132,7 @@ LIGHT_VERBS = {
     "escalate", "mount", "level", "lodge", "file", "voice", "deliver", "pay", "sign", "conclude", "seal",
     "want", "seek", "propose", "plan", "prepare", "open", "renew", "slap", "apply", "enact", "order", "declare",
     "give", "send", "provide", "offer", "pledge", "promise", "grant", "agree", "commit", "vote", "adopt", "take",
-    "ratify",
+    "ratify", "use",
 }  # fmt: skip
 
 CORE_NOUNS: dict[str, Trigger] = {
@@ -271,4 +271,7 @@ CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
     ("peace", "process"): _t(E.CONSULT), ("state", "visit"): _t(E.CONSULT, "visit"),
     ("joint", "operation"): _t(E.COOPERATE, "military"), ("joint", "patrol"): _t(E.COOPERATE, "military"),
     ("drone", "strike"): _t(E.ASSAULT, "aerial"), ("air", "strike"): _t(E.ASSAULT, "aerial"),
+    # crowd control used on people: "used water cannon against protesters", "tear gas on students"
+    ("water", "cannon"): _t(E.COERCE), ("tear", "gas"): _t(E.COERCE), ("pepper", "spray"): _t(E.COERCE),
+    ("rubber", "bullet"): _t(E.COERCE), ("stun", "grenade"): _t(E.COERCE),
 }  # fmt: skip
