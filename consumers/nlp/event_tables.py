@@ -179,7 +179,7 @@ def agent_sectors() -> Mapping[str, Sector]:
 
 @cache
 def known_actors() -> KnownActors:
-    """Named people and groups (``data/events/actors.json.gz``)."""
+    """Named people, groups and places (``data/events/actors.json.gz``)."""
     table = _read(ACTORS_FILE) or {"people": {}, "groups": {}}
     people = {
         name: tuple(

@@ -5,6 +5,8 @@ miss "ECOWAS", "Kyiv" or "Russian" in "Russian diplomats"; the actors the
 event coder needs would then be lost before it reads the sentence.
 """
 
+import re
+
 from spacy.attrs import IS_UPPER, LENGTH, POS
 from spacy.symbols import ADJ, NOUN, PROPN
 from spacy.tokens import Span
@@ -31,6 +33,20 @@ def _names_an_official(words: Span) -> bool:
     return words.root.dep_ not in ("compound", "amod") and is_kept_official(words.text)
 
 
+# Words that end a name the model ran on into its place: "the Syrian Democratic Forces near Kobani".
+_PLACE_WORDS = re.compile(r" (?:near|in|at|outside|around|across) ")
+
+
+def _known_group_only(text: str, span: RawSpan) -> RawSpan:
+    """An organisation span cut back to the known group it starts with, where the model ran on into a place."""
+    if span.label != "ORG":
+        return span
+    cut = _PLACE_WORDS.search(text, span.start, span.end)
+    if cut is None or known_group(text[span.start : cut.start()]) is None:
+        return span
+    return RawSpan(span.start, cut.start(), span.label)
+
+
 def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]:
     """The backend's spans, with the countries and blocs it missed or mistyped added as GPE/ORG.
 
@@ -44,6 +60,18 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
     # the attributes as columns: this loop reads every word, and ``doc[i]`` builds a Token object on each access
     pos, upper, length = doc.to_array([POS, IS_UPPER, LENGTH]).T.tolist()
     in_name = [tag == PROPN or (is_upper and size > 1) for tag, is_upper, size in zip(pos, upper, length, strict=True)]
+    model = Overlaps(parsed.spans)
+
+    def untagged(start: int, end: int) -> bool:
+        """No name the model tagged there, or only a place the gazetteer does not know ("a call with Carney")."""
+        return all(
+            s.label not in ("PERSON", "GPE", "LOC") or (s.label != "PERSON" and unknown_place(s))
+            for s in model.of(RawSpan(start, end, "PERSON"))
+        )
+
+    def unknown_place(span: RawSpan) -> bool:
+        return gazetteer.lookup(text[span.start : span.end], "GPE", fuzzy=False) is None
+
     found: list[RawSpan] = []
     index = 0
     while index < len(doc):
@@ -57,27 +85,32 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
             run = text[start_char:end_char]
             place = gazetteer.lookup(run, "GPE", fuzzy=False)
             people = gazetteer.lookup(run, "NORP", fuzzy=False) if end == index + 1 else None
-            if place is not None and place.kind in ("country", "bloc", "capital", "city"):
+            # a town that shares a current official's surname is the official ("a call with Carney")
+            city_of_a_name = place is not None and place.kind == "city" and is_kept_official(run)
+            if place is not None and place.kind in ("country", "bloc", "capital", "city") and not city_of_a_name:
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif people is not None and people.kind == "demonym":  # "Angolan security forces" tagged a name
                 found.append(RawSpan(start_char, end_char, "NORP"))
             elif len(run) >= 3 and known_group(run) is not None:  # "ELN", "M23", "Hezbollah"
                 found.append(RawSpan(start_char, end_char, "ORG"))
-            elif not upper[index] and _names_an_official(doc[index:end]):  # "Rubio telephoned Jaishankar"
+            elif not upper[index] and untagged(start_char, end_char) and _names_an_official(doc[index:end]):
+                # "Rubio telephoned Jaishankar"; not "a rally in Austin", which the model tagged a place
                 found.append(RawSpan(start_char, end_char, "PERSON"))
         elif pos[index] in (ADJ, NOUN) and doc[index].text[:1].isupper():
             word = doc[index]
             place = gazetteer.lookup(word.text, "NORP", fuzzy=False) if pos[index] == ADJ else None
             if place is not None and place.kind == "demonym":  # "Russian diplomats"
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
-            elif _names_an_official(doc[index : index + 1]):  # "Pezeshkian took", "Starmer held": mistagged
+            elif untagged(word.idx, word.idx + len(word)) and _names_an_official(doc[index : index + 1]):
+                # "Pezeshkian took", "Starmer held": mistagged
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "PERSON"))
         index = end if end > index else index + 1
     found.extend(spelled_names(parsed))
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
     # what only overlaps it, or is mistyped, gives way to the gazetteer's span
-    spans = Overlaps(parsed.spans)
+    model_spans = [_known_group_only(text, s) for s in parsed.spans]
+    spans = Overlaps(model_spans)
     found = [f for f in found if not any(s.label in NAME_LABELS and _contains(text, s, f) for s in spans.of(f))]
     taken = Overlaps(found)
-    kept = [s for s in parsed.spans if not taken.of(s)]
+    kept = [s for s in model_spans if not taken.of(s)]
     return [*kept, *found]

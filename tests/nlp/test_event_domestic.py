@@ -67,3 +67,11 @@ def test_an_attack_launched_by_troops_stays_an_attack(annotate_text: Annotate) -
 def test_crowd_control_used_on_people_is_coercion(annotate_text: Annotate, sentence: str) -> None:
     coded = [(s.source, s.event) for s in code(annotate_text, sentence).stances]
     assert any(source.startswith("country:") and event == E.COERCE for source, event in coded), coded
+
+
+def test_strikers_of_two_nations_are_not_paired_with_each_other_s_government(annotate_text: Annotate) -> None:
+    coded = [
+        (s.source, s.target)
+        for s in code(annotate_text, "Ghanaian doctors and Togolese nurses went on strike.").stances
+    ]
+    assert ("country:GHA", "country:TGO") not in coded and ("country:TGO", "country:GHA") not in coded, coded

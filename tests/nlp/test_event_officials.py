@@ -62,6 +62,11 @@ SURNAMES_THE_MODEL_MISSES = [
         id="surname-read-as-a-common-noun",
     ),
     pytest.param(
+        "Frederiksen held a phone call with Carney on Friday.",
+        Coded("country:DNK", "country:CAN", (E.CONSULT,)),
+        id="a-surname-the-model-took-for-an-unknown-place",
+    ),
+    pytest.param(
         "Sheinbaum rejected Washington's demand to let American troops operate in Mexico.",
         Coded("country:MEX", "country:USA", (E.REJECT,)),
         id="surname-of-a-head-of-state",

@@ -94,16 +94,20 @@ def test_the_act_one_is_blamed_for_is_the_blamed_one_s(annotate_text: Annotate) 
 
 
 @pytest.mark.parametrize(
-    ("sentence", "opponent"),
+    ("sentence", "partners", "opponent"),
     [
-        ("Lithuania vowed to defend its airspace against Belarus.", "country:BLR"),
-        ("Kenya and Ethiopia agreed to work together against Somalia's militias.", "country:SOM"),
+        ("Lithuania and Latvia agreed to defend their airspace against Belarus.", ("country:LTU", "country:LVA"),
+         "country:BLR"),
+        ("Kenya and Ethiopia agreed to work together against Somalia's militias.", ("country:KEN", "country:ETH"),
+         "country:SOM"),
     ],
-)
+)  # fmt: skip
 def test_a_party_an_act_is_against_is_never_its_beneficiary(
-    annotate_text: Annotate, sentence: str, opponent: str
+    annotate_text: Annotate, sentence: str, partners: tuple[str, str], opponent: str
 ) -> None:
-    coded = [(s.source, s.target, s.stance) for s in code(annotate_text, sentence).stances]
+    annotation = code(annotate_text, sentence)
+    coded = [(s.source, s.target, s.stance) for s in annotation.stances]
+    assert relation(annotation, *partners) is not None, coded
     assert not [c for c in coded if c[1] == opponent and c[2] == "cooperative"], coded
 
 
@@ -114,10 +118,15 @@ def test_dropping_charges_against_someone_still_concedes_to_them(annotate_text: 
 
 @pytest.mark.parametrize(
     "sentence",
-    ["France and Britain launched air strikes on Monday.", "Jordanian and Egyptian jets bombed militant camps."],
+    [
+        "France and Britain launched air strikes on Islamic State positions on Monday.",
+        "Jordanian and Egyptian jets bombed Islamic State camps.",
+    ],
 )
 def test_partners_attacking_together_do_not_attack_each_other(annotate_text: Annotate, sentence: str) -> None:
-    coded = [(s.source, s.target) for s in code(annotate_text, sentence).stances]
+    annotation = code(annotate_text, sentence)
+    coded = [(s.source, s.target) for s in annotation.stances]
+    assert [c for c in coded if c[1] == "org:islamic-state"], coded
     assert not [c for c in coded if c[0].startswith("country:") and c[1].startswith("country:")], coded
 
 

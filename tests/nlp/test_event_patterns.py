@@ -40,3 +40,17 @@ def test_joint_acts_and_patterns_with_a_target_still_code(
     annotate_text: Annotate, sentence: str, expected: Coded
 ) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Peru and Bolivia reached a compromise on the lake's water rights.", "country:PER", "country:BOL"),
+        ("Greece and Egypt held joint manoeuvres off Crete.", "country:GRC", "country:EGY"),
+    ],
+)
+def test_a_pattern_naming_a_joint_act_goes_both_ways(
+    annotate_text: Annotate, sentence: str, first: str, second: str
+) -> None:
+    annotation = code(annotate_text, sentence)
+    assert relation(annotation, first, second) is not None and relation(annotation, second, first) is not None

@@ -54,3 +54,9 @@ def test_the_shipped_table_knows_recent_places_and_their_spellings(name: str) ->
 
 def test_a_place_named_with_its_kind_is_a_city() -> None:
     assert Gazetteer(places={"saada": "YEM"}).is_city("Saada province")
+
+
+def test_a_known_group_the_model_ran_on_into_its_place_is_the_group(annotate_text: Annotate) -> None:
+    sentence = "Turkish warplanes bombed positions of the Syrian Democratic Forces near Kobani on Sunday."
+    ids = {e.id for e in code(annotate_text, sentence).entities}
+    assert "org:syrian-democratic-forces" in ids and not [i for i in ids if "kobani" in i and i.startswith("org:")]

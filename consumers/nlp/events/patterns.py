@@ -59,6 +59,15 @@ def _matches(pattern: VerbPattern, direct: set[str], preps: dict[str, set[str]])
     return bool(pattern.words) and all(word in pool for word in pattern.words)
 
 
+# Nouns of acts two parties do together: a pattern with one ("reach a compromise") reads both ways.
+JOINT_ACT_NOUNS = {
+    "compromise", "consensus", "agreement", "deal", "accord", "understanding", "settlement", "truce", "ceasefire",
+    "discussion", "discussions", "talk", "talks", "negotiation", "negotiations", "summit", "meeting", "consultation",
+    "consultations", "manoeuvre", "manoeuvres", "maneuver", "maneuvers", "exercise", "exercises", "drill", "drills",
+    "patrol", "patrols",
+}  # fmt: skip
+
+
 def pattern_trigger(verb: Token) -> Trigger | None:
     """The dictionary's event for a verb with none of its own: its particle form, else its best pattern."""
     lemma = verb.lemma_.lower()
@@ -82,5 +91,6 @@ def pattern_trigger(verb: Token) -> Trigger | None:
         ]
         if found:
             best = max(found, key=lambda p: len(p.words))  # the first of the longest, in table order
-            return Trigger(EventType(best.event), best.mode, one_sided=True)
+            # "took part", "held elections": one party's act; "reached a compromise", "held drills": a joint one
+            return Trigger(EventType(best.event), best.mode, one_sided=not set(best.words) & JOINT_ACT_NOUNS)
     return None

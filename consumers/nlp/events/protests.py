@@ -23,9 +23,9 @@ from consumers.nlp.events.triggers import noun_trigger
 from schemas import EventType
 
 Dyads = tuple[list[Actor], list[Actor]]
-STRIKE_STATES = {"go", "be", "remain", "stay"}  # "went on strike", "have been on strike"
+STRIKE_STATES = frozenset({"go", "be", "remain", "stay"})  # "went on strike", "have been on strike"
 # Who marches or strikes against their own state: not the state itself, nor armed groups or foreign bodies.
-PEOPLE_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media", "judiciary"}
+PEOPLE_SECTORS = frozenset({"civilians", "opposition", "protesters", "health", "business", "media", "judiciary"})
 
 
 def home_government(sources: list[Actor], named: list[Actor]) -> list[Actor]:
@@ -38,7 +38,8 @@ def home_government(sources: list[Actor], named: list[Actor]) -> list[Actor]:
     aimed at that one.
     """
     homes = {s.id: s for s in sources if s.id.startswith("country:") and s.sector in PEOPLE_SECTORS}
-    if any(a.id not in homes for a in named):
+    # "Kenyan doctors and Ugandan nurses went on strike": each against their own, which one pairing can't say
+    if len(homes) != 1 or any(a.id not in homes for a in named):
         return []
     return [Actor(home.id, home.name, "government") for home in homes.values()]
 
