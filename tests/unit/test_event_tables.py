@@ -283,3 +283,10 @@ def test_merged_places_leave_capitals_and_people_to_their_tables(tmp_path: Path)
     table.write_text("name\tcountry\tkind\taliases\nKyiv\tUKR\tcity\tGoma Town\nJane Roe\tUKR\tcity\t\n", "utf-8")
     merged = merge_places({"goma town": "RWA", "mosul": "IRQ"}, read_places(table), {"jane roe"})
     assert merged == {"goma town": "UKR", "mosul": "IRQ"}, "the table wins; a capital or a person is dropped"
+
+
+def test_dictionary_noise_and_country_initials_are_no_places() -> None:
+    places = event_tables.known_actors().places
+    assert "korea, north" not in places and "u,s" not in places, "a comma or stray mark names no place"
+    assert "uae" not in places, "the gazetteer knows the country by its initials"
+    assert not [key for key in places if "\ufffd" in key], "a mis-decoded letter"

@@ -68,8 +68,9 @@ def _event(
 def _opposed(target: Actor, word: Token) -> bool:
     """Whether ``target`` is named after "against" in what ``word`` governs: an opponent, never the one helped.
 
-    "defend its territory against Russia", "agreed to cooperate against Ethiopia's dam", "united against
-    Moscow": whatever the act does for its partners, it does nothing cooperative for the party it is against.
+    "defend its territory against Russia", "agreed to cooperate against Ethiopia's dam": whatever the act does
+    for its partners, it does nothing cooperative for the party it is against. The party is matched by the name
+    it resolved to, so "against Moscow" for Russia is not caught.
     """
     opposed = {w.text for prep in word.subtree if prep.lower_ == "against" for o in prep.children for w in o.subtree}
     return bool(opposed) and set(target.name.split()) <= opposed

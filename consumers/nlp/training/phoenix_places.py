@@ -6,6 +6,7 @@ them because news names a struck or visited city for its state ("Russian missile
 it does a capital, and the gazetteer knows only capitals.
 """
 
+import re
 from collections.abc import Collection, Iterable
 
 from consumers.nlp.gazetteer import Gazetteer
@@ -56,13 +57,21 @@ def build_places(records: Iterable[Record], countries: Collection[str], excluded
             continue
         for name in record.names:
             key = phrase(name).strip(" ,")
-            if (
-                len(key) < 3
-                or "(" in key
-                or key in excluded
-                or gazetteer.lookup(key.title(), "GPE", fuzzy=False) is not None
-            ):
+            if len(key) < 3 or key in excluded or _MALFORMED.search(key) or _known(gazetteer, key):
                 continue
             if found.setdefault(key, iso3) != iso3:
                 ambiguous.add(key)
     return {key: iso3 for key, iso3 in sorted(found.items()) if key not in ambiguous}
+
+
+# Dictionary noise, not place names: "korea, north", "u,s", "faeroyene]", a mis-decoded letter.
+_MALFORMED = re.compile("[,?\\[\\]()+\ufffd]")
+
+
+def _known(gazetteer: Gazetteer, key: str) -> bool:
+    """Whether the gazetteer knows the name as a country, capital or demonym, in capitals too ("UAE", "Eire")."""
+    return any(
+        gazetteer.lookup(form, "GPE", fuzzy=False) is not None
+        or gazetteer.lookup(form, "NORP", fuzzy=False) is not None
+        for form in (key.title(), key.upper())
+    )
