@@ -85,9 +85,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
             run = text[start_char:end_char]
             place = gazetteer.lookup(run, "GPE", fuzzy=False)
             people = gazetteer.lookup(run, "NORP", fuzzy=False) if end == index + 1 else None
-            # a town that shares a current official's surname is the official ("a call with Carney")
-            city_of_a_name = place is not None and place.kind == "city" and is_kept_official(run)
-            if place is not None and place.kind in ("country", "bloc", "capital", "city") and not city_of_a_name:
+            if place is not None and place.kind in ("country", "bloc", "capital", "city"):
                 found.append(RawSpan(start_char, end_char, place.type.value))
             elif people is not None and people.kind == "demonym":  # "Angolan security forces" tagged a name
                 found.append(RawSpan(start_char, end_char, "NORP"))

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from consumers.nlp import event_tables
-from consumers.nlp.events.offices import is_kept_official
 from consumers.nlp.gazetteer import Gazetteer, Place, normalise
 from consumers.nlp.mentions import Candidate
 from schemas import EntityType, TextField
@@ -97,9 +96,6 @@ def resolve(candidates: list[tuple[Candidate, Doc]], gazetteer: Gazetteer) -> Re
     }
     for cand, doc in candidates:
         lone_name = cand.label == "PERSON" and " " not in cand.text and cand.text not in name_parts
-        if lone_name and is_kept_official(cand.text):  # "Carney" is the prime minister, not a town of that name
-            rest.append(cand)
-            continue
         # a lone "Kyiv" tagged PERSON is a place if the gazetteer knows the exact name
         place = gazetteer.lookup(cand.text, "GPE" if lone_name else cand.label, fuzzy=not lone_name)
         if place is None and cand.label == "ORG":  # "Sri Lankan navy sailors": a demonym the model took for a name
