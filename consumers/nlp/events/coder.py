@@ -28,6 +28,7 @@ from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
+from consumers.nlp.events.nominals import behest_events, between_parties, framed_trigger
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import civil_strike, conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
@@ -223,7 +224,7 @@ class EventCoder:
         return any(e.trigger.i == act.i and e.target.id.startswith("country:") for e in self._coded)
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
-        trigger = noun_trigger(noun)
+        trigger = noun_trigger(noun) or framed_trigger(noun)  # "clashes between", "at the insistence of"
         if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or supposed(noun):
             return []
         if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and _turned_down(noun):
@@ -237,10 +238,10 @@ class EventCoder:
         undone = undone and trigger.event not in UNASSERTING  # "rejected Hamas's demands": they were made
         if undone or (head.dep_ == "dobj" and reversal_of(head.head)) or not asserted(noun):
             return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
-        between = [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
-        if between:  # "talks between Serbia and Kosovo"
-            parties = self.reader.actors(between[0])
-            return paired_events(parties, [], trigger, noun, 0.7, self.field, mutual=True)
+        if (between := between_parties(self.reader, noun)) is not None:  # "talks between Serbia and Kosovo"
+            return paired_events(between, [], trigger, noun, 0.7, self.field, mutual=True)
+        if (behest := behest_events(self.parties, noun, trigger, self.field)) is not None:
+            return behest  # "at Kyiv's request": Kyiv asks whoever acts
         faced = faced_protest(self.parties, noun, trigger)
         if faced is not None:
             return paired_events(*faced, trigger, noun, 0.7, self.field, mutual=False)
@@ -288,8 +289,7 @@ class EventCoder:
 
 
 def _answered(noun: Token, trigger: Trigger) -> bool:
-    """ "dismissed a Moroccan call", "denied the accusations": a demand or charge answered was made."""
-    # "rejected an American offer": an offer turned down is not coded, a demand or charge answered is
+    """ "dismissed a Moroccan call": a demand or charge answered was made (an offer turned down, not)."""
     hostile = stance_of(trigger.event) == "hostile"
     return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
 

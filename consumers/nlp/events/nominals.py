@@ -1,0 +1,123 @@
+"""Events named by a noun whose parties stand in its prepositions: "between", "at the request of".
+
+Two frames where English makes a noun name an act even when the noun is no
+curated event word, so its event can come from the verb it is derived from
+("clashes" from "clash", "insistence" from "insist"), looked up in the
+curated core first and the CAMEO dictionary second:
+
+- "between X and Y" after the noun of a mutual act ("clashes between
+  Malian troops and Tuareg rebels", "fighting between the army and the
+  rebels") names both sides of it; a noun of travel ("flights between") names
+  a route, not parties;
+- "at the request of X", "at X's insistence" hangs a demand on an act: X
+  asks the one who acts, and the actor gives way to X unless the act is a
+  hostile one done to someone else at X's bidding ("impounded the ship at
+  Kyiv's request" is help to Kyiv against the ship's owners, not a
+  concession).
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import CORE_VERBS, NOT_EVENTS, Trigger
+from consumers.nlp.events.pairing import paired_events
+from consumers.nlp.events.parties import Parties
+from consumers.nlp.events.rules import VISIT_VERBS, unique
+from consumers.nlp.events.triggers import derived_verbs, verb_trigger
+from schemas import EventType, TextField, stance_of
+
+# Suffixes that turn a verb into the noun of its act, with what restores the verb
+# ("insistence" → "insist", "urging" → "urge", "deployment" → "deploy", "arrival" → "arrive").
+NOMINAL_SUFFIXES = (("ence", ("", "e")), ("ance", ("", "e")), ("ing", ("", "e")), ("ment", ("",)), ("al", ("e",)))
+# Events two sides do to each other, the only ones "between" makes mutual from a derived verb.
+MUTUAL_EVENTS = {EventType.ASSAULT, EventType.CONSULT, EventType.COOPERATE}
+
+
+def deverbal_trigger(noun: Token) -> Trigger | None:
+    """The event of the verb a noun is made from ("clashes", "insistence"), if the tables know the verb."""
+    lemma = noun.lemma_.lower()
+    forms = [lemma] + [
+        lemma[: -len(suffix)] + ending
+        for suffix, endings in NOMINAL_SUFFIXES
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2
+        for ending in endings
+    ]
+    for form in forms:
+        if form in NOT_EVENTS or form in VISIT_VERBS:  # "flights between two cities": a route
+            continue
+        found = CORE_VERBS.get(form) or derived_verbs().get(form)
+        if found is not None:
+            return Trigger(found.event, found.mode)
+    return None
+
+
+def framed_trigger(noun: Token) -> Trigger | None:
+    """A derived event for a noun only where its frame makes it an act: "clashes between", "at the insistence of"."""
+    if noun.pos_ != "NOUN":
+        return None
+    found = deverbal_trigger(noun)
+    if found is None:
+        return None
+    if _between(noun) and found.event in MUTUAL_EVENTS:
+        return found
+    if _behest_frame(noun) and found.event is EventType.REQUEST:
+        return found
+    return None
+
+
+def between_parties(reader: ActorReader, noun: Token) -> list[Actor] | None:
+    """The sides "between" names at an event noun, or ``None`` where it has no "between".
+
+    The parser often hangs what the sides come from on the noun itself
+    ("talks between trade officials from the two countries"): when the
+    "between" object names no pair, the noun's "from" does.
+    """
+    objects = _between(noun)
+    if not objects:
+        return None
+    parties = reader.actors(objects[0])
+    if len(parties) < 2:
+        origins = [o for p in noun.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+        found = unique([a for o in origins for a in reader.actors(o)])
+        parties = found if len(found) >= 2 else parties
+    return parties
+
+
+def behest_events(parties: Parties, noun: Token, trigger: Trigger, field: TextField) -> list[CodedEvent] | None:
+    """ "devalued its currency at the insistence of the IMF": the IMF asks, the actor gives way.
+
+    ``None`` where the noun is no demand hung on an act with "at"; the act's
+    own event is coded at its verb.
+    """
+    if trigger.event is not EventType.REQUEST or not _behest_frame(noun):
+        return None
+    act = noun.head.head
+    if act.pos_ not in ("VERB", "AUX"):
+        return None
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [
+        o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+    ]
+    askers = unique([a for o in owners for a in parties.reader.actors(o)])
+    actors = [a for a in parties.subjects(act)[0] if not any(a.same_party(s) for s in askers)]
+    if not askers or not actors:
+        return []
+    coded = paired_events(askers, actors, trigger, noun, 0.7, field, mutual=False)
+    own = verb_trigger(act)
+    if own is None or stance_of(own.event) == "cooperative":  # complying is giving way; a hostile act is help
+        coded += paired_events(actors, askers, Trigger(EventType.CONCEDE), noun, 0.65, field, mutual=False)
+    return coded
+
+
+def _between(noun: Token) -> list[Token]:
+    return [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+
+
+def _behest_frame(noun: Token) -> bool:
+    """ "at the request of X", "at X's insistence": a demand named as the circumstance of an act."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "at":
+        return False
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    return owned or any(p.dep_ == "prep" and p.lower_ == "of" for p in noun.children)

@@ -1,0 +1,33 @@
+"""Event nouns whose parties stand in "between" or in "at the request of": both sides, asker and actor."""
+
+from tests.nlp.helpers import relation
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+
+def test_fighting_between_two_forces_goes_both_ways(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Skirmishes between Indian and Chinese troops broke out on the disputed frontier.")
+    assert_coded(annotation, Coded("country:IND", "country:CHN", (E.ASSAULT,)))
+    assert_coded(annotation, Coded("country:CHN", "country:IND", (E.ASSAULT,)))
+
+
+def test_a_peoples_rebels_are_an_armed_group(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Fierce clashes between Malian soldiers and Tuareg rebels erupted near Kidal.")
+    assert_coded(annotation, Coded("country:MLI", "group:rebels", (E.ASSAULT,)))
+    assert_coded(annotation, Coded("group:rebels", "country:MLI", (E.ASSAULT,)))
+
+
+def test_a_route_between_two_capitals_names_no_parties(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Flights between Moscow and Tbilisi resumed on Friday.")
+    assert relation(annotation, "country:RUS", "country:GEO") is None
+
+
+def test_complying_at_a_request_gives_way_to_the_asker(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "At Washington's urging, Israel reopened the Kerem Shalom crossing on Sunday.")
+    assert_coded(annotation, Coded("country:USA", "country:ISR", (E.REQUEST,)))
+    assert_coded(annotation, Coded("country:ISR", "country:USA", (E.CONCEDE,)))
+
+
+def test_a_hostile_act_at_a_request_is_no_concession(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Pakistani police arrested the cleric at the request of Saudi Arabia.")
+    assert_coded(annotation, Coded("country:SAU", "country:PAK", (E.REQUEST,)))
+    assert relation(annotation, "country:PAK", "country:SAU") is None
