@@ -32,6 +32,7 @@ from pydantic import ValidationError
 
 from consumers.apps.escalation.escalator import Escalator
 from consumers.apps.escalation.logic import expired
+from consumers.apps.escalation.transport import EscalationApp
 from consumers.core.alerts.rules import EscalationRule, RuleSet
 from consumers.runtime.health import WorkerState, serve_if_enabled
 from consumers.settings import KafkaSettings, Settings
@@ -102,7 +103,7 @@ def build_app(settings: Settings, rules: RuleSet, partitions: int) -> faust.App:
     """The app, its tables and its agent; ``partitions``: those of the stance topic (tables are co-partitioned)."""
     rule = rules.escalation or EscalationRule()
     data_dir = settings.alerts.data_dir or Path(tempfile.gettempdir()) / app_id(settings)
-    app = faust.App(
+    app = EscalationApp(
         app_id(settings),
         broker=[f"kafka://{host.strip()}" for host in settings.kafka.bootstrap_servers.split(",")],
         broker_credentials=_credentials(settings.kafka),
