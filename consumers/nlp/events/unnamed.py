@@ -19,8 +19,9 @@ VAGUE_HEADS = {
     "figures", "figure", "members", "member", "bosses", "boss", "leaders", "leader", "chiefs", "operatives",
     "elements", "cells", "cell", "associates", "affiliates", "henchmen", "kingpins", "kingpin",
 }  # fmt: skip
-# "Masked men abducted a journalist": men whose faces or names are hidden are perpetrators, not civilians.
-HIDDEN = {"masked", "hooded", "unidentified", "unknown"}
+# "Masked men abducted a journalist", "armed men stormed a bus": men whose faces or names are hidden, or who
+# carry arms, are perpetrators, not civilians.
+HIDDEN = {"masked", "hooded", "unidentified", "unknown", "armed"}
 # Modifiers of a vessel or a cell that make it criminals': "a drug-smuggling boat", "a narco sub".
 CRIME_WORDS = {"smuggling", "trafficking", "drug", "drugs", "narco", "cocaine", "heroin", "pirate", "mafia"}
 CARRIERS = {"boat", "boats", "ship", "ships", "vessel", "vessels", "dinghy", "truck", "trucks", "bus", "buses",
