@@ -1,4 +1,4 @@
-"""Doers named in a "by" phrase on a participle, and the people an armed group harms as its target."""
+"""Doers named in a "by" phrase, the people an armed group harms, and blockades by people as protests."""
 
 import pytest
 
@@ -76,4 +76,54 @@ def test_people_an_armed_group_harms_are_its_target(annotate_text: Annotate, sen
     ],
 )  # fmt: skip
 def test_victims_with_a_nationality_keep_their_country(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+CIVIL_BLOCKADES = [
+    pytest.param(
+        "Peru's government withdrew the fuel price rise after a week of roadblocks by truck drivers.",
+        "country:PER",
+        id="roadblocks-by-truck-drivers",
+    ),
+    pytest.param(
+        "Bolivia's government dropped the mining law after weeks of blockades by Indigenous communities.",
+        "country:BOL",
+        id="blockades-by-communities",
+    ),
+    pytest.param(
+        "Ecuador's president scrapped the tax after ten days of road blockades by farmers.",
+        "country:ECU",
+        id="by-hung-on-the-span-of-time",
+    ),
+    pytest.param(
+        "Chile's government shelved the pension reform after a month of marches by students.",
+        "country:CHL",
+        id="marches-by-students",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "country"), CIVIL_BLOCKADES)
+def test_giving_way_to_blockades_by_people_concedes_to_protesters(
+    annotate_text: Annotate, sentence: str, country: str
+) -> None:
+    annotation = code(annotate_text, sentence)
+    assert_coded(annotation, Coded(country, "group:protesters", (E.CONCEDE,)))
+    assert_coded(annotation, Coded("group:protesters", country, (E.PROTEST,)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The education ministry in Dhaka was blockaded by students for a third day.",
+         Coded("group:protesters", "country:BGD", (E.PROTEST,), ("protesters", "government"))),
+        ("The US embassy in Baghdad was besieged by demonstrators on Tuesday.",
+         Coded("group:protesters", "country:USA", (E.PROTEST,))),
+        ("The Chinese navy blockaded Taiwan's main ports on Monday.",
+         Coded("country:CHN", "country:TWN", (E.COERCE,))),
+        ("Russian troops occupied the Ukrainian town of Kupiansk.",
+         Coded("country:RUS", "country:UKR", (E.COERCE,))),
+    ],
+)  # fmt: skip
+def test_people_blockading_protest_and_states_coerce(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)

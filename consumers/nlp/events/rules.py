@@ -7,6 +7,7 @@ what they govern, which nouns refer back to an earlier act.
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.civil import civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.triggers import noun_trigger
@@ -118,6 +119,8 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
         civil = all(s.sector in CIVIL_SECTORS for s in sources)
         if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
             return Trigger(EventType.PROTEST, "boycott")
+    if civil_action(word, sources):
+        return Trigger(EventType.PROTEST, "demo")  # "the ministry was blockaded by students"
     if trigger.event is EventType.RETREAT and targets and all(_an_institution(t) for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation or court is leaving it
     if trigger.event is EventType.AID and trigger.mode == "military" and _to_a_border(word):
