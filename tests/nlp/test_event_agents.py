@@ -127,3 +127,22 @@ def test_giving_way_to_blockades_by_people_concedes_to_protesters(
 )  # fmt: skip
 def test_people_blockading_protest_and_states_coerce(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Turkey sent tents and blankets for earthquake victims in Syria.",
+         Coded("country:TUR", "group:civilians", (E.AID,))),
+        ("An Indian navy ship delivered rice for flood victims in Bangladesh.",
+         Coded("country:IND", "group:civilians", (E.AID,))),
+        ("Britain sent aid for Ukraine.", Coded("country:GBR", "country:UKR", (E.AID,))),
+    ],
+)  # fmt: skip
+def test_what_is_given_for_people_is_given_to_them(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_troops_sent_for_an_exercise_aid_no_one(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Germany sent troops for a NATO exercise in Lithuania.")
+    assert relation(annotation, "country:DEU", "org:nato") is None

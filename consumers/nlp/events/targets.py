@@ -105,7 +105,10 @@ class Targets(Parties):
                 recipients += [
                     a for p in means.children if p.lower_ == "with" for o in p.children for a in self.reader.actors(o)
                 ]
-        elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
+        elif child.dep_ == "prep" and (
+            (child.lower_ in ("on", "upon") and head.lemma_.lower() == "call")
+            or (child.lower_ == "for" and event is EventType.AID and head.pos_ == "VERB")  # "sent tents for victims"
+        ):
             recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
         elif child.dep_ == "prep" and child.lower_ in PLACE_ONLY_PREPS and event in PLACED_EVENTS:
             for obj in (o for o in child.children if o.dep_ == "pobj"):  # "massed troops along the border"
