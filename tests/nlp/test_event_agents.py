@@ -1,4 +1,4 @@
-"""Doers named in a "by" phrase, the people an armed group harms, and blockades by people as protests."""
+"""Doers in "by" phrases, the people an armed group harms, blockades by people, aid "for" people, drug crews."""
 
 import pytest
 
@@ -146,3 +146,24 @@ def test_what_is_given_for_people_is_given_to_them(annotate_text: Annotate, sent
 def test_troops_sent_for_an_exercise_aid_no_one(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Germany sent troops for a NATO exercise in Lithuania.")
     assert relation(annotation, "country:DEU", "org:nato") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country"),
+    [
+        ("The Spanish coast guard intercepted a speedboat carrying two tonnes of hashish and detained its crew.",
+         "country:ESP"),
+        ("Colombian marines seized a boat loaded with cocaine and arrested the three men aboard.", "country:COL"),
+        ("Peruvian police stopped a truck loaded with cocaine and arrested the two men on board.", "country:PER"),
+    ],
+)  # fmt: skip
+def test_the_crew_of_a_drug_vessel_are_criminals(annotate_text: Annotate, sentence: str, country: str) -> None:
+    annotation = code(annotate_text, sentence)
+    assert relation(annotation, country, "group:criminals") is not None, annotation.stances
+    assert relation(annotation, country, "group:civilians") is None
+
+
+def test_the_crew_of_a_boat_in_distress_are_civilians(annotate_text: Annotate) -> None:
+    sentence = "Greek coast guard officers rescued a fishing boat and its crew of nine off Crete."
+    annotation = code(annotate_text, sentence)
+    assert_coded(annotation, Coded("country:GRC", "group:civilians", (E.AID,)))
