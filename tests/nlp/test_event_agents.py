@@ -167,3 +167,27 @@ def test_the_crew_of_a_boat_in_distress_are_civilians(annotate_text: Annotate) -
     sentence = "Greek coast guard officers rescued a fishing boat and its crew of nine off Crete."
     annotation = code(annotate_text, sentence)
     assert_coded(annotation, Coded("country:GRC", "group:civilians", (E.AID,)))
+
+
+def test_a_by_phrase_hung_on_a_phrase_of_the_passive_is_its_agent(annotate_text: Annotate) -> None:
+    sentence = "The Venezuelan opposition leader was barred from the presidential election by the country's top court."
+    assert_coded(
+        code(annotate_text, sentence), Coded("country:VEN", "country:VEN", (E.COERCE,), ("judiciary", "opposition"))
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agent", "patient", "place"),
+    [
+        ("Iranian tankers were seized by American forces off the coast of Greece.",
+         "country:USA", "country:IRN", "country:GRC"),
+        ("A Russian cargo ship was detained by Finnish police in the Gulf of Finland near Estonia.",
+         "country:FIN", "country:RUS", "country:EST"),
+    ],
+)  # fmt: skip
+def test_a_passive_patient_is_the_target_not_the_place(
+    annotate_text: Annotate, sentence: str, agent: str, patient: str, place: str
+) -> None:
+    annotation = code(annotate_text, sentence)
+    assert_coded(annotation, Coded(agent, patient, (E.COERCE,)))
+    assert relation(annotation, agent, place) is None

@@ -91,7 +91,9 @@ class Targets(Parties):
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         if not recipients and event in (EventType.AID, EventType.AGREE):  # "sent planes to help Greece"
             recipients = [a for word in helped(head) for a in self.reader.actors(word)]
-        if not (recipients or themes) and event in LOCATED_EVENTS:
+        # "Iranian tankers were seized off Greece": a passive's named patient is the target, not the place's country
+        patient = any(c.dep_ == "nsubjpass" and self.object_actors(c, preps, 0) for c in head.children)
+        if not (recipients or themes or patient) and event in LOCATED_EVENTS:
             return self.located(head)
         # "ambushed a Malian army convoy near Timbuktu": Mali, the place's country, with the convoy's sector
         sectored = {actor.id: actor for actor in themes if actor.sector is not None}
