@@ -14,6 +14,7 @@ from consumers.nlp.events.entities import Actor
 
 # Acts that civilians do as protest and states as coercion.
 CIVIL_ACTIONS = {"blockade", "roadblock", "barricade", "occupy", "occupation", "march", "besiege"}
+# Who acts as people, not as a state or an armed group: they strike, march and blockade in protest.
 PEOPLE = {"civilians", "opposition", "protesters", "health", "business", "media"}
 
 

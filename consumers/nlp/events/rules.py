@@ -7,7 +7,7 @@ what they govern, which nouns refer back to an earlier act.
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.civil import civil_action
+from consumers.nlp.events.civil import PEOPLE, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.triggers import noun_trigger
@@ -35,7 +35,7 @@ UNDOING_VERBS = {
     "deny", "refuse", "postpone", "delay", "withdraw", "abandon", "lift", "ease", "relax", "loosen", "remove",
     "revoke", "drop",
 }  # fmt: skip
-CIVIL_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media"}  # who strikes to protest
+CIVIL_SECTORS = PEOPLE  # who strikes to protest
 TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # what is discussed is a topic, not a party met
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
