@@ -22,7 +22,14 @@ from consumers.nlp.events.sectors import (
     agent_sector,
     known_group,
 )
-from consumers.nlp.events.unnamed import carried, crime_vessel, modifier_sector, splinter, stateless_people
+from consumers.nlp.events.unnamed import (
+    carried,
+    crew_of_crime,
+    crime_vessel,
+    modifier_sector,
+    splinter,
+    stateless_people,
+)
 from consumers.nlp.resolve import slugify
 from schemas import Sector
 
@@ -132,7 +139,7 @@ class ActorReader(EntityReader):
         people = self.single(cargo) if cargo is not None else None
         if people is not None:
             return people
-        if crime_vessel(token):  # "a suspected drug-smuggling boat"
+        if crime_vessel(token) or crew_of_crime(token):  # "a suspected drug-smuggling boat", "its crew"
             return Actor("group:criminals", _phrase(token), "criminals")
         if agent_sector(token.lower_) == "military" and stateless_people(token, self.owners):
             return Actor("group:rebels", _phrase(token), "rebels")  # "Kurdish forces" are no state's army

@@ -13,6 +13,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.rules import SYMMETRIC, as_protesters, refined_trigger
+from consumers.nlp.events.victims import victims_over_places
 from schemas import EventType, TextField, stance_of
 
 
@@ -29,6 +30,7 @@ def paired_events(
 ) -> list[CodedEvent]:
     """The events of ``word`` read in ``field``; ``mutual``: coordinated sources with no target act on each other."""
     trigger = refined_trigger(trigger, word, sources, targets)
+    targets = victims_over_places(sources, targets, trigger.event)  # "abducted farmers in Sokoto state"
     # "vowed to defend its territory against Russia"; but "dropped the charges against them" concedes to them
     if stance_of(trigger.event) == "cooperative" and trigger.event not in (EventType.CONCEDE, EventType.RETREAT):
         targets = [target for target in targets if not _opposed(target, word)]

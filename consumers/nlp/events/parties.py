@@ -13,6 +13,7 @@ violation") is the speaker's.
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.agency import by_objects, participle_agents
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.rules import (
@@ -48,7 +49,7 @@ class Parties:
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                agents = agents or [o for o in self._by_objects(verb) if self.reader.actors(o)]  # "by" read as a prep
+                agents = agents or [o for o in by_objects(verb) if self.reader.actors(o)]  # "by" read as a prep
                 own = verb_trigger(verb)
                 undone = noun_trigger(child)
                 if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
@@ -101,7 +102,9 @@ class Parties:
                 act = self.act_referred_to(verb, child)
                 if act is not None:  # "Israel's strike on Gaza, which killed 30 people": the strike killed
                     return self.noun_agents(act, via_support=False), []
-                return unique(self.listed_before(verb, child) + self.reader.actors(child)), []
+                doers = participle_agents(child)  # "rockets fired by X hit": X fired them
+                named = self.reader.actors(child) or [a for o in doers for a in self.reader.actors(o)]
+                return unique(self.listed_before(verb, child) + named), []
         passive = self._passive(verb)
         if passive is not None:
             return passive
@@ -119,7 +122,7 @@ class Parties:
             if judged or (accused and verb.head.lower_ == "of"):
                 return judged, []
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Berlin's decision to close a consulate"
-            owners = [c for c in verb.head.children if c.dep_ == "poss"] or self._by_objects(verb.head)  # "by X to"
+            owners = [c for c in verb.head.children if c.dep_ == "poss"] or by_objects(verb.head)  # "by X to"
             if owners:
                 return self.reader.actors(owners[0]), []
             governor = verb.head.head
@@ -138,13 +141,6 @@ class Parties:
             sources, _ = self.subjects(verb.head, depth + 1)
             return sources, []
         return [], []
-
-    @staticmethod
-    def _by_objects(verb: Token) -> list[Token]:
-        """ "by X" on a passive verb, or inside its object: "was promised 270 million euros in support by X"."""
-        inside = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
-        preps = [p for p in (*verb.children, *inside) if p.dep_ == "prep" and p.lower_ == "by"]
-        return [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
     def _came_under(self, verb: Token) -> tuple[list[Actor], list[Actor]]:
         """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""

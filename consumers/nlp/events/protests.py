@@ -8,6 +8,7 @@ protesters → the government (PROTEST) and the government → the protesters
 from spacy.tokens import Token
 
 from consumers.nlp.events.assertion import negated
+from consumers.nlp.events.civil import agents_of_people, by_phrases
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
@@ -72,30 +73,38 @@ def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) ->
     if verb.dep_ == "conj":  # "bowed to protests and reversed the rise"
         occasions += [c for c in verb.head.children if c.dep_ == "prep" and c.lower_ in PROTEST_OCCASIONS]
     for occasion in occasions:
-        for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in protest_nouns(o)):
+        for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in protest_nouns(parties, o)):
             return states, protesters(parties, noun)
     return None
 
 
-def protest_nouns(word: Token) -> list[Token]:
-    """ "weeks of street protests": the protest noun itself, or inside a span of time."""
-    found = noun_trigger(word)
-    if found is not None and found.event is EventType.PROTEST:
-        return [word]
+def protest_nouns(parties: Parties, word: Token) -> list[Token]:
+    """ "weeks of street protests", "days of roadblocks by farmers": the protest noun, or inside a span of time."""
     inner = [o for p in word.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return [o for o in inner if (t := noun_trigger(o)) is not None and t.event is EventType.PROTEST]
+    return [o for o in [word, *inner] if is_protest(parties, o)][:1]
+
+
+def is_protest(parties: Parties, noun: Token) -> bool:
+    """A protest noun, or a blockade or march that people, not a state, carry out."""
+    found = noun_trigger(noun)
+    return (found is not None and found.event is EventType.PROTEST) or agents_of_people(noun, by_actors(parties, noun))
+
+
+def by_actors(parties: Parties, noun: Token) -> list[Actor]:
+    """The actors a noun's "by" phrase names ("a shutdown by traders")."""
+    named = [o for p in by_phrases(noun) for o in p.children if o.dep_ == "pobj"]
+    return parties.reader.actors(named[0]) if named else []
 
 
 def protesters(parties: Parties, noun: Token) -> list[Actor]:
     """Who protests, when a protest noun names no one: "a shutdown by traders", else unnamed protesters."""
-    named = [o for p in noun.children if p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
-    found = parties.reader.actors(named[0]) if named else []
-    return [as_protesters(a) for a in found] or [Actor("group:protesters", noun.text, "protesters")]
+    return [as_protesters(a) for a in by_actors(parties, noun)] or [Actor("group:protesters", noun.text, "protesters")]
 
 
 def faced_protest(parties: Parties, noun: Token, trigger: Trigger) -> Dyads | None:
     """ "faced protests", "withdrew the bill after protests": the protesters and the state that faced them."""
-    if trigger.event is not EventType.PROTEST or any(c.dep_ == "poss" for c in noun.children):
+    protest = trigger.event is EventType.PROTEST or agents_of_people(noun, by_actors(parties, noun))
+    if not protest or any(c.dep_ == "poss" for c in noun.children):
         return None
     word = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "weeks of protests"
     occasion = word.dep_ == "pobj" and word.head.lower_ in PROTEST_OCCASIONS and word.head.head.pos_ == "VERB"

@@ -7,6 +7,7 @@ what they govern, which nouns refer back to an earlier act.
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.civil import PEOPLE, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.triggers import noun_trigger
@@ -34,7 +35,7 @@ UNDOING_VERBS = {
     "deny", "refuse", "postpone", "delay", "withdraw", "abandon", "lift", "ease", "relax", "loosen", "remove",
     "revoke", "drop",
 }  # fmt: skip
-CIVIL_SECTORS = {"civilians", "opposition", "protesters", "health", "business", "media"}  # who strikes to protest
+CIVIL_SECTORS = PEOPLE  # who strikes to protest
 TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # what is discussed is a topic, not a party met
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
@@ -118,6 +119,8 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
         civil = all(s.sector in CIVIL_SECTORS for s in sources)
         if civil or any(c.lower_ in ("general", "hunger", "labour", "labor") for c in word.children):
             return Trigger(EventType.PROTEST, "boycott")
+    if civil_action(word, sources):
+        return Trigger(EventType.PROTEST, "demo")  # "the ministry was blockaded by students"
     if trigger.event is EventType.RETREAT and targets and all(_an_institution(t) for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation or court is leaving it
     if trigger.event is EventType.AID and trigger.mode == "military" and _to_a_border(word):

@@ -91,7 +91,9 @@ class Targets(Parties):
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         if not recipients and event in (EventType.AID, EventType.AGREE):  # "sent planes to help Greece"
             recipients = [a for word in helped(head) for a in self.reader.actors(word)]
-        if not (recipients or themes) and event in LOCATED_EVENTS:
+        # "Iranian tankers were seized off Greece": a passive's named patient is the target, not the place's country
+        patient = any(c.dep_ == "nsubjpass" and self.object_actors(c, preps, 0) for c in head.children)
+        if not (recipients or themes or patient) and event in LOCATED_EVENTS:
             return self.located(head)
         # "ambushed a Malian army convoy near Timbuktu": Mali, the place's country, with the convoy's sector
         sectored = {actor.id: actor for actor in themes if actor.sector is not None}
@@ -105,7 +107,10 @@ class Targets(Parties):
                 recipients += [
                     a for p in means.children if p.lower_ == "with" for o in p.children for a in self.reader.actors(o)
                 ]
-        elif child.dep_ == "prep" and child.lower_ in ("on", "upon") and head.lemma_.lower() == "call":
+        elif child.dep_ == "prep" and (
+            (child.lower_ in ("on", "upon") and head.lemma_.lower() == "call")
+            or (child.lower_ == "for" and event is EventType.AID and head.pos_ == "VERB")  # "sent tents for victims"
+        ):
             recipients += [a for o in child.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
         elif child.dep_ == "prep" and child.lower_ in PLACE_ONLY_PREPS and event in PLACED_EVENTS:
             for obj in (o for o in child.children if o.dep_ == "pobj"):  # "massed troops along the border"

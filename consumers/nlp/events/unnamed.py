@@ -2,8 +2,10 @@
 
 News often names a group by a vague head and a telling modifier: "cartel
 figures", "gang members", "opposition figures", "a drug-smuggling boat",
-"masked men"; the modifier says the sector. A vessel or vehicle "carrying" people stands for
-them ("a boat carrying 80 migrants" was intercepted: the migrants were). An
+"masked men"; the modifier says the sector. The crew of a vessel carrying
+drugs are the smugglers ("arrested its four crew", "the 11 people aboard").
+A vessel or vehicle "carrying" people stands for them ("a boat carrying 80
+migrants" was intercepted: the migrants were). An
 armed force of a people that is no state ("Kurdish forces", "Tuareg
 fighters") is an armed group, not a state's military; and a group's
 "dissidents" are a splinter, not the group.
@@ -19,12 +21,19 @@ VAGUE_HEADS = {
     "figures", "figure", "members", "member", "bosses", "boss", "leaders", "leader", "chiefs", "operatives",
     "elements", "cells", "cell", "associates", "affiliates", "henchmen", "kingpins", "kingpin",
 }  # fmt: skip
-# "Masked men abducted a journalist": men whose faces or names are hidden are perpetrators, not civilians.
-HIDDEN = {"masked", "hooded", "unidentified", "unknown"}
+# "Masked men abducted a journalist", "armed men stormed a bus": men whose faces or names are hidden, or who
+# carry arms, are perpetrators, not civilians.
+HIDDEN = {"masked", "hooded", "unidentified", "unknown", "armed"}
 # Modifiers of a vessel or a cell that make it criminals': "a drug-smuggling boat", "a narco sub".
-CRIME_WORDS = {"smuggling", "trafficking", "drug", "drugs", "narco", "cocaine", "heroin", "pirate", "mafia"}
+CRIME_WORDS = {
+    "smuggling", "trafficking", "drug", "drugs", "narco", "cocaine", "heroin", "pirate", "mafia", "hashish",
+    "cannabis", "marijuana", "methamphetamine", "fentanyl", "contraband", "captagon",
+}  # fmt: skip
 CARRIERS = {"boat", "boats", "ship", "ships", "vessel", "vessels", "dinghy", "truck", "trucks", "bus", "buses",
-            "plane", "flight", "flights", "convoy", "van", "lorry"}  # fmt: skip
+            "plane", "flight", "flights", "convoy", "van", "lorry", "speedboat", "speedboats", "submersible",
+            "semi-submersible", "sub", "trawler", "yacht", "skiff"}  # fmt: skip
+# Who a vessel holds: "its four crew", "the three men aboard", "all 11 people on board".
+ABOARD_PEOPLE = {"crew", "crews", "crewmen", "men", "people", "members", "occupants", "sailors"}
 CARRYING = {"carry", "transport", "ferry"}
 # Peoples' adjectives that name a region or an alliance rather than a people without a state.
 REGIONAL = {
@@ -49,11 +58,42 @@ def modifier_sector(token: Token) -> Sector | None:
 
 
 def crime_vessel(token: Token) -> bool:
-    """ "a suspected drug-smuggling boat", "a narco sub": a carrier a crime word describes."""
-    if token.lower_ not in CARRIERS:
+    """ "a suspected drug-smuggling boat", "a speedboat carrying two tonnes of hashish": a carrier a crime word
+    describes, before it or in the clause that says what it carries."""
+    if token.lower_ not in CARRIERS and _hyphenated(token) not in CARRIERS:
         return False
-    words = [g for c in token.children if c.i < token.i for g in c.subtree]
+    cargo = [c for c in token.children if c.dep_ == "acl" and c.lemma_.lower() in (*CARRYING, "load")]
+    words = [g for c in token.children if c.i < token.i or c in cargo for g in c.subtree]
     return any(word.lower_ in CRIME_WORDS for word in words)
+
+
+def crew_of_crime(token: Token) -> bool:
+    """ "seized a boat carrying cocaine and arrested its four crew", "killing all 11 people aboard": the people a
+    crime vessel of the same sentence holds are the smugglers, not civilians."""
+    if token.lower_ not in ABOARD_PEOPLE:
+        return False
+    # "aboard" may hang on the verb whose object the people are ("arrested the three men aboard")
+    near = [*token.children, *(token.head.children if token.dep_ == "dobj" else ())]
+    held = any(c.lower_ in ("its", "aboard", "onboard") or (c.lower_ == "on" and _board(c)) for c in near)
+    return held and any(crime_vessel(word) or _crime_cargo(word) for word in token.sent if word.i < token.i)
+
+
+def _crime_cargo(word: Token) -> bool:
+    """ "carrying three tonnes of cocaine", "loaded with cocaine": a clause that carries drugs, however parsed."""
+    return word.lemma_.lower() in (*CARRYING, "load") and any(w.lower_ in CRIME_WORDS for w in word.subtree)
+
+
+def _board(prep: Token) -> bool:
+    """ "on board": the preposition with "board" as its object."""
+    return any(o.lower_ == "board" for o in prep.children)
+
+
+def _hyphenated(token: Token) -> str:
+    """ "semi-submersible": the parser splits a hyphenated noun and hangs its first part on the last."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-":
+        return token.lower_
+    return f"{doc[token.i - 2].lower_}-{token.lower_}"
 
 
 def carried(token: Token) -> Token | None:

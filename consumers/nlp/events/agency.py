@@ -1,0 +1,37 @@
+"""Who a "by" phrase names as the doer, on a passive verb or on a participle that describes a noun.
+
+The passive puts the doer in a "by" phrase ("was seized by Estonian
+authorities"), and so does a past participle describing a noun: "rockets
+fired by Hezbollah hit the town", "troops sent by Rwanda attacked": the noun
+is only the instrument or the people sent, and the one who fired or sent
+them is the actor of the clause. The parser hangs such a "by" as an agent or
+as a plain preposition; both are read.
+"""
+
+from spacy.tokens import Token
+
+
+def by_objects(verb: Token) -> list[Token]:
+    """ "by X" on a passive verb, inside its object ("was promised 270 million euros in support by X"), or hung
+    on the noun of one of its phrases ("was barred from the election by the top court")."""
+    inside = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    phrases = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    hung = [g for o in phrases for g in o.children]
+    preps = [p for p in (*verb.children, *inside, *hung) if p.dep_ == "prep" and p.lower_ == "by"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def participle_agents(noun: Token) -> list[Token]:
+    """ "Rockets fired by Hezbollah", "aid flown in by Qatar": the doer of the participle describing the noun.
+
+    Only a past participle after the noun counts, so that a clause
+    of its own ("rockets that Hezbollah fired") is left to the relative-clause
+    reading and a participle further on is not taken for the noun's.
+    """
+    agents: list[Token] = []
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.tag_ != "VBN" or clause.i <= noun.i:
+            continue
+        bys = [c for c in clause.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+        agents += [o for b in bys for o in b.children if o.dep_ == "pobj"]
+    return agents

@@ -1,0 +1,45 @@
+"""Blockades, roadblocks and marches by people of no state are protests, not coercion.
+
+A state blockading a port coerces; villagers, students or truckers
+blockading a ministry or a highway protest ("The ministry was blockaded by
+students", "reversed the cut after 12 days of roadblocks by Indigenous
+groups"). The act is read as a protest when those doing it are people
+(civilians, activists, workers, businesses): those the actor tables name
+with such a sector, or a "by" phrase naming no state actor at all.
+"""
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.entities import Actor
+
+# Acts that civilians do as protest and states as coercion.
+CIVIL_ACTIONS = {"blockade", "roadblock", "barricade", "occupy", "occupation", "march", "besiege"}
+# Who acts as people, not as a state or an armed group: they strike, march and blockade in protest.
+PEOPLE = {"civilians", "opposition", "protesters", "health", "business", "media"}
+
+
+def by_people(sources: list[Actor]) -> bool:
+    """Whether all of ``sources`` are people rather than a state, an army or an armed group."""
+    return bool(sources) and all(s.sector in PEOPLE for s in sources)
+
+
+def civil_action(word: Token, sources: list[Actor]) -> bool:
+    """ "blockaded by students", "roadblocks by farmers": a civil act done by people is a protest."""
+    return word.lemma_.lower() in CIVIL_ACTIONS and by_people(sources)
+
+
+def agents_of_people(noun: Token, named: list[Actor]) -> bool:
+    """ "roadblocks by Indigenous groups": the "by" phrase names people, or no state actor at all.
+
+    ``named`` are the actors read off the "by" phrase; a noun with no "by"
+    phrase says nothing of who did it, and is left to its own reading.
+    """
+    if noun.lemma_.lower() not in CIVIL_ACTIONS or not by_phrases(noun):
+        return False
+    return not named or by_people(named)
+
+
+def by_phrases(noun: Token) -> list[Token]:
+    """The "by" phrases of a noun, or of the span of time it is "of" ("days of road blockades by farmers")."""
+    span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    return [p for p in (*noun.children, *span.children) if p.dep_ == "prep" and p.lower_ == "by"]
