@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.anaphora import named_pair, pair_members
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import (
@@ -79,7 +80,7 @@ class ActorReader(EntityReader):
         One agent noun with several nationality words stands for each
         ("Japanese and Philippine officials").
         """
-        pair = self.pair_of(token)
+        pair = self.pair_of(token) or pair_members(token, self.pair_of)  # "envoys from the two countries"
         if pair:
             return pair
         found: list[Actor] = []
@@ -179,7 +180,7 @@ class ActorReader(EntityReader):
             if len(together) >= 2:
                 return together[:2]
         found = unique([a for _, a, _ in reversed(named)])
-        return found[:2] if len(found) >= 2 else []
+        return found[:2] if len(found) >= 2 else named_pair(self, token, start)  # "its border with Togo"
 
     # -- generic agents ---------------------------------------------------------------------
     def _member_of(self, token: Token) -> Actor | None:

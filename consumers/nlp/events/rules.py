@@ -84,7 +84,7 @@ AID_THEMES |= {  # goods by the load: "50 tonnes of rice", "hygiene kits", "rati
 # "drew a rebuke from Ankara": the "from" party acts on the subject's doer.
 DRAWING_VERBS = {
     "draw", "receive", "face", "earn", "attract", "prompt", "provoke", "spark", "trigger", "meet", "get", "secure",
-    "obtain", "win", "clinch",
+    "obtain", "win", "clinch", "take", "answer", "accept",
 }  # fmt: skip
 ASPECT_VERBS = {"begin", "start", "continue", "resume", "keep", "stop", "finish"}  # "began sharing"
 # A government that gives way to protests concedes to the protesters: "withdrew the bill after protests".

@@ -9,6 +9,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.contact import received_contact
 from consumers.nlp.events.lexicon import (
     ALERT_VERBS,
     CORE_NOUN_PHRASES,
@@ -47,6 +48,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     coder prefers its object's event ("sanctions", "talks", "a deal").
     """
     lemma = verb.lemma_.lower()
+    if received_contact(verb):
+        return None  # "took a call from X": the call is X's, coded at the noun
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
             return CORE_PHRASAL[(lemma, child.lower_)]
@@ -120,7 +123,7 @@ def is_core(verb: Token) -> bool:
 
 def is_light(verb: Token) -> bool:
     """Whether the verb mostly carries its object's event ("launched strikes", "held talks")."""
-    return verb.lemma_.lower() in LIGHT_VERBS
+    return verb.lemma_.lower() in LIGHT_VERBS and not received_contact(verb)  # "took a call from X" is X's
 
 
 def _moves_forces(verb: Token) -> bool:

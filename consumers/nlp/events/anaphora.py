@@ -1,0 +1,53 @@
+"""Plural definite descriptions ("the two countries", "both sides") read off the names before them.
+
+"The two countries" can only mean a pair the reader has just met. The coder
+first looks for that pair among the parties it has already seen act or be
+acted upon; but a party it found only in a place or a modifier ("reopened its
+border with Togo") never took part at a verb, so the pair falls short. English
+gives a second, plainer cue: where exactly two parties are named in the
+sentence so far and the one before it, "the two" can only be those two. With
+three or more named the reference is ambiguous and nothing is returned
+(precision first).
+
+The same pair stands behind an agent noun that says where its people come
+from: "envoys from the two countries", "the leaders of both sides" are one
+party per member of the pair, in the role the noun names.
+"""
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.entities import Actor, EntityReader
+from consumers.nlp.events.sectors import agent_sector
+
+# What "the two countries" may stand for: states, organisations and blocs, not people or towns.
+PAIR_PREFIXES = ("country:", "org:", "bloc:")
+
+
+def named_pair(reader: EntityReader, token: Token, start: int) -> list[Actor]:
+    """The two parties named from ``start`` up to ``token``, or ``[]`` unless there are exactly two."""
+    found: list[Actor] = []
+    for index in range(start, token.i):
+        owner = reader.owners.get(index)
+        actor = reader.of_entity(owner, reader.doc[index]) if owner is not None else None
+        if actor is None or not actor.id.startswith(PAIR_PREFIXES):
+            continue
+        if not any(actor.id == seen.id for seen in found):
+            found.append(actor)
+    return found if len(found) == 2 else []
+
+
+def pair_members(token: Token, pair_of: Callable[[Token], list[Actor]]) -> list[Actor]:
+    """ "envoys from the two countries": each party of the pair ``pair_of`` reads, with the agent noun's sector."""
+    sector = agent_sector(token.lower_) if token.pos_ == "NOUN" else None
+    if sector is None:
+        return []
+    for prep in token.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            continue
+        for obj in prep.children:
+            pair = pair_of(obj) if obj.dep_ == "pobj" else []
+            if pair:
+                return [Actor(actor.id, actor.name, sector) for actor in pair]
+    return []
