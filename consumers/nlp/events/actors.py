@@ -18,16 +18,13 @@ from spacy.tokens import Token
 from consumers.nlp.events.anaphora import named_pair, pair_members
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
-from consumers.nlp.events.sectors import (
-    STATE_SECTORS,
-    agent_sector,
-    known_group,
-)
+from consumers.nlp.events.sectors import STATE_SECTORS, agent_sector, known_group
 from consumers.nlp.events.unnamed import (
     carried,
     crew_of_crime,
     crime_vessel,
     modifier_sector,
+    people_word,
     splinter,
     stateless_people,
 )
@@ -220,7 +217,7 @@ class ActorReader(EntityReader):
             for child in token.children:  # "M23 rebels", "ELN guerrillas": a group the model did not tag
                 mistyped = not self.owners.get(child.i, "").startswith(("country:", "org:", "person:", "bloc:"))
                 untagged = mistyped and (child.pos_ == "PROPN" or child.is_upper)  # "M23" taken for a place
-                untagged = untagged and not _people_word(child, self.owners)  # "Tuareg rebels": a people's, no name
+                untagged = untagged and not people_word(child, self.owners)  # "Tuareg rebels": a people's, no name
                 descriptive = agent_sector(child.lower_) is not None  # "jihadist fighters" are not a name
                 if child.dep_ in ("compound", "nummod") and untagged and not descriptive:
                     first = min(c.left_edge.i for c in token.children if c.dep_ == "compound" or c.i == child.i)
@@ -296,9 +293,3 @@ def _refined_sector(token: Token, sector: Sector) -> Sector:
             if refined is not None and refined != "government":  # "government troops" are troops
                 return refined
     return sector
-
-
-def _people_word(token: Token, owners: dict[int, str]) -> bool:
-    """ "Tuareg": a plain capitalised word the model took for a place with no country is a people, not a group name."""
-    plain = token.is_title and token.is_alpha and "-" not in token.text
-    return plain and owners.get(token.i, "").startswith("gpe:") and token.ent_type_ in ("GPE", "NORP", "LOC")

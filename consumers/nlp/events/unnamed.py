@@ -121,3 +121,9 @@ def stateless_people(token: Token, owners: dict[int, str]) -> bool:
 def splinter(token: Token) -> bool:
     """ "FARC dissidents", "dissidents of the FARC": a group's splinter, not the group."""
     return token.lower_ in SPLINTERS
+
+
+def people_word(token: Token, owners: dict[int, str]) -> bool:
+    """ "Tuareg": a plain capitalised word the model took for a place with no country is a people, not a group name."""
+    plain = token.is_title and token.is_alpha and "-" not in token.text
+    return plain and owners.get(token.i, "").startswith("gpe:") and token.ent_type_ in ("GPE", "NORP", "LOC")
