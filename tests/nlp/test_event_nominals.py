@@ -1,4 +1,4 @@
-"""Event nouns whose parties stand in "between" or in "at the request of": both sides, asker and actor."""
+"""Event nouns whose parties stand in "between", "with" or "at the request of": both sides, attacker, asker."""
 
 from tests.nlp.helpers import relation
 from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
@@ -31,3 +31,18 @@ def test_a_hostile_act_at_a_request_is_no_concession(annotate_text: Annotate) ->
     annotation = code(annotate_text, "Pakistani police arrested the cleric at the request of Saudi Arabia.")
     assert_coded(annotation, Coded("country:SAU", "country:PAK", (E.REQUEST,)))
     assert relation(annotation, "country:PAK", "country:SAU") is None
+
+
+def test_those_who_died_in_a_clash_with_a_group_were_struck_by_it(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Four Malian soldiers died in fighting with JNIM militants near Timbuktu.")
+    assert_coded(annotation, Coded("org:jnim", "country:MLI", (E.ASSAULT,)))
+    killed = code(annotate_text, "Two Indian soldiers were killed in a gunfight with militants in Kashmir.")
+    assert_coded(killed, Coded("group:rebels", "country:IND", (E.ASSAULT,)))
+    assert relation(killed, "country:IND", "group:rebels") is None, "the fallen struck no one"
+
+
+def test_a_clauses_attackers_struck_the_side_they_fought(annotate_text: Annotate) -> None:
+    sentence = "Gang members fled into the hills after a long gun battle with police officers in Port-au-Prince."
+    annotation = code(annotate_text, sentence)
+    assert_coded(annotation, Coded("group:criminals", "country:HTI", (E.ASSAULT,)))
+    assert relation(annotation, "country:HTI", "group:criminals") is None

@@ -60,3 +60,12 @@ def test_a_known_group_the_model_ran_on_into_its_place_is_the_group(annotate_tex
     sentence = "Turkish warplanes bombed positions of the Syrian Democratic Forces near Kobani on Sunday."
     ids = {e.id for e in code(annotate_text, sentence).entities}
     assert "org:syrian-democratic-forces" in ids and not [i for i in ids if "kobani" in i and i.startswith("org:")]
+
+
+def test_a_shared_country_name_after_in_is_the_likelier_country_unless_the_article_names_the_other(
+    annotate_text: Annotate,
+) -> None:
+    sentence = "Rwandan troops are fighting alongside M23 rebels in eastern Congo."
+    assert_coded(code(annotate_text, sentence), Coded("country:RWA", "country:COD", (E.ASSAULT,)))
+    brazzaville = code(annotate_text, "Officials in Brazzaville said Rwandan troops had shelled a village in Congo.")
+    assert "country:COG" in {e.id for e in brazzaville.entities}, "the article's capital decides which Congo"

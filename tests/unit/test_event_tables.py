@@ -290,3 +290,8 @@ def test_dictionary_noise_and_country_initials_are_no_places() -> None:
     assert "korea, north" not in places and "u,s" not in places, "a comma or stray mark names no place"
     assert "uae" not in places, "the gazetteer knows the country by its initials"
     assert not [key for key in places if "\ufffd" in key], "a mis-decoded letter"
+
+
+def test_a_name_two_countries_share_is_left_to_the_resolver() -> None:
+    places = event_tables.known_actors().places
+    assert "congo" not in places, "the article's own places pick Kinshasa's or Brazzaville's Congo"

@@ -28,7 +28,7 @@ from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
-from consumers.nlp.events.nominals import behest_events, between_parties, framed_trigger
+from consumers.nlp.events.nominals import between_parties, framed_events, framed_trigger
 from consumers.nlp.events.pairing import paired_events
 from consumers.nlp.events.protests import civil_strike, conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
@@ -240,8 +240,8 @@ class EventCoder:
             return []  # "blocked an aid package", "called for a withdrawal": wanted or undone, not done
         if (between := between_parties(self.reader, noun)) is not None:  # "talks between Serbia and Kosovo"
             return paired_events(between, [], trigger, noun, 0.7, self.field, mutual=True)
-        if (behest := behest_events(self.parties, noun, trigger, self.field)) is not None:
-            return behest  # "at Kyiv's request": Kyiv asks whoever acts
+        if (framed := framed_events(self.parties, noun, trigger, self.field)) is not None:
+            return framed  # "at Kyiv's request": Kyiv asks whoever acts; "in a clash with X": both sides fight
         faced = faced_protest(self.parties, noun, trigger)
         if faced is not None:
             return paired_events(*faced, trigger, noun, 0.7, self.field, mutual=False)

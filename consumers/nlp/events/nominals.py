@@ -9,6 +9,11 @@ curated core first and the CAMEO dictionary second:
   Malian troops and Tuareg rebels", "fighting between the army and the
   rebels") names both sides of it; a noun of travel ("flights between") names
   a route, not parties;
+- "in a clash with X" after a verb names the other side of the fighting the
+  clause's people were in: those who died or were killed in it were struck
+  by X ("three soldiers died in a clash with PKK militants"), a clause's
+  attackers struck X ("torched a police station after a gun battle with
+  officers"), whatever place the clause also names;
 - "at the request of X", "at X's insistence" hangs a demand on an act: X
   asks the one who acts, and the actor gives way to X unless the act is a
   hostile one done to someone else at X's bidding ("impounded the ship at
@@ -22,22 +27,24 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import CORE_VERBS, NOT_EVENTS, Trigger
-from consumers.nlp.events.pairing import paired_events
+from consumers.nlp.events.pairing import MUTUAL_COMBAT, paired_events
 from consumers.nlp.events.parties import Parties
-from consumers.nlp.events.rules import VISIT_VERBS, unique
+from consumers.nlp.events.rules import VISIT_VERBS, governing_verb, unique
 from consumers.nlp.events.triggers import derived_verbs, verb_trigger
 from schemas import EventType, TextField, stance_of
 
 # Suffixes that turn a verb into the noun of its act, with what restores the verb
 # ("insistence" → "insist", "urging" → "urge", "deployment" → "deploy", "arrival" → "arrive").
 NOMINAL_SUFFIXES = (("ence", ("", "e")), ("ance", ("", "e")), ("ing", ("", "e")), ("ment", ("",)), ("al", ("e",)))
+# Verbs whose subject is the one harmed ("died in a clash with").
+DYING_VERBS = {"die", "perish"}
 # Events two sides do to each other, the only ones "between" makes mutual from a derived verb.
 MUTUAL_EVENTS = {EventType.ASSAULT, EventType.CONSULT, EventType.COOPERATE}
 
 
 def deverbal_trigger(noun: Token) -> Trigger | None:
     """The event of the verb a noun is made from ("clashes", "insistence"), if the tables know the verb."""
-    lemma = noun.lemma_.lower()
+    lemma = _combat_word(noun.lemma_.lower())
     forms = [lemma] + [
         lemma[: -len(suffix)] + ending
         for suffix, endings in NOMINAL_SUFFIXES
@@ -64,7 +71,37 @@ def framed_trigger(noun: Token) -> Trigger | None:
         return found
     if _behest_frame(noun) and found.event is EventType.REQUEST:
         return found
+    if _fought_with(noun) and found.event is EventType.ASSAULT:
+        return found
     return None
+
+
+def framed_events(parties: Parties, noun: Token, trigger: Trigger, field: TextField) -> list[CodedEvent] | None:
+    """The events of a noun whose frame names its parties ("at Kyiv's request", "in a clash with X"), else None."""
+    behest = behest_events(parties, noun, trigger, field)
+    return behest if behest is not None else combat_events(parties, noun, trigger, field)
+
+
+def combat_events(parties: Parties, noun: Token, trigger: Trigger, field: TextField) -> list[CodedEvent] | None:
+    """ "Three Turkish soldiers died in a clash with PKK militants": the PKK struck Turkey's soldiers.
+
+    Those who fell in it were struck by the side named after "with"; a clause's own actors ("gangs torched a
+    station after a gun battle with police") are the attackers.
+
+    ``None`` where the noun is no fighting with a named side in a clause that names the other.
+    """
+    governor = governing_verb(noun)
+    if trigger.event is not EventType.ASSAULT or governor is None or not (fought := _fought_with(noun)):
+        return None
+    others = unique([a for o in fought for a in parties.reader.actors(o)])
+    doers, done_to = parties.subjects(governor)
+    fell = done_to or (doers if governor.lemma_.lower() in DYING_VERBS else [])  # "died in", "were killed in"
+    sides = [a for a in fell or doers if not any(a.same_party(o) for o in others)]
+    if not others or not sides:
+        return None
+    if fell:  # the side they fought struck them
+        return paired_events(others, sides, trigger, noun, 0.7, field, mutual=False)
+    return paired_events(sides, others, trigger, noun, 0.7, field, mutual=False)  # "after a gun battle with police"
 
 
 def between_parties(reader: ActorReader, noun: Token) -> list[Actor] | None:
@@ -109,6 +146,18 @@ def behest_events(parties: Parties, noun: Token, trigger: Trigger, field: TextFi
     if own is None or stance_of(own.event) == "cooperative":  # complying is giving way; a hostile act is help
         coded += paired_events(actors, askers, Trigger(EventType.CONCEDE), noun, 0.65, field, mutual=False)
     return coded
+
+
+def _combat_word(lemma: str) -> str:
+    """ "gunfight", "firefight", "gunbattle": the fighting word a compound noun is made on."""
+    return next((word for word in ("fight", "battle") if lemma.endswith(word)), lemma)
+
+
+def _fought_with(noun: Token) -> list[Token]:
+    """The objects of "with" at a noun of fighting that takes two sides ("a clash with", "fighting with")."""
+    if _combat_word(noun.lemma_.lower()) not in MUTUAL_COMBAT:
+        return []
+    return [o for p in noun.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
 
 
 def _between(noun: Token) -> list[Token]:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from consumers.nlp.gazetteer import Gazetteer
+from consumers.nlp.resolve import SHARED_DEMONYMS
 from consumers.nlp.training.dictionary_text import phrase
 from consumers.nlp.training.phoenix_agents import ROLE_SECTORS
 from consumers.nlp.training.phoenix_records import Record
@@ -69,8 +70,11 @@ _MALFORMED = re.compile("[,?\\[\\]()+\ufffd]")
 
 
 def _known(gazetteer: Gazetteer, key: str) -> bool:
-    """Whether the gazetteer knows the name as a country, capital or demonym, in capitals too ("UAE", "Eire")."""
-    return any(
+    """Whether the gazetteer knows the name as a country, capital or demonym, in capitals too ("UAE", "Eire").
+
+    A name two countries share ("Congo") counts as known: the resolver picks between them by the article.
+    """
+    return key in SHARED_DEMONYMS or any(
         gazetteer.lookup(form, "GPE", fuzzy=False) is not None
         or gazetteer.lookup(form, "NORP", fuzzy=False) is not None
         for form in (key.title(), key.upper())
