@@ -26,6 +26,9 @@ SPEECH_VERBS = {
     "maintain", "explain", "confirm", "signal", "indicate", "hint", "reply", "respond", "tweet", "post",
 }  # fmt: skip
 
+# Speech verbs whose clause the speaker says is untrue: its acts are no stance of the speaker's.
+DENYING = {"deny"}
+
 
 @dataclass(frozen=True, slots=True)
 class RoleLink:
@@ -143,13 +146,16 @@ class RoleReader(ArgumentReader):
     def _attribute(
         self, link: RoleLink, predicate: Token, content: dict[Token, tuple[Token, list[str], str]]
     ) -> RoleLink:
-        """Inside reported speech, keep a link only when it is the speaker's own side acting."""
+        """Inside reported speech, keep a link only when it is the speaker's own side acting.
+
+        Not in a denial: "Canada denied that Ottawa had sent weapons to Israel" says the act was not done.
+        """
         for root, (speech, speakers, via) in content.items():
             if not self._covers(root, predicate) or (via == "according" and self._covers(speech, predicate)):
                 continue
             for speaker in speakers:
                 affiliation = self.resolution.entities[speaker].affiliation
-                if link.source in (speaker, affiliation):
+                if link.source in (speaker, affiliation) and speech.lemma_.lower() not in DENYING:
                     speaker_id = speaker if link.source != speaker else None
                     return RoleLink(
                         link.source, link.target, link.sentence, (speech, *link.path), speaker_id, via, link.needs_cue

@@ -21,6 +21,7 @@ from consumers.nlp.events.rules import (
     UNASSERTING,
     WANTED_NOUNS,
     WANTING,
+    is_alleged,
 )
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
@@ -52,7 +53,9 @@ def asserted(word: Token) -> bool:
     An object of a demand, promise or threat is wanted, not done ("called
     for a ceasefire", "threatened strikes"); a clause under a refusal is
     not done either ("refused to meet"). What is condemned or rejected was
-    done ("condemned Russia's attacks", "rejected Hamas's demands").
+    done ("condemned Russia's attacks", "rejected Hamas's demands"). What
+    someone is accused or denied of, and every act named inside it, is
+    claimed: the writer does not report it done.
     """
     purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
     if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):
@@ -67,6 +70,8 @@ def asserted(word: Token) -> bool:
             return False  # "needed to be able to hit sites": a want, not an act
         if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:
             return False  # "alleged that the West was trying to defeat Russia": a claim, not an act
+        if is_alleged(child):
+            return False  # "accused Washington of prolonging the war": the war is in the charge, not reported
         if child.dep_ in ("acl", "ccomp", "relcl") and head.pos_ == "NOUN" and head.lemma_.lower() in HEARSAY_NOUNS:
             return False  # "reports that its troops killed civilians"
         if child.dep_ == "acl" and head.pos_ == "NOUN" and head.lemma_.lower() in WANTED_NOUNS:

@@ -16,6 +16,7 @@ from consumers.nlp.affiliation import body_country
 from consumers.nlp.events.named_groups import a_group, group_name
 from consumers.nlp.events.offices import person_country, person_igo
 from consumers.nlp.events.officials import mistaken_place, state_body, titled_apposition
+from consumers.nlp.events.seats import seat_of
 from consumers.nlp.events.sectors import (
     IGO_IDS,
     IGO_NAMES,
@@ -81,6 +82,9 @@ class EntityReader:
                 return Actor(entity_id, record.name, "civilians")
         if entity_id.startswith(("country:", "bloc:")):
             return Actor(entity_id, record.name, None)
+        seat = seat_of(record.name, self.gazetteer) if record.type is not EntityType.NORP else None
+        if seat is not None:  # "the Elysee", "Zhongnanhai", "the State Department": the state, whatever the tag
+            return Actor(*seat)
         body = igo_body(record.name) if entity_id not in IGO_IDS else None
         if body is not None and record.type is EntityType.ORG:
             return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
@@ -106,8 +110,8 @@ class EntityReader:
             kind = org_sector(record.name)
             if country is not None:
                 return Actor(country, self.country_name(country), kind or "government")
-            state_body = self._state_body(record.name)  # "U.S. Treasury", "Indian Navy"
-            return state_body or Actor(entity_id, record.name, kind)
+            named_body = state_body(record.name, self.gazetteer)  # "U.S. Treasury", "Indian Navy"
+            return Actor(*named_body) if named_body is not None else Actor(entity_id, record.name, kind)
         if record.type is EntityType.NORP and not entity_id.startswith("norp:"):
             return Actor(entity_id, record.name, None)
         if entity_id.startswith("gpe:") and mistaken_place(token):  # "Erdogan condemned": a name, not a place
@@ -145,11 +149,6 @@ class EntityReader:
             ):
                 return country
         return None
-
-    def _state_body(self, name: str) -> Actor | None:
-        """A body named after its country ("U.S. Treasury", "Indian Navy"): the country, with the body's sector."""
-        found = state_body(name, self.gazetteer)
-        return Actor(*found) if found is not None else None
 
     def _titled_igo(self, token: Token | None) -> str | None:
         """ "U.N. Secretary-General Antonio Guterres": an organisation named in the title, before any table."""
