@@ -276,8 +276,8 @@ class ActorReader(EntityReader):
 
 
 def _phrase(token: Token) -> str:
-    """The head with its compound modifiers, lower case: "air force", "border guards", "aid groups"."""
-    words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ == "NOUN"]
+    """The head with its compound modifiers, lower case: "air force", "border guards", "China's Coast Guard"."""
+    words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
     return " ".join([*words, token.lower_])
 
 

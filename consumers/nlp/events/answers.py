@@ -6,7 +6,9 @@ ship"). With no one named, it is aimed at whoever answers it: the one who
 rejects, denies, dismisses, accepts or heeds an accusation or a demand is
 the one it was made against ("Venezuela dismissed accusations by Guyana" is
 Guyana accusing Venezuela); one who joins, echoes or backs a call is not. A
-refusal "despite appeals from X" answers X.
+refusal "despite appeals from X" answers X. A hostile reaction that an act
+prompted answers whoever did the act ("imposed tariffs, prompting New Delhi
+to protest" is India protesting to the United States).
 """
 
 from spacy.tokens import Token
@@ -76,3 +78,23 @@ def defied(parties: Parties, verb: Token, event: EventType) -> list[Actor]:
     pleas = [o for c in clauses for p in c.children if p.lower_ == "despite" for o in p.children if o.dep_ == "pobj"]
     asked = [p for p in pleas if (kind := noun_trigger(p)) is not None and kind.event is EventType.REQUEST]
     return unique([a for p in asked for a in parties.noun_agents(p, via_support=False)])
+
+
+# Verbs by which one act moves another party to react: "..., prompting X to protest".
+CAUSING_VERBS = {"prompt", "force", "lead", "push", "spur", "provoke", "drive", "compel", "trigger"}
+
+
+def prompted_by(parties: Parties, verb: Token, sources: list[Actor], event: EventType) -> list[Actor]:
+    """Whom a hostile reaction naming no one answers: the doers of the act that prompted it.
+
+    "Israel struck Iranian air defences, prompting Tehran to retaliate": Iran
+    retaliates against Israel. A cooperative act prompted ("prompting Qatar to
+    offer talks") may be done for anyone, so it is left alone.
+    """
+    cause = verb.head if verb.dep_ == "xcomp" else None
+    if stance_of(event) != "hostile" or cause is None or cause.lemma_.lower() not in CAUSING_VERBS:
+        return []
+    act = cause.head if cause.dep_ in ("advcl", "conj") else None
+    if act is None or act.pos_ not in ("VERB", "AUX"):
+        return []
+    return [doer for doer in parties.subjects(act)[0] if not any(doer.same_party(s) for s in sources)]

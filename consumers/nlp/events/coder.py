@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.answers import addressees, answered_by_governor, defied
+from consumers.nlp.events.answers import addressees, answered_by_governor, defied, prompted_by
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
@@ -136,8 +136,8 @@ class EventCoder:
         addressed = any(c.dep_ in ("dobj", "dative") or addresses(c) for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
             targets = self.parties.nested_targets(verb, trigger.event, consumed)
-        if not targets and trigger.event in REACTIONS:
-            targets = self.parties.reacted_to(verb, sources)
+        targets = targets or (self.parties.reacted_to(verb, sources) if trigger.event in REACTIONS else [])
+        targets = targets or prompted_by(self.parties, verb, sources, trigger.event)  # "..., prompting X to protest"
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [  # "met ... their talks"; "told reporters"

@@ -90,6 +90,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "raid": _t(E.COERCE), "dissolve": _t(E.COERCE, "ban"), "disband": _t(E.COERCE, "ban"),
     "outlaw": _t(E.COERCE, "ban"), "censor": _t(E.COERCE, "restrict"),
     "impound": _t(E.COERCE, "seize"), "capture": _t(E.COERCE, "seize"), "intercept": _t(E.COERCE, "seize"),
+    "retake": _t(E.COERCE, "seize"), "recapture": _t(E.COERCE, "seize"), "reclaim": _t(E.COERCE, "seize"),
     "prosecute": _t(E.ACCUSE, "allege"), "embargo": _t(E.COERCE, "restrict"), "sentence": _t(E.COERCE, "arrest"),
     "attack": _t(E.ASSAULT), "strike": _t(E.ASSAULT), "bomb": _t(E.ASSAULT, "aerial"),
     "shell": _t(E.ASSAULT, "shelling"), "shoot": _t(E.ASSAULT, "firearms"), "kill": _t(E.ASSAULT),

@@ -1,0 +1,38 @@
+"""A hostile reaction an act prompted answers whoever did the act; a force named as a compound proper noun."""
+
+import pytest
+
+from tests.nlp.helpers import relation
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Washington imposed tariffs on Indian goods, prompting New Delhi to protest.",
+            Coded("country:IND", "country:USA", (E.ACCUSE, E.PROTEST)),
+        ),
+        (
+            "Israel struck Iranian air defences, prompting Tehran to retaliate.",
+            Coded("country:IRN", "country:ISR", (E.ASSAULT,)),
+        ),
+        (
+            "Russia annexed four Ukrainian regions, prompting the EU to impose new sanctions.",
+            Coded("org:european-union", "country:RUS", (E.COERCE, E.SANCTION)),
+        ),
+    ],
+)
+def test_a_prompted_reaction_answers_the_act(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_prompted_cooperative_act_is_not_aimed_at_the_prompter(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Israel struck targets in Gaza, prompting Qatar to offer mediation.")
+    assert_coded(annotation, Coded("country:ISR", "country:PSE", (E.ASSAULT,)))
+    assert relation(annotation, "country:QAT", "country:ISR") is None, "an offer may be made to anyone"
+
+
+def test_a_countrys_coast_guard_tagged_as_a_name_is_its_police(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "China's coast guard rammed a Philippine boat.")
+    assert_coded(annotation, Coded("country:CHN", "country:PHL", (E.ASSAULT,), ("police", None)))
