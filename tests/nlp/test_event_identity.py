@@ -6,6 +6,16 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 
 IDENTITY = [
     pytest.param(
+        "Egyptian mediators met Hamas officials in Cairo.",
+        Coded("country:EGY", "org:hamas", (E.CONSULT,)),
+        id="a-ruling-group-s-officials-are-the-group",
+    ),
+    pytest.param(
+        "The Taliban government detained a British couple.",
+        Coded("country:AFG", "country:GBR", (E.COERCE,)),
+        id="a-group-s-government-is-its-country-s",
+    ),
+    pytest.param(
         "Houthi gunboats seized a Liberian-flagged tanker in the Red Sea.",
         Coded("org:houthis", "country:LBR", (E.COERCE,), ("rebels", None)),
         id="a-plural-group-s-adjective-is-the-group",

@@ -30,6 +30,11 @@ def gazetteer() -> Gazetteer:
         ("Kiev", "GPE", "country:UKR"),
         ("Britain", "GPE", "country:GBR"),
         ("Ouagadougou", "GPE", "country:BFA"),
+        ("Ecuadorean", "NORP", "country:ECU"),  # news spells some demonyms two ways
+        ("Salvadorean", "NORP", "country:SLV"),
+        ("Burkinabé", "NORP", "country:BFA"),
+        ("Belarussian", "NORP", "country:BLR"),
+        ("Filipina", "NORP", "country:PHL"),
         ("Western", "NORP", "bloc:west"),
         ("the Western world", None, "bloc:west"),
         ("the West", "LOC", "bloc:west"),

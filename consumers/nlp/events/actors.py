@@ -31,6 +31,8 @@ from consumers.nlp.events.unnamed import (
 from consumers.nlp.resolve import slugify
 from schemas import Sector
 
+# Nouns naming a group as the government it runs: "the Taliban government", "the Houthi authorities".
+RULING_NOUNS = {"government", "administration", "authority", "authorities", "regime", "cabinet"}
 # "the two leaders met": nouns that, counted as two, stand for the last two parties named.
 PAIRED_NOUNS = {"leader", "man", "country", "side", "government", "neighbour", "neighbor", "nation", "minister"}
 REFERRING_GROUPS = {"group", "militia", "movement", "organisation", "organization", "bloc", "alliance"}  # "the group"
@@ -203,7 +205,8 @@ class ActorReader(EntityReader):
         for child in modifiers:  # "Boko Haram fighters", "ASEAN foreign ministers", "the U.N. human rights office"
             if child.dep_ in ("compound", "amod", "poss", "nmod") and child.i in self.owners:
                 named = self.of_entity(self.owners[child.i], child)
-                home = known_group(named.name) if named is not None and sector == "government" else None
+                governs = sector == "government" and token.lemma_.lower() in RULING_NOUNS  # not "Hamas officials"
+                home = known_group(named.name) if named is not None and governs else None
                 if home is not None and home[0] is not None:  # "the Taliban government" governs its country
                     return Actor(f"country:{home[0]}", self.country_name(f"country:{home[0]}"), sector)
                 if named is not None and named.id.startswith("org:"):
