@@ -26,3 +26,10 @@ GOODS = [
 @pytest.mark.parametrize(("sentence", "expected"), GOODS)
 def test_goods_given_are_aid(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_financing_approved_for_a_country_is_aid_and_a_purchase_is_from_its_seller(annotate_text: Annotate) -> None:
+    financing = code(annotate_text, "The World Bank approved $300 million in financing for Ethiopia.")
+    assert_coded(financing, Coded("org:world-bank", "country:ETH", (E.AID,)))
+    bought = code(annotate_text, "Poland bought 250 Abrams tanks from the United States.")
+    assert_coded(bought, Coded("country:POL", "country:USA", (E.COOPERATE, E.AGREE)))

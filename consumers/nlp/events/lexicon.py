@@ -153,6 +153,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "ties": _t(E.COOPERATE), "relations": _t(E.COOPERATE), "export": _t(E.COOPERATE, "economic"),
     "aid": _t(E.AID), "assistance": _t(E.AID), "loan": _t(E.AID, "economic"), "grant": _t(E.AID, "economic"),
     "donation": _t(E.AID), "relief": _t(E.AID, "humanitarian"), "funding": _t(E.AID, "economic"),
+    "financing": _t(E.AID, "economic"),
     "weapons": _t(E.AID, "military"), "arms": _t(E.AID, "military"), "asylum": _t(E.AID, "asylum"),
     "vaccines": _t(E.AID, "humanitarian"), "shipment": _t(E.AID), "package": _t(E.AID),
     "bailout": _t(E.AID, "economic"), "barrage": _t(E.ASSAULT, "shelling"),

@@ -202,6 +202,8 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
         preps.add("between")  # "offered to mediate between Kyrgyzstan and Tajikistan"
     if event is EventType.SUPPORT:
         preps.add("behind")  # "threw its weight behind Ukraine's bid"
+    if event is EventType.COOPERATE:
+        preps.add("from")  # "will buy fighter jets from South Korea", "imports gas from Qatar"
     if event is EventType.PROTEST:
         preps |= {"outside", "at", "before", "on"}  # "rallied outside the embassy", "marched on parliament"
     if event in FROM_EVENTS:
