@@ -1,4 +1,5 @@
-"""A hostile reaction an act prompted answers whoever did the act; a force named as a compound proper noun."""
+"""A hostile reaction an act prompted, or done in retaliation for it, answers whoever did the act; a force named
+as a compound proper noun."""
 
 import pytest
 
@@ -16,6 +17,14 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
         (
             "Israel struck Iranian air defences, prompting Tehran to retaliate.",
             Coded("country:IRN", "country:ISR", (E.ASSAULT,)),
+        ),
+        (
+            "China banned rare earth exports in retaliation for US tariffs.",
+            Coded("country:CHN", "country:USA", (E.COERCE, E.SANCTION)),
+        ),
+        (
+            "Beijing imposed sanctions in response to Washington's chip restrictions.",
+            Coded("country:CHN", "country:USA", (E.COERCE, E.SANCTION)),
         ),
         (
             "Russia annexed four Ukrainian regions, prompting the EU to impose new sanctions.",

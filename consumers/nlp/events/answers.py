@@ -7,8 +7,10 @@ rejects, denies, dismisses, accepts or heeds an accusation or a demand is
 the one it was made against ("Venezuela dismissed accusations by Guyana" is
 Guyana accusing Venezuela); one who joins, echoes or backs a call is not. A
 refusal "despite appeals from X" answers X. A hostile reaction that an act
-prompted answers whoever did the act ("imposed tariffs, prompting New Delhi
-to protest" is India protesting to the United States).
+prompted, or that is done in retaliation for an act, answers whoever did the
+act ("imposed tariffs, prompting New Delhi to protest" is India protesting to
+the United States; "imposed export controls in retaliation for US chip
+restrictions" is China acting against the United States).
 """
 
 from spacy.tokens import Token
@@ -17,7 +19,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
-from consumers.nlp.events.rules import UNASSERTING, unique
+from consumers.nlp.events.rules import UNASSERTING, governing_verb, unique
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
@@ -85,16 +87,41 @@ CAUSING_VERBS = {"prompt", "force", "lead", "push", "spur", "provoke", "drive", 
 
 
 def prompted_by(parties: Parties, verb: Token, sources: list[Actor], event: EventType) -> list[Actor]:
-    """Whom a hostile reaction naming no one answers: the doers of the act that prompted it.
+    """Whom a hostile reaction naming no one answers: the doers of the act that prompted it, or it retaliates for.
 
     "Israel struck Iranian air defences, prompting Tehran to retaliate": Iran
     retaliates against Israel. A cooperative act prompted ("prompting Qatar to
     offer talks") may be done for anyone, so it is left alone.
     """
+    if stance_of(event) != "hostile":
+        return []
     cause = verb.head if verb.dep_ == "xcomp" else None
-    if stance_of(event) != "hostile" or cause is None or cause.lemma_.lower() not in CAUSING_VERBS:
+    act = cause.head if cause is not None and cause.dep_ in ("advcl", "conj") else None
+    if cause is None or cause.lemma_.lower() not in CAUSING_VERBS or act is None or act.pos_ not in ("VERB", "AUX"):
+        doers = retaliated_against(parties, verb, event)
+    else:
+        doers = parties.subjects(act)[0]
+    return [doer for doer in doers if not any(doer.same_party(s) for s in sources)]
+
+
+# "in retaliation for", "in response to", "as a reprisal for": what follows is the act answered.
+RETALIATION_NOUNS = {"retaliation", "response", "revenge", "reprisal", "riposte"}
+
+
+def retaliated_against(parties: Parties, head: Token, event: EventType) -> list[Actor]:
+    """Whom a hostile act "in retaliation for" another answers: that act's doers, or a party named there.
+
+    "imposed export controls in retaliation for US chip restrictions": against the United States; the
+    phrase may hang on the act's verb or on the verb a noun of the act is the object of ("imposed controls").
+    """
+    if stance_of(event) != "hostile":
         return []
-    act = cause.head if cause.dep_ in ("advcl", "conj") else None
-    if act is None or act.pos_ not in ("VERB", "AUX"):
-        return []
-    return [doer for doer in parties.subjects(act)[0] if not any(doer.same_party(s) for s in sources)]
+    governor = governing_verb(head) if head.pos_ in ("NOUN", "PROPN") else None
+    found: list[Actor] = []
+    for word in (head, *([governor] if governor is not None else [])):
+        for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "as")):
+            for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in RETALIATION_NOUNS):
+                answered = [o for p in noun.children if p.lower_ in ("for", "to", "against") for o in p.children]
+                for act in (o for o in answered if o.dep_ == "pobj"):
+                    found += parties.noun_agents(act, via_support=False) or parties.reader.actors(act)
+    return unique(found)

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.answers import addressees, answered_by_governor, defied, prompted_by
+from consumers.nlp.events.answers import addressees, answered_by_governor, defied, prompted_by, retaliated_against
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
@@ -253,7 +253,7 @@ class EventCoder:
             targets = addressees(self.reader, noun)
         else:
             targets = self.parties.objects(noun, trigger.event)
-        targets = targets or self.parties.drawn_by(noun)
+        targets = targets or self.parties.drawn_by(noun) or retaliated_against(self.parties, noun, trigger.event)
         kind = refined_trigger(trigger, noun, sources, targets).event  # "a strike by doctors" is a protest
         if not targets and kind in (EventType.MOBILIZE, EventType.PROTEST):
             targets = self.parties.answered(governing_verb(noun) or noun, sources, kind)
