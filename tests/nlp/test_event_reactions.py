@@ -45,3 +45,26 @@ def test_a_prompted_cooperative_act_is_not_aimed_at_the_prompter(annotate_text: 
 def test_a_countrys_coast_guard_tagged_as_a_name_is_its_police(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "China's coast guard rammed a Philippine boat.")
     assert_coded(annotation, Coded("country:CHN", "country:PHL", (E.ASSAULT,), ("police", None)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Afghan Taliban denied Pakistani claims that militants were operating from Afghan soil.",
+            Coded("country:PAK", "org:taliban", (E.ACCUSE,)),
+        ),
+        (
+            "Israel rejected allegations by South Africa that it was committing genocide.",
+            Coded("country:ZAF", "country:ISR", (E.ACCUSE,)),
+        ),
+    ],
+)
+def test_a_claim_or_allegation_the_one_it_is_about_denies_is_a_charge(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_territorial_claim_is_no_charge(annotate_text: Annotate) -> None:
+    assert not code(annotate_text, "China has territorial claims in the South China Sea.").stances

@@ -14,6 +14,8 @@ curated core first and the CAMEO dictionary second:
   by X ("three soldiers died in a clash with PKK militants"), a clause's
   attackers struck X ("torched a police station after a gun battle with
   officers"), whatever place the clause also names;
+- "denied X's claims that ..." is X charging the denier, as "denied X's
+  accusations" is;
 - "at the request of X", "at X's insistence" hangs a demand on an act: X
   asks the one who acts, and the actor gives way to X unless the act is a
   hostile one done to someone else at X's bidding ("impounded the ship at
@@ -24,6 +26,7 @@ curated core first and the CAMEO dictionary second:
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.answers import ANSWERING_VERBS
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import CORE_VERBS, NOT_EVENTS, Trigger
@@ -36,6 +39,8 @@ from schemas import EventType, TextField, stance_of
 # Suffixes that turn a verb into the noun of its act, with what restores the verb
 # ("insistence" → "insist", "urging" → "urge", "deployment" → "deploy", "arrival" → "arrive").
 NOMINAL_SUFFIXES = (("ence", ("", "e")), ("ance", ("", "e")), ("ing", ("", "e")), ("ment", ("",)), ("al", ("e",)))
+# Nouns of saying whose content, denied or dismissed by the one it is about, is a charge.
+CLAIM_NOUNS = {"claim", "report", "suggestion", "assertion"}
 # Verbs whose subject is the one harmed ("died in a clash with").
 DYING_VERBS = {"die", "perish"}
 # Events two sides do to each other, the only ones "between" makes mutual from a derived verb.
@@ -64,6 +69,8 @@ def framed_trigger(noun: Token) -> Trigger | None:
     """A derived event for a noun only where its frame makes it an act: "clashes between", "at the insistence of"."""
     if noun.pos_ != "NOUN":
         return None
+    if _denied_claim(noun):
+        return Trigger(EventType.ACCUSE, "allege")
     found = deverbal_trigger(noun)
     if found is None:
         return None
@@ -146,6 +153,13 @@ def behest_events(parties: Parties, noun: Token, trigger: Trigger, field: TextFi
     if own is None or stance_of(own.event) == "cooperative":  # complying is giving way; a hostile act is help
         coded += paired_events(actors, askers, Trigger(EventType.CONCEDE), noun, 0.65, field, mutual=False)
     return coded
+
+
+def _denied_claim(noun: Token) -> bool:
+    """ "denied Pakistani claims that militants operate from Afghan soil": a claim about the denier is a charge."""
+    if noun.lemma_.lower() not in CLAIM_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ANSWERING_VERBS:
+        return False
+    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in noun.children)
 
 
 def _combat_word(lemma: str) -> str:
