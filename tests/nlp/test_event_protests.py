@@ -50,3 +50,10 @@ def test_idioms_and_kinds(annotate_text: Annotate, sentence: str, expected: Code
 def test_accepting_conditions_concedes(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Kenya accepted the World Bank's conditions for a new loan on Friday.")
     assert_coded(annotation, Coded("country:KEN", "org:world-bank", (E.CONCEDE,)))
+
+
+def test_people_blocking_a_road_protest_and_a_state_blocking_aid_refuses(annotate_text: Annotate) -> None:
+    blocked = code(annotate_text, "Serbian students blocked a highway in Belgrade for 24 hours.")
+    assert_coded(blocked, Coded("country:SRB", "country:SRB", (E.PROTEST,), ("protesters", "government")))
+    refused = code(annotate_text, "Hungary blocked EU military aid to Ukraine.")
+    assert_coded(refused, Coded("country:HUN", "country:UKR", (E.REJECT,)))

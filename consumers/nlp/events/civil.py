@@ -1,7 +1,7 @@
 """Blockades, roadblocks and marches by people of no state are protests, not coercion.
 
 A state blockading a port coerces; villagers, students or truckers
-blockading a ministry or a highway protest ("The ministry was blockaded by
+blockading a ministry or blocking a highway protest ("The ministry was blockaded by
 students", "reversed the cut after 12 days of roadblocks by Indigenous
 groups"). The act is read as a protest when those doing it are people
 (civilians, activists, workers, businesses): those the actor tables name
@@ -14,6 +14,8 @@ from consumers.nlp.events.entities import Actor
 
 # Acts that civilians do as protest and states as coercion.
 CIVIL_ACTIONS = {"blockade", "roadblock", "barricade", "occupy", "occupation", "march", "besiege"}
+# What people block to protest ("blocked a highway", "blocked roads with tractors"); a state blocking aid refuses.
+THOROUGHFARES = {"road", "highway", "motorway", "bridge", "street", "railway", "junction", "intersection", "square"}
 # Who acts as people, not as a state or an armed group: they strike, march and blockade in protest.
 PEOPLE = {"civilians", "opposition", "protesters", "health", "business", "media"}
 
@@ -24,8 +26,10 @@ def by_people(sources: list[Actor]) -> bool:
 
 
 def civil_action(word: Token, sources: list[Actor]) -> bool:
-    """ "blockaded by students", "roadblocks by farmers": a civil act done by people is a protest."""
-    return word.lemma_.lower() in CIVIL_ACTIONS and by_people(sources)
+    """ "blockaded by students", "roadblocks by farmers", "students blocked a highway": people's civil act protests."""
+    lemma = word.lemma_.lower()
+    blocked = lemma == "block" and any(c.dep_ == "dobj" and c.lemma_.lower() in THOROUGHFARES for c in word.children)
+    return (lemma in CIVIL_ACTIONS or blocked) and by_people(sources)
 
 
 def agents_of_people(noun: Token, named: list[Actor]) -> bool:

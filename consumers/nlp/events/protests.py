@@ -8,7 +8,7 @@ protesters → the government (PROTEST) and the government → the protesters
 from spacy.tokens import Token
 
 from consumers.nlp.events.assertion import negated
-from consumers.nlp.events.civil import agents_of_people, by_phrases
+from consumers.nlp.events.civil import agents_of_people, by_phrases, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
@@ -55,6 +55,8 @@ def civil_strike(trigger: Trigger | None, verb: Token, sources: list[Actor]) -> 
     if trigger is None and verb.lemma_.lower() in STRIKE_STATES:
         struck = any(p.lower_ == "on" and o.lemma_.lower() == "strike" for p in verb.children for o in p.children)
         return Trigger(EventType.PROTEST, "boycott") if struck else None
+    if trigger is not None and trigger.event is EventType.REJECT and civil_action(verb, sources):
+        return Trigger(EventType.PROTEST, "demo")  # "students blocked a highway": not a refusal
     if trigger is None or trigger.event is not EventType.ASSAULT:
         return trigger
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
