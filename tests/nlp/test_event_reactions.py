@@ -27,6 +27,14 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
             Coded("country:CHN", "country:USA", (E.COERCE, E.SANCTION)),
         ),
         (
+            "Beijing lodged a strong protest after Japan's defence minister visited Taiwan.",
+            Coded("country:CHN", "country:JPN", (E.ACCUSE, E.PROTEST)),
+        ),
+        (
+            "China condemned the move after the Philippines signed a defence pact with Japan.",
+            Coded("country:CHN", "country:PHL", (E.ACCUSE,)),
+        ),
+        (
             "Russia annexed four Ukrainian regions, prompting the EU to impose new sanctions.",
             Coded("org:european-union", "country:RUS", (E.COERCE, E.SANCTION)),
         ),

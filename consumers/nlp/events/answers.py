@@ -10,7 +10,8 @@ refusal "despite appeals from X" answers X. A hostile reaction that an act
 prompted, or that is done in retaliation for an act, answers whoever did the
 act ("imposed tariffs, prompting New Delhi to protest" is India protesting to
 the United States; "imposed export controls in retaliation for US chip
-restrictions" is China acting against the United States).
+restrictions" is China acting against the United States). A protest or
+measure naming no one "after" another's act answers that act's doer.
 """
 
 from spacy.tokens import Token
@@ -98,10 +99,24 @@ def prompted_by(parties: Parties, verb: Token, sources: list[Actor], event: Even
     cause = verb.head if verb.dep_ == "xcomp" else None
     act = cause.head if cause is not None and cause.dep_ in ("advcl", "conj") else None
     if cause is None or cause.lemma_.lower() not in CAUSING_VERBS or act is None or act.pos_ not in ("VERB", "AUX"):
-        doers = retaliated_against(parties, verb, event)
+        doers = retaliated_against(parties, verb, event) or _answered_occasion(parties, verb, event)
     else:
         doers = parties.subjects(act)[0]
     return [doer for doer in doers if not any(doer.same_party(s) for s in sources)]
+
+
+# Reactions in words or measures, aimed at whoever did what they follow ("protested after Japan's minister visited").
+WORDED_REACTIONS = {EventType.ACCUSE, EventType.PROTEST, EventType.REJECT, EventType.THREATEN, EventType.SANCTION}
+
+
+def _answered_occasion(parties: Parties, verb: Token, event: EventType) -> list[Actor]:
+    """ "Beijing lodged a protest after Japan's defence minister visited Taiwan": the doer of the act it follows."""
+    if event not in WORDED_REACTIONS:
+        return []
+    governor = governing_verb(verb) if verb.pos_ in ("NOUN", "PROPN") else verb
+    clauses = [c for c in (governor or verb).children if c.dep_ == "advcl"]
+    after = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ in ("after", "when") for m in c.children)]
+    return unique([a for clause in after for a in parties.subjects(clause)[0]])
 
 
 # "in retaliation for", "in response to", "as a reprisal for": what follows is the act answered.
