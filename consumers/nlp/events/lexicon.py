@@ -167,7 +167,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "condemnation": _t(E.ACCUSE), "rebuke": _t(E.ACCUSE), "reprimand": _t(E.ACCUSE), "censure": _t(E.ACCUSE),
     "complaint": _t(E.ACCUSE, "allege"), "lawsuit": _t(E.ACCUSE, "allege"),
     "investigation": _t(E.ACCUSE, "investigate"), "probe": _t(E.ACCUSE, "investigate"),
-    "charges": _t(E.ACCUSE, "allege"), "allegation": _t(E.ACCUSE, "allege"),
+    "charges": _t(E.ACCUSE, "allege"),
     "rejection": _t(E.REJECT), "veto": _t(E.REJECT), "refusal": _t(E.REJECT),
     "threat": _t(E.THREATEN), "warning": _t(E.THREATEN),
     "protest": _t(E.PROTEST), "demonstration": _t(E.PROTEST, "demo"), "rally": _t(E.PROTEST, "demo"),

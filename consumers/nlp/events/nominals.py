@@ -40,7 +40,7 @@ from schemas import EventType, TextField, stance_of
 # ("insistence" → "insist", "urging" → "urge", "deployment" → "deploy", "arrival" → "arrive").
 NOMINAL_SUFFIXES = (("ence", ("", "e")), ("ance", ("", "e")), ("ing", ("", "e")), ("ment", ("",)), ("al", ("e",)))
 # Nouns of saying whose content, denied or dismissed by the one it is about, is a charge.
-CLAIM_NOUNS = {"claim", "report", "suggestion", "assertion"}
+CLAIM_NOUNS = {"claim", "report", "suggestion", "assertion", "allegation"}
 # Verbs whose subject is the one harmed ("died in a clash with").
 DYING_VERBS = {"die", "perish"}
 # Events two sides do to each other, the only ones "between" makes mutual from a derived verb.
