@@ -138,5 +138,9 @@ def retaliated_against(parties: Parties, head: Token, event: EventType) -> list[
             for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in RETALIATION_NOUNS):
                 answered = [o for p in noun.children if p.lower_ in ("for", "to", "against") for o in p.children]
                 for act in (o for o in answered if o.dep_ == "pobj"):
-                    found += parties.noun_agents(act, via_support=False) or parties.reader.actors(act)
+                    kind = noun_trigger(act)  # answering a hostile act; "in response to a request" complies
+                    if kind is None:
+                        found += parties.reader.actors(act)  # "in retaliation against Israel"
+                    elif stance_of(kind.event) == "hostile" and kind.event is not EventType.REQUEST:
+                        found += parties.noun_agents(act, via_support=False)
     return unique(found)

@@ -143,7 +143,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "talks": _t(E.CONSULT), "talk": _t(E.CONSULT), "meeting": _t(E.CONSULT), "visit": _t(E.CONSULT, "visit"),
     "summit": _t(E.CONSULT), "negotiation": _t(E.CONSULT), "consultation": _t(E.CONSULT),
     "call": _t(E.CONSULT, "phone"), "dialogue": _t(E.CONSULT), "mediation": _t(E.CONSULT),
-    "trip": _t(E.CONSULT, "visit"), "journey": _t(E.CONSULT, "visit"),  # "on a trip to Beijing": a visit
+    "trip": _t(E.CONSULT, "visit"),  # "on a trip to Beijing": a visit (of a state, by ``pairing.TRAVEL_NOUNS``)
     "support": _t(E.SUPPORT), "praise": _t(E.SUPPORT), "recognition": _t(E.SUPPORT), "apology": _t(E.SUPPORT),
     "endorsement": _t(E.SUPPORT), "backing": _t(E.SUPPORT), "solidarity": _t(E.SUPPORT),
     "concession": _t(E.CONCEDE), "amnesty": _t(E.CONCEDE),

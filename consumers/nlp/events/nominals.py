@@ -44,7 +44,7 @@ CLAIM_NOUNS = {"claim", "report", "suggestion", "assertion", "allegation"}
 # Verbs whose subject is the one harmed ("died in a clash with").
 DYING_VERBS = {"die", "perish"}
 # Events two sides do to each other, the only ones "between" makes mutual from a derived verb.
-MUTUAL_EVENTS = {EventType.ASSAULT, EventType.CONSULT, EventType.COOPERATE}
+MUTUAL_EVENTS = {EventType.ASSAULT, EventType.CONSULT}  # not "a rail link between China and Laos"
 
 
 def deverbal_trigger(noun: Token) -> Trigger | None:
@@ -156,10 +156,20 @@ def behest_events(parties: Parties, noun: Token, trigger: Trigger, field: TextFi
 
 
 def _denied_claim(noun: Token) -> bool:
-    """ "denied Pakistani claims that militants operate from Afghan soil": a claim about the denier is a charge."""
+    """ "denied Pakistani claims that militants operate from Afghan soil": a claim about the denier is a charge.
+
+    A claim whose clause names another party as its subject ("dismissed claims that Afghanistan shelters
+    militants") is about that party, not the one dismissing it.
+    """
     if noun.lemma_.lower() not in CLAIM_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ANSWERING_VERBS:
         return False
-    return any(c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" for m in c.children) for c in noun.children)
+    deniers = {c.lower_ for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+    for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
+        if any(m.lower_ == "that" for m in clause.children):
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            named = [s for s in subjects if s.pos_ == "PROPN" and s.lower_ not in deniers]
+            return not named
+    return False
 
 
 def _combat_word(lemma: str) -> str:

@@ -13,6 +13,7 @@ from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.rules import SYMMETRIC, as_protesters, refined_trigger
+from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.events.victims import victims_over_places
 from schemas import EventType, TextField, stance_of
 
@@ -30,6 +31,8 @@ def paired_events(
 ) -> list[CodedEvent]:
     """The events of ``word`` read in ``field``; ``mutual``: coordinated sources with no target act on each other."""
     trigger = refined_trigger(trigger, word, sources, targets)
+    if word.lemma_.lower() in TRAVEL_NOUNS and not all(s.sector in (None, *STATE_SECTORS) for s in sources):
+        return []  # "migrants made the journey to Iran": a crossing, no visit
     targets = victims_over_places(sources, targets, trigger.event)  # "abducted farmers in Sokoto state"
     # "vowed to defend its territory against Russia"; but "dropped the charges against them" concedes to them
     if stance_of(trigger.event) == "cooperative" and trigger.event not in (EventType.CONCEDE, EventType.RETREAT):
@@ -78,6 +81,8 @@ def _opposed(target: Actor, word: Token) -> bool:
     return bool(opposed) and set(target.name.split()) <= opposed
 
 
+# Nouns of travel that are a visit only when a state, its officials or an organisation make it ("a trip to Beijing").
+TRAVEL_NOUNS = {"trip", "journey"}
 # Fighting that takes two sides: "troops clashed", "exchanged fire", "the fighting between them".
 MUTUAL_COMBAT = {
     "clash", "fight", "fighting", "battle", "exchange", "trade", "skirmish", "war", "engage", "firefight", "duel",

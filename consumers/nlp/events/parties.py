@@ -240,7 +240,9 @@ class Parties:
         claim = claiming_verb(noun)  # "Al-Shabaab claimed (responsibility for) the bombing": the claimant's
         if claim is not None and (claimed := self.subjects(claim)[0]):
             return claimed
-        if governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING_VERBS:
+        taken = noun_trigger(noun) if governor is not None and governor.lemma_.lower() == "take" else None
+        drawn_by = taken is None or taken.event is EventType.CONSULT  # "took a call from X", not "took weapons from"
+        if governor is not None and noun.dep_ == "dobj" and governor.lemma_.lower() in DRAWING_VERBS and drawn_by:
             preps = (*noun.children, *governor.children)  # however the parser hung "from"
             drawn = [o for p in preps if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
             if drawn:  # "drew a sharp rebuke from Ankara"

@@ -5,10 +5,11 @@ Elysee said", "Zhongnanhai warned") and the US by its departments named
 without the country ("the State Department urged"). The Kremlin, the White
 House, Downing Street and Whitehall are capitals in ``data/world.json`` (the
 state as a whole); the names below keep a sector, because most of them are
-one branch: a legislature ("the Verkhovna Rada"), the defence department, a
+one branch: a legislature ("the Verkhovna Rada"), a
 foreign ministry ("the Quai d'Orsay"). Only names that mean one state in
-news are listed: "Number 10" or "the Chancellery" are left out, they name
-offices in several countries.
+news are listed: "Number 10", "the Chancellery" or "the Justice Department"
+are left out, they name offices in several countries ("the US Justice
+Department" is the US by its own word).
 """
 
 import unicodedata
@@ -20,8 +21,6 @@ from schemas import Sector
 SEATS: dict[str, tuple[str, Sector]] = {
     "state department": ("USA", "government"), "us state department": ("USA", "government"),
     "u.s. state department": ("USA", "government"), "foggy bottom": ("USA", "government"),
-    "treasury department": ("USA", "government"), "justice department": ("USA", "judiciary"),
-    "commerce department": ("USA", "government"), "defence department": ("USA", "military"),
     "department of homeland security": ("USA", "government"), "capitol hill": ("USA", "legislature"),
     "elysee": ("FRA", "government"), "elysee palace": ("FRA", "government"), "quai d'orsay": ("FRA", "government"),
     "zhongnanhai": ("CHN", "government"), "blue house": ("KOR", "government"), "cheong wa dae": ("KOR", "government"),
