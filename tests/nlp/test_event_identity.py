@@ -6,6 +6,21 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 
 IDENTITY = [
     pytest.param(
+        "Sudanese paramilitaries shelled a displacement camp in North Darfur.",
+        Coded("country:SDN", "group:civilians", (E.ASSAULT,)),
+        id="a-displacement-camp-is-its-people",
+    ),
+    pytest.param(
+        "The British coastguard rescued 40 migrants in the Channel.",
+        Coded("country:GBR", "group:civilians", (E.AID,), ("police", "civilians")),
+        id="coastguard-in-one-word",
+    ),
+    pytest.param(
+        "Secessionists attacked a police station in Cameroon's Northwest region.",
+        Coded("group:rebels", "country:CMR", (E.ASSAULT,), ("rebels", "police")),
+        id="secessionists-are-rebels",
+    ),
+    pytest.param(
         "Egyptian mediators met Hamas officials in Cairo.",
         Coded("country:EGY", "org:hamas", (E.CONSULT,)),
         id="a-ruling-group-s-officials-are-the-group",

@@ -262,6 +262,7 @@ class ActorReader(EntityReader):
             vehicle = child.lower_ == "fighter"  # "fighter jets" are aircraft, not rebels
             if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners and not vehicle:
                 modifier = modifier or agent_sector(child.lower_) or agent_sector(child.lemma_.lower())
+                modifier = modifier or ("civilians" if child.lower_ in ("displacement", "idp") else None)  # their camp
         if modifier is not None and modifier not in STATE_SECTORS:  # "militant positions in Iraq" are the militants'
             country = self._nationality(token, locative=False)
             return (

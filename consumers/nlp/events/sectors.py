@@ -56,7 +56,7 @@ _CORE: dict[Sector, set[str]] = {
     },
     "police": {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
-        "gendarmerie", "border guards", "border guard", "coast guard", "guards", "border police",
+        "gendarmerie", "border guards", "border guard", "coast guard", "coastguard", "guards", "border police",
     },
     "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
     "legislature": {"parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature"},
@@ -66,12 +66,14 @@ _CORE: dict[Sector, set[str]] = {
     },
     "rebels": {
         "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "jihadist", "jihadists", "fighters",
-        "gunmen", "gunman", "guerrillas", "guerrilla", "separatists", "separatist", "extremists", "terrorists",
-        "militia", "militias", "militiamen", "armed group", "armed groups", "attackers", "assailants", "bombers",
-        "insurgency",
+        "gunmen", "gunman", "guerrillas", "guerrilla", "separatists", "separatist", "secessionists", "extremists",
+        "terrorists", "militia", "militias", "militiamen", "armed group", "armed groups", "attackers", "assailants",
+        "bombers", "insurgency",
     },
     "opposition": {"opposition", "activist", "activists", "dissident", "dissidents", "opponents", "critics"},
-    "protesters": {"protesters", "protestors", "protester", "demonstrators", "demonstrator", "rioters", "marchers"},
+    "protesters": {
+        "protesters", "protestors", "protester", "demonstrators", "demonstrator", "rioters", "marchers", "strikers",
+    },
     "civilians": {
         "civilians", "civilian", "villagers", "residents", "citizens", "people", "refugees", "migrants", "farmers",
         "workers", "students", "families", "children", "women", "pilgrims", "worshippers", "passengers",
