@@ -88,3 +88,9 @@ def test_a_call_received_is_the_callers(annotate_text: Annotate, sentence: str, 
 @pytest.mark.parametrize(("sentence", "expected"), TRIPS)
 def test_a_trip_to_a_country_is_a_visit(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_visit_by_someone_is_to_the_one_who_acts_after_it(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Belarus pardoned 52 prisoners after a visit by a US envoy.")
+    assert_coded(annotation, Coded("country:USA", "country:BLR", (E.CONSULT,)))
+    assert relation(annotation, "country:USA", "group:civilians") is None, "the prisoners were not visited"

@@ -267,7 +267,7 @@ class EventCoder:
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
         if not targets and circumstance and governor is not None:
-            targets = self.parties.present_at(governor, trigger.event)
+            targets = self.parties.present_at(governor, trigger.event, noun)
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
         coded = paired_events(sources, targets, trigger, noun, 0.7, self.field, mutual=not circumstance)
         if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):  # "in a joint raid"

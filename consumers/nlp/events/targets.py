@@ -266,12 +266,16 @@ class Targets(Parties):
                 found.append(actor)
         return found
 
-    def present_at(self, verb: Token, event: EventType) -> list[Actor]:
+    def present_at(self, verb: Token, event: EventType, noun: Token) -> list[Actor]:
         """Who an act named as a verb's circumstance is done to.
 
         "urged Pezeshkian in a phone call": the call is with the one urged;
+        "pardoned 52 prisoners after a visit by a US envoy": the visit was to the one pardoning;
         "two soldiers were killed in an Israeli drone strike": the strike hit the killed.
         """
+        visited = any(p.dep_ == "prep" and p.lower_ == "by" for p in noun.children)
+        if event is EventType.CONSULT and visited:
+            return self.subjects(verb)[0]
         if event is EventType.CONSULT:
             deps: tuple[str, ...] = ("dobj", "dative")
         elif event in (EventType.ASSAULT, EventType.COERCE) and any(c.dep_ == "auxpass" for c in verb.children):
