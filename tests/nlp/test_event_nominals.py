@@ -46,3 +46,8 @@ def test_a_clauses_attackers_struck_the_side_they_fought(annotate_text: Annotate
     annotation = code(annotate_text, sentence)
     assert_coded(annotation, Coded("group:criminals", "country:HTI", (E.ASSAULT,)))
     assert relation(annotation, "country:HTI", "group:criminals") is None
+
+
+def test_an_act_done_under_a_deal_with_a_party_is_cooperation_with_it(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Cuba released 553 prisoners under a deal with the Vatican.")
+    assert_coded(annotation, Coded("country:CUB", "country:VAT", (E.COOPERATE, E.AGREE)))

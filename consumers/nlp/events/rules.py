@@ -38,7 +38,7 @@ UNDOING_VERBS = {
 CIVIL_SECTORS = PEOPLE  # who strikes to protest
 TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # what is discussed is a topic, not a party met
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
-CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before"}
+CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before", "under"}  # "freed under a deal with X"
 # Acts done to a place: with no party named, the country the place lies in is the target
 # ("bombed sites near the Syrian capital", "pulled troops out of districts in Ethiopia").
 LOCATED_EVENTS = {
