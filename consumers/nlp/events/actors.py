@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.anaphora import named_pair, pair_members
+from consumers.nlp.events.anaphora import PAIR_PREFIXES, named_pair, pair_members
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import STATE_SECTORS, agent_sector, known_group
@@ -172,14 +172,14 @@ class ActorReader(EntityReader):
         start = self.previous_sentence_start(token)
         own = {a.id for i, a, acted in self.recent if i == token.head.i and acted}  # "X accused both countries"
         named = [(i, a, acted) for i, a, acted in self.recent if start <= i < token.i and a.id not in own]
-        named = [(i, a, acted) for i, a, acted in named if a.id.startswith(("country:", "org:", "bloc:"))]
+        named = [(i, a, acted) for i, a, acted in named if a.id.startswith(PAIR_PREFIXES)]
         for index in sorted({i for i, _, _ in named}, reverse=True):  # a pair taking part together first
             together = unique([a for i, a, acted in named if i == index and acted])
             together = together if len(together) >= 2 else unique([a for i, a, _ in named if i == index])
             if len(together) >= 2:
                 return together[:2]
         found = unique([a for _, a, _ in reversed(named)])
-        return found[:2] if len(found) >= 2 else named_pair(self, token, start)  # "its border with Togo"
+        return found[:2] if len(found) >= 2 else named_pair(self, token, start, own)  # "its border with Togo"
 
     # -- generic agents ---------------------------------------------------------------------
     def _member_of(self, token: Token) -> Actor | None:

@@ -25,13 +25,14 @@ from consumers.nlp.events.sectors import agent_sector
 PAIR_PREFIXES = ("country:", "org:", "bloc:")
 
 
-def named_pair(reader: EntityReader, token: Token, start: int) -> list[Actor]:
-    """The two parties named from ``start`` up to ``token``, or ``[]`` unless there are exactly two."""
+def named_pair(reader: EntityReader, token: Token, start: int, own: set[str]) -> list[Actor]:
+    """The two parties named from ``start`` up to ``token``, ``own`` (the clause's actor) aside, or ``[]``
+    unless there are exactly two."""
     found: list[Actor] = []
     for index in range(start, token.i):
         owner = reader.owners.get(index)
         actor = reader.of_entity(owner, reader.doc[index]) if owner is not None else None
-        if actor is None or not actor.id.startswith(PAIR_PREFIXES):
+        if actor is None or not actor.id.startswith(PAIR_PREFIXES) or actor.id in own:
             continue
         if not any(actor.id == seen.id for seen in found):
             found.append(actor)

@@ -20,7 +20,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
-from consumers.nlp.events.rules import UNASSERTING, governing_verb, unique
+from consumers.nlp.events.rules import UNASSERTING, governing_verb, preposition_objects, unique
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
@@ -113,8 +113,7 @@ def _answered_occasion(parties: Parties, verb: Token, event: EventType) -> list[
     """ "Beijing lodged a protest after Japan's defence minister visited Taiwan": the doer of the act it follows."""
     if event not in WORDED_REACTIONS:
         return []
-    governor = governing_verb(verb) if verb.pos_ in ("NOUN", "PROPN") else verb
-    clauses = [c for c in (governor or verb).children if c.dep_ == "advcl"]
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
     after = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ in ("after", "when") for m in c.children)]
     return unique([a for clause in after for a in parties.subjects(clause)[0]])
 
@@ -136,8 +135,7 @@ def retaliated_against(parties: Parties, head: Token, event: EventType) -> list[
     for word in (head, *([governor] if governor is not None else [])):
         for prep in (c for c in word.children if c.dep_ == "prep" and c.lower_ in ("in", "as")):
             for noun in (o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in RETALIATION_NOUNS):
-                answered = [o for p in noun.children if p.lower_ in ("for", "to", "against") for o in p.children]
-                for act in (o for o in answered if o.dep_ == "pobj"):
+                for act in preposition_objects(noun, ("for", "to", "against")):
                     kind = noun_trigger(act)  # answering a hostile act; "in response to a request" complies
                     if kind is None:
                         found += parties.reader.actors(act)  # "in retaliation against Israel"

@@ -32,7 +32,7 @@ from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import CORE_VERBS, NOT_EVENTS, Trigger
 from consumers.nlp.events.pairing import MUTUAL_COMBAT, paired_events
 from consumers.nlp.events.parties import Parties
-from consumers.nlp.events.rules import VISIT_VERBS, governing_verb, unique
+from consumers.nlp.events.rules import VISIT_VERBS, governing_verb, preposition_objects, unique
 from consumers.nlp.events.triggers import derived_verbs, verb_trigger
 from schemas import EventType, TextField, stance_of
 
@@ -123,8 +123,7 @@ def between_parties(reader: ActorReader, noun: Token) -> list[Actor] | None:
         return None
     parties = reader.actors(objects[0])
     if len(parties) < 2:
-        origins = [o for p in noun.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
-        found = unique([a for o in origins for a in reader.actors(o)])
+        found = unique([a for o in preposition_objects(noun, ("from",)) for a in reader.actors(o)])
         parties = found if len(found) >= 2 else parties
     return parties
 
@@ -141,9 +140,7 @@ def behest_events(parties: Parties, noun: Token, trigger: Trigger, field: TextFi
     if act.pos_ not in ("VERB", "AUX"):
         return None
     owners = [c for c in noun.children if c.dep_ == "poss"]
-    owners += [
-        o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-    ]
+    owners += preposition_objects(noun, ("of",))
     askers = unique([a for o in owners for a in parties.reader.actors(o)])
     actors = [a for a in parties.subjects(act)[0] if not any(a.same_party(s) for s in askers)]
     if not askers or not actors:
@@ -163,7 +160,8 @@ def _denied_claim(noun: Token) -> bool:
     """
     if noun.lemma_.lower() not in CLAIM_NOUNS or noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ANSWERING_VERBS:
         return False
-    deniers = {c.lower_ for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for c in c.subtree}
+    subjects_of_denial = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    deniers = {word.lower_ for subject in subjects_of_denial for word in subject.subtree}
     for clause in (c for c in noun.children if c.dep_ in ("acl", "ccomp")):
         if any(m.lower_ == "that" for m in clause.children):
             subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -181,11 +179,11 @@ def _fought_with(noun: Token) -> list[Token]:
     """The objects of "with" at a noun of fighting that takes two sides ("a clash with", "fighting with")."""
     if _combat_word(noun.lemma_.lower()) not in MUTUAL_COMBAT:
         return []
-    return [o for p in noun.children if p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    return preposition_objects(noun, ("with",))
 
 
 def _between(noun: Token) -> list[Token]:
-    return [o for p in noun.children if p.lower_ == "between" for o in p.children if o.dep_ == "pobj"]
+    return preposition_objects(noun, ("between",))
 
 
 def _behest_frame(noun: Token) -> bool:

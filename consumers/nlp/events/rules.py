@@ -244,6 +244,11 @@ def is_alleged(verb: Token) -> bool:
     return verb.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.lemma_.lower() in ALLEGING_VERBS
 
 
+def preposition_objects(word: Token, prepositions: tuple[str, ...]) -> list[Token]:
+    """The objects of ``word``'s prepositions among ``prepositions`` ("between X and Y", "a clash with X")."""
+    return [o for p in word.children if p.lower_ in prepositions for o in p.children if o.dep_ == "pobj"]
+
+
 def unique(actors: list[Actor]) -> list[Actor]:
     seen: list[Actor] = []
     for actor in actors:
