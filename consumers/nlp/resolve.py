@@ -20,6 +20,8 @@ from consumers.nlp.mentions import Candidate
 from schemas import EntityType, TextField
 
 LOCATIVE_PREPOSITIONS = {"in", "at", "near", "outside", "around", "across", "throughout", "inside"}
+# Verbs whose "at" names whom they are aimed at, not where ("lashed out at Berlin", "fired at", "took aim at").
+AIMED_AT_VERBS = {"lash", "hit", "fire", "shoot", "aim", "swipe", "jab", "rail", "snipe", "lob", "point", "glare"}
 
 
 @dataclass(slots=True)
@@ -65,7 +67,10 @@ def _is_locative(doc: Doc, cand: Candidate) -> bool:
     head = doc[cand.tok_end - 1]
     while head.dep_ == "compound" and head.head.i > head.i:  # "Sokoto" in "in Sokoto state"
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS
+    if head.dep_ != "pobj" or head.head.lower_ not in LOCATIVE_PREPOSITIONS:
+        return False
+    governor = head.head.head
+    return not (head.head.lower_ == "at" and (governor.lemma_ in AIMED_AT_VERBS or governor.lower_ == "aim"))
 
 
 # Demonyms (and "Congo") two countries share, the likelier in news first: the article's own places decide.

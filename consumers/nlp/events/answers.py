@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.entities import Actor
-from consumers.nlp.events.lexicon import Trigger
+from consumers.nlp.events.lexicon import BLOCKERS, Trigger
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.rules import UNASSERTING, governing_verb, preposition_objects, unique
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
@@ -142,3 +142,15 @@ def retaliated_against(parties: Parties, head: Token, event: EventType) -> list[
                     elif stance_of(kind.event) == "hostile" and kind.event is not EventType.REQUEST:
                         found += parties.noun_agents(act, via_support=False)
     return unique(found)
+
+
+def answered_charge(noun: Token, trigger: Trigger) -> bool:
+    """ "dismissed a Moroccan call": a demand or charge answered was made (an offer turned down, not)."""
+    hostile = stance_of(trigger.event) == "hostile"
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
+
+
+def turned_down(noun: Token) -> bool:
+    """Whether the verb a noun is the object of rejects it ("rejected an offer", "vetoed the proposal")."""
+    refusal = verb_trigger(noun.head)
+    return refusal is not None and refusal.event is EventType.REJECT

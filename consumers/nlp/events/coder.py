@@ -18,14 +18,22 @@ from spacy.tokens import Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.answers import addressees, answered_by_governor, defied, prompted_by, retaliated_against
+from consumers.nlp.events.answers import (
+    addressees,
+    answered_by_governor,
+    answered_charge,
+    defied,
+    prompted_by,
+    retaliated_against,
+    turned_down,
+)
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.gaps import gap_objects
-from consumers.nlp.events.lexicon import BLOCKERS, SPEECH_VERBS, Trigger
+from consumers.nlp.events.lexicon import SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
 from consumers.nlp.events.nominals import between_parties, framed_events, framed_trigger
@@ -65,6 +73,7 @@ from consumers.nlp.events.triggers import (
     reversal_of,
     verb_trigger,
 )
+from consumers.nlp.events.verdicts import judged_acts, verdict_events
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
@@ -94,7 +103,10 @@ class EventCoder:
                     continue
                 if token.pos_ in ("VERB", "AUX"):
                     found.extend(self._verb_events(token, consumed))
-                    found.extend(conditional_threats(self.parties, token, self.field))  # "will retaliate if X"
+                    found.extend(  # "will retaliate if X"; "said Israel's strike was unacceptable"
+                        conditional_threats(self.parties, token, self.field)
+                        + verdict_events(self.parties, token, self.field)
+                    )
                 elif token.pos_ in ("NOUN", "PROPN") and token.i not in self.reader.owners:
                     found.extend(self._noun_events(token))
         return list(found)  # the coder's own list is cleared by the next call
@@ -182,8 +194,8 @@ class EventCoder:
 
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
         """The verb's own event, or its object's when the verb only supports it ("held talks")."""
-        if verb.lemma_.lower() in SPEECH_VERBS and not declared_unwelcome(verb):
-            return None
+        if (verb.lemma_.lower() in SPEECH_VERBS and not declared_unwelcome(verb)) or judged_acts(verb):
+            return None  # what was said is coded on its own; "called the raid a crime" in ``verdicts``
         trigger = verb_trigger(verb)
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             trigger = None if not is_light(verb) else trigger  # "gave importance to", "sent a message"
@@ -225,9 +237,9 @@ class EventCoder:
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun) or framed_trigger(noun)  # "clashes between", "at the insistence of"
-        if trigger is None or (cancelled(noun) and not _answered(noun, trigger)) or supposed(noun):
+        if trigger is None or (cancelled(noun) and not answered_charge(noun, trigger)) or supposed(noun):
             return []
-        if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and _turned_down(noun):
+        if noun.dep_ == "dobj" and stance_of(trigger.event) == "cooperative" and turned_down(noun):
             return []  # "rejected an American offer of talks": the offer is not coded, the rejection is
         if noun.lower_ in ("relations", "ties") and noun.dep_ != "dobj":
             return []  # "relations between the two neighbours soured": a state of affairs, not an act
@@ -286,15 +298,3 @@ class EventCoder:
                 for word in clause.subtree:  # "Its fighters ..., the U.N. said" refers back, not to the speaker
                     if word.lower_ in VOICED_PRONOUNS and word.i > token.i:
                         self.reader.voiced.setdefault(word.i, speakers[0])
-
-
-def _answered(noun: Token, trigger: Trigger) -> bool:
-    """ "dismissed a Moroccan call": a demand or charge answered was made (an offer turned down, not)."""
-    hostile = stance_of(trigger.event) == "hostile"
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
-
-
-def _turned_down(noun: Token) -> bool:
-    """Whether the verb a noun is the object of rejects it ("rejected an offer", "vetoed the proposal")."""
-    refusal = verb_trigger(noun.head)
-    return refusal is not None and refusal.event is EventType.REJECT

@@ -111,7 +111,7 @@ CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
     ("pull", "out"): _t(E.RETREAT, "withdraw"), ("pull", "back"): _t(E.RETREAT, "withdraw"),
     ("call", "on"): _t(E.REQUEST), ("call", "upon"): _t(E.REQUEST), ("call", "for"): _t(E.REQUEST),
     ("carry", "out"): Trigger(E.ASSAULT, None, True), ("break", "off"): _t(E.SANCTION, "withdraw"),
-    ("cut", "off"): _t(E.SANCTION, "discontinue"), ("lash", "out"): _t(E.ACCUSE),
+    ("cut", "off"): _t(E.SANCTION, "discontinue"), ("lash", "out"): _t(E.ACCUSE), ("hit", "out"): _t(E.ACCUSE),
     ("crack", "down"): _t(E.COERCE), ("set", "free"): _t(E.RETREAT, "release"), ("hand",
     "over"): _t(E.RETREAT, "return"),
     ("open", "fire"): _t(E.ASSAULT, "firearms"), ("step", "up"): Trigger(E.MOBILIZE, None, True),
@@ -252,6 +252,9 @@ HYPOTHETICAL = {"could", "might", "may", "should"}
 
 
 # Moving armed forces is mobilising them, whatever the verb: "ordered troops to the border", "shifted units".
+BORDER_NOUNS = {"border", "frontier", "boundary"}
+# Forces that move themselves toward a border mobilise too: "troops have been moving toward the border".
+ADVANCING_VERBS = {"move", "advance", "head", "roll", "converge", "gather", "push", "pour", "mass"}
 MOVING_VERBS = {"order", "move", "shift", "redeploy", "reposition", "relocate", "rush", "dispatch", "pour"}
 FORCE_WORDS = {
     "troop", "force", "soldier", "unit", "tank", "artillery", "battalion", "brigade", "warship", "reinforcement",

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from consumers.nlp.events.civil import PEOPLE, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
-from consumers.nlp.events.triggers import noun_trigger
+from consumers.nlp.events.triggers import noun_trigger, sends_forces, to_a_border
 from schemas import EventType
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
@@ -107,7 +107,6 @@ FROM_EVENTS = {EventType.RETREAT, EventType.SANCTION, EventType.COERCE, EventTyp
 RECIPROCAL_VERBS = {"trade", "exchange", "swap"}  # "traded accusations", "exchanged prisoners": each with the other
 SYMMETRIC = {EventType.AGREE, EventType.CONSULT, EventType.COOPERATE, EventType.ASSAULT}
 SUBJECT_DEPS = ("nsubj", "csubj")
-BORDER_NOUNS = {"border", "frontier", "boundary"}
 MEDIATING_VERBS = {"broker", "mediate", "host", "facilitate"}  # "a truce brokered by Malaysia"
 TALK_WORDS = {"talk", "talks", "negotiate", "negotiation", "negotiations", "confer", "discussion", "discussions"}
 MAX_OBJECT_DEPTH = 3
@@ -123,7 +122,7 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
         return Trigger(EventType.PROTEST, "demo")  # "the ministry was blockaded by students"
     if trigger.event is EventType.RETREAT and targets and all(_an_institution(t) for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation or court is leaving it
-    if trigger.event is EventType.AID and trigger.mode == "military" and _to_a_border(word):
+    if trigger.event is EventType.AID and (trigger.mode == "military" or sends_forces(word)) and to_a_border(word):
         return Trigger(EventType.MOBILIZE, "troops")  # "troops were sent to the Cambodian border"
     return trigger
 
@@ -131,15 +130,6 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
 def _an_institution(actor: Actor) -> bool:
     """An organisation states belong to: an IGO, or an international court ("the International Criminal Court")."""
     return actor.sector == "igo" or (actor.id.startswith("org:") and actor.sector == "judiciary")
-
-
-def _to_a_border(word: Token) -> bool:
-    """Whether a verb moves something to a border or frontier."""
-    return any(
-        p.dep_ == "prep" and p.lower_ in ("to", "toward", "towards") and o.lemma_.lower() in BORDER_NOUNS
-        for p in word.children
-        for o in p.children
-    )
 
 
 def talks_with_counterpart(verb: Token) -> bool:

@@ -43,7 +43,8 @@ _CORE: dict[Sector, set[str]] = {
         "embassy", "king", "emir", "junta", "state department", "chancellor", "counterpart", "chief", "head",
         "military government", "military junta", "council", "transitional council", "presidency", "mediators", "board",
         "monitors", "inspectors", "observers", "treasury", "foreign office", "kremlin", "white house",
-        "agency", "agencies", "watchdog", "office",
+        "agency", "agencies", "watchdog", "office", "embassy staff", "embassy employees", "embassy personnel",
+        "consular staff", "diplomatic staff", "diplomatic personnel",
     },
     "military": {
         "army", "armies", "military", "militaries", "troops", "troop", "soldier", "soldiers", "forces", "force",

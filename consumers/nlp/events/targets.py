@@ -61,6 +61,8 @@ class Targets(Parties):
         themes: list[Actor] = []
         recipients: list[Actor] = []
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
+        if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
+            preps = preps | {"at"}  # "lashed out at Berlin", "hit out at the EU"
         if head.lemma_.lower() in ("invest", "investment"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
         if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):

@@ -11,7 +11,9 @@ from spacy.tokens import Token
 
 from consumers.nlp.events.contact import received_contact
 from consumers.nlp.events.lexicon import (
+    ADVANCING_VERBS,
     ALERT_VERBS,
+    BORDER_NOUNS,
     CORE_NOUN_PHRASES,
     CORE_NOUNS,
     CORE_PATTERNS,
@@ -127,12 +129,39 @@ def is_light(verb: Token) -> bool:
 
 
 def _moves_forces(verb: Token) -> bool:
-    """ "ordered troops to the border", not "ordered troops to withdraw" (what they are to do is its own event)."""
+    """ "ordered troops to the border", not "ordered troops to withdraw" (what they are to do is its own event);
+    forces moving themselves to a border ("troops were moving toward the Eritrean border") too."""
     if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
         return False
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    words = [w for o in objects for w in (o, *o.conjuncts)]
-    return verb.lemma_.lower() in MOVING_VERBS and any(_singular(w) in FORCE_WORDS for w in words)
+    lemma = verb.lemma_.lower()
+    if lemma in ADVANCING_VERBS and to_a_border(verb) and _of_forces(verb, ("nsubj",)):
+        return True
+    return lemma in MOVING_VERBS and sends_forces(verb)
+
+
+def sends_forces(verb: Token) -> bool:
+    """Whether what the verb moves or sends is armed forces ("sent thousands of troops")."""
+    return _of_forces(verb, ("dobj", "nsubjpass"))
+
+
+FORCE_MEASURES = QUANTITIES | {"column", "convoy", "contingent", "detachment", "wave", "number", "dozen"}
+
+
+def _of_forces(verb: Token, deps: tuple[str, ...]) -> bool:
+    """Whether the verb's ``deps`` name armed forces."""
+    words = [w for c in verb.children if c.dep_ in deps for w in (c, *c.conjuncts)]
+    counted = [w for w in words if w.ent_type_ == "CARDINAL" or w.like_num or w.lemma_.lower() in FORCE_MEASURES]
+    words += [o for w in counted for p in w.children if p.lower_ == "of" for o in p.children]  # "thousands of troops"
+    return any(_singular(w) in FORCE_WORDS for w in words)
+
+
+def to_a_border(word: Token) -> bool:
+    """Whether a verb moves something to (or toward) a border or frontier."""
+    return any(
+        p.dep_ in ("prep", "dative") and p.lower_ in ("to", "toward", "towards") and o.lemma_.lower() in BORDER_NOUNS
+        for p in word.children
+        for o in p.children
+    )
 
 
 def _alerts(verb: Token) -> bool:

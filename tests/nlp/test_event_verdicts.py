@@ -1,0 +1,83 @@
+"""A verdict a speaker passes on another's act is an event toward its doer; forces moving to a border mobilise;
+"lashed out at" names whom the charge is aimed at."""
+
+import pytest
+
+from tests.nlp.helpers import relation
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Spain's foreign ministry said Russia's bombing of Odesa was unacceptable.",
+            Coded("country:ESP", "country:RUS", (E.ACCUSE,)),
+        ),
+        (
+            "Jordan said the Israeli raid on Jenin was a flagrant violation of international law.",
+            Coded("country:JOR", "country:ISR", (E.ACCUSE,)),
+        ),
+        (
+            "Egypt described Ethiopia's filling of the dam as a provocation.",
+            Coded("country:EGY", "country:ETH", (E.ACCUSE,)),
+        ),
+        (
+            "The African Union said the truce between Sudan and South Sudan was a positive step.",
+            Coded("org:african-union", "country:SDN", (E.SUPPORT,)),
+        ),
+    ],
+)
+def test_a_verdict_on_an_act_is_an_event_toward_its_doer(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Spain's foreign ministry said Russia's bombing of Odesa was not illegal.",
+        "Spain's foreign ministry said Russia's bombing of Odesa was carried out at night.",
+    ],
+)
+def test_no_verdict_no_charge(annotate_text: Annotate, sentence: str) -> None:
+    found = relation(code(annotate_text, sentence), "country:ESP", "country:RUS")
+    assert found is None or found.event is not E.ACCUSE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Beijing lashed out at Canberra on Friday.", Coded("country:CHN", "country:AUS", (E.ACCUSE,))),
+        ("Ankara hit out at Stockholm over the protests.", Coded("country:TUR", "country:SWE", (E.ACCUSE,))),
+    ],
+)
+def test_lashing_out_at_a_capital_accuses_its_state(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Thousands of Azerbaijani troops were moving toward the Armenian border.",
+            Coded("country:AZE", "country:ARM", (E.MOBILIZE,), ("military", None)),
+        ),
+        ("India sent thousands of troops to the Chinese border.", Coded("country:IND", "country:CHN", (E.MOBILIZE,))),
+    ],
+)
+def test_forces_moved_to_a_border_mobilise_against_its_state(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_troops_sent_into_a_country_are_aid(annotate_text: Annotate) -> None:
+    assert_coded(code(annotate_text, "Rwanda sent thousands of troops to Mozambique."),
+                 Coded("country:RWA", "country:MOZ", (E.AID,)))  # fmt: skip
+
+
+def test_embassy_staff_ordered_out_are_an_expulsion_of_diplomats(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Mali ordered nine Swedish embassy staff to leave the country.")
+    assert_coded(annotation, Coded("country:MLI", "country:SWE", (E.SANCTION,), (None, "government")))
