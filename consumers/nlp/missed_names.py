@@ -47,6 +47,19 @@ def _known_group_only(text: str, span: RawSpan) -> RawSpan:
     return RawSpan(span.start, cut.start(), span.label)
 
 
+# A generic noun after a name that some groups carry in their own name: "the Sinaloa cartel".
+_NAME_NOUN = re.compile(r" (cartel|gang|militia|brigade|brigades|front)\b", re.IGNORECASE)
+
+
+def _with_its_noun(text: str, span: RawSpan) -> RawSpan:
+    """A name run on over the generic noun after it where only the longer name is a known group."""
+    noun = _NAME_NOUN.match(text, span.end)
+    name = text[span.start : span.end]
+    if noun is None or known_group(name) is not None or known_group(name + noun.group(0)) is None:
+        return span
+    return RawSpan(span.start, noun.end(), "ORG")
+
+
 def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]:
     """The backend's spans, with the countries and blocs it missed or mistyped added as GPE/ORG.
 
@@ -106,7 +119,7 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
     found.extend(spelled_names(parsed))
     # a longer name the model found keeps its words ("Bank of England", "Sea of Japan");
     # what only overlaps it, or is mistyped, gives way to the gazetteer's span
-    model_spans = [_known_group_only(text, s) for s in parsed.spans]
+    model_spans = [_with_its_noun(text, _known_group_only(text, s)) for s in parsed.spans]
     spans = Overlaps(model_spans)
     found = [f for f in found if not any(s.label in NAME_LABELS and _contains(text, s, f) for s in spans.of(f))]
     taken = Overlaps(found)

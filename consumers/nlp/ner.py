@@ -54,6 +54,26 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Past and present forms the small English model lemmatises to another word ("fined" -> "fin", "retook").
+VERB_LEMMA_FIXES = {
+    **{form: "fine" for form in ("fined", "fining", "fines")},
+    **{form: "rape" for form in ("raped", "raping", "rapes")},
+    **{form: "hope" for form in ("hoped", "hoping", "hopes")},
+    **{form: "snipe" for form in ("sniped", "sniping", "snipes")},
+    **{form: "cane" for form in ("caned", "caning")},
+    "retook": "retake", "forgave": "forgive", "readied": "ready", "rearrested": "rearrest", "rearresting": "rearrest",
+}  # fmt: skip
+
+
+@Language.component("verb_lemma_fixes")
+def verb_lemma_fixes(doc: Doc) -> Doc:
+    """Mend the verb lemmas the model gets wrong, which the event coder looks verbs up by."""
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.lower_ in VERB_LEMMA_FIXES:
+            token.lemma_ = VERB_LEMMA_FIXES[token.lower_]
+    return doc
+
+
 def load_spacy(name: str, *, disable: Sequence[str] = ()) -> Language:
     """Load a spaCy pipeline by package name or path, also under a repackaged name (``<name>_*``).
 
@@ -69,6 +89,8 @@ def load_spacy(name: str, *, disable: Sequence[str] = ()) -> Language:
         nlp = spacy.load(aliases[0], disable=list(disable))
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("paragraph_breaks", before="parser")
+    if "lemmatizer" in nlp.pipe_names:
+        nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
     return nlp
 
 

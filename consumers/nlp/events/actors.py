@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from consumers.nlp.events.anaphora import PAIR_PREFIXES, named_pair, pair_members
+from consumers.nlp.events.bodies import un_body
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import STATE_SECTORS, agent_sector, known_group
@@ -24,7 +25,9 @@ from consumers.nlp.events.unnamed import (
     crew_of_crime,
     crime_vessel,
     modifier_sector,
+    noun_phrase,
     people_word,
+    refined_sector,
     splinter,
     stateless_people,
 )
@@ -51,11 +54,6 @@ PROXY_NOUNS = {
 QUANTITY_NOUNS = {
     "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "many", "most",
     "all", "several", "few", "members", "unit", "contingent", "battalion", "delegation", "crowd", "crowds",
-}  # fmt: skip
-VAGUE_AGENTS = {
-    "officers", "officer", "men", "members", "gunmen", "fighters", "agents", "personnel", "workers", "staff",
-    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures", "hitmen",
-    "hitman",
 }  # fmt: skip
 PROXY_SECTORS: dict[str, Sector] = {
     "embassy": "government", "consulate": "government", "delegation": "government", "counterpart": "government",
@@ -109,7 +107,7 @@ class ActorReader(EntityReader):
                     country = self._context_country(token)  # "marched on Congress in Buenos Aires": a generic name
                 if country is not None:
                     return Actor(country.id, country.name, actor.sector)
-            return actor
+            return un_body(self, token) or actor
         if token.pos_ == "PRON" or token.lower_ in GROUP_PRONOUNS:
             return self._pronoun(token)
         if token.lower_ in REFERRING_GROUPS:  # "the Hamas movement"; "The group said": the group named before
@@ -140,16 +138,16 @@ class ActorReader(EntityReader):
         if people is not None:
             return people
         if crime_vessel(token) or crew_of_crime(token):  # "a suspected drug-smuggling boat", "its crew"
-            return Actor("group:criminals", _phrase(token), "criminals")
+            return Actor("group:criminals", noun_phrase(token), "criminals")
         if agent_sector(token.lower_) == "military" and stateless_people(token, self.owners):
-            return Actor("group:rebels", _phrase(token), "rebels")  # "Kurdish forces" are no state's army
+            return Actor("group:rebels", noun_phrase(token), "rebels")  # "Kurdish forces" are no state's army
         if token.lower_ in PROXY_NOUNS or token.lemma_.lower() in PROXY_NOUNS:
             return self._proxy(token)
-        phrase = _phrase(token)  # "the human rights office", "a cigarette smuggling network"
+        phrase = noun_phrase(token)  # "the human rights office", "a cigarette smuggling network"
         sector = modifier_sector(token) or agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:]))
         sector = sector or agent_sector(token.lower_)
         if sector is not None:
-            return self._agent(token, _refined_sector(token, sector))
+            return self._agent(token, refined_sector(token, sector))
         return None
 
     def _named_members(self, token: Token) -> Actor | None:
@@ -197,7 +195,7 @@ class ActorReader(EntityReader):
         member = self._member_of(token)
         tied = [self.of_entity(self.owners[c.i], c) for c in token.children if c.i in self.owners] + [member]
         if splinter(token) and any(n is not None and n.sector == "rebels" for n in tied):  # "FARC dissidents"
-            return Actor("group:rebels", _phrase(token), "rebels")
+            return Actor("group:rebels", noun_phrase(token), "rebels")
         if member is not None and member.sector not in ("igo", "business", "media"):
             kind = sector if member.sector is None or member.sector in STATE_SECTORS else member.sector
             return Actor(member.id, member.name, kind)  # "fighters of the ADF" are rebels, whatever "Forces" says
@@ -227,7 +225,7 @@ class ActorReader(EntityReader):
                     name = self.doc[first : token.i].text  # "al-Shabaab", "ELN"
                     return Actor(f"org:{slugify(name)}", name, sector)
         if token.lower_ in ("crew", "crews") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
-            return Actor(f"group:{sector}", _phrase(token), sector)  # "its four crew": the ship's, not a state's
+            return Actor(f"group:{sector}", noun_phrase(token), sector)  # "its four crew": the ship's, not a state's
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
         if country is None and sector in STATE_SECTORS:  # "the army said", "they killed two soldiers"
             country = self._context_country(token)
@@ -235,7 +233,7 @@ class ActorReader(EntityReader):
                 return None  # a state's forces with no state named: nothing to code
         if country is not None:
             return Actor(country.id, country.name, sector)
-        return Actor(f"group:{sector}", _phrase(token), sector)
+        return Actor(f"group:{sector}", noun_phrase(token), sector)
 
     def _represented(self, token: Token) -> Actor | None:
         """ "the Swiss envoy, who represents American interests": the envoy acts for the represented."""
@@ -277,23 +275,3 @@ class ActorReader(EntityReader):
             return None  # "military sites" of no state named: the place that follows may name it
         sector = PROXY_SECTORS.get(token.lower_) or PROXY_SECTORS.get(token.lemma_.lower())  # "embassies"
         return Actor(country.id, country.name, modifier or sector or country.sector)
-
-
-def _phrase(token: Token) -> str:
-    """The head with its compound modifiers, lower case: "air force", "border guards", "China's Coast Guard"."""
-    words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
-    return " ".join([*words, token.lower_])
-
-
-def _refined_sector(token: Token, sector: Sector) -> Sector:
-    """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
-    if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):
-        return "opposition"
-    if token.lower_ not in VAGUE_AGENTS:
-        return sector
-    for child in token.children:
-        if child.dep_ in ("compound", "amod") and child.i < token.i:
-            refined = agent_sector(child.lower_)
-            if refined is not None and refined != "government":  # "government troops" are troops
-                return refined
-    return sector

@@ -25,6 +25,7 @@ from consumers.nlp.events.sectors import (
     is_titled,
     known_group,
     left_words,
+    names_an_igo,
     org_sector,
     title_sector,
 )
@@ -156,8 +157,9 @@ class EntityReader:
             return None
         for word in token.subtree:  # "U.N. Secretary-General", "NATO chief"
             entity_id = self.owners.get(word.i)
-            if word.dep_ == "compound" and word.i < token.i and entity_id in IGO_IDS:
-                return entity_id
+            name = self.resolution.entities[entity_id].name if entity_id is not None else ""
+            if word.dep_ == "compound" and word.i < token.i and (entity_id in IGO_IDS or names_an_igo(name)):
+                return entity_id  # "IMF Managing Director Kristalina Georgieva" too
         return None
 
     def _titled_country(self, token: Token) -> str | None:

@@ -104,6 +104,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "behead": _t(E.ASSAULT), "torpedo": _t(E.ASSAULT), "overrun": _t(E.ASSAULT), "besiege": _t(E.COERCE),
     "distribute": _t(E.AID, "humanitarian"), "bar": _t(E.COERCE, "restrict"), "strip": _t(E.COERCE, "restrict"),
     "torch": _t(E.ASSAULT), "sink": _t(E.ASSAULT), "ratify": _t(E.SUPPORT), "quit": _t(E.RETREAT, "withdraw"),
+    "fine": _t(E.COERCE, "restrict"),
 }  # fmt: skip
 
 # Verb + particle: the particle changes the event ("pull out" is a retreat, "call on" a request).
@@ -167,7 +168,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "condemnation": _t(E.ACCUSE), "rebuke": _t(E.ACCUSE), "reprimand": _t(E.ACCUSE), "censure": _t(E.ACCUSE),
     "complaint": _t(E.ACCUSE, "allege"), "lawsuit": _t(E.ACCUSE, "allege"),
     "investigation": _t(E.ACCUSE, "investigate"), "probe": _t(E.ACCUSE, "investigate"),
-    "charges": _t(E.ACCUSE, "allege"),
+    "charges": _t(E.ACCUSE, "allege"), "warrant": _t(E.ACCUSE, "allege"), "indictment": _t(E.ACCUSE, "allege"),
     "rejection": _t(E.REJECT), "veto": _t(E.REJECT), "refusal": _t(E.REJECT),
     "threat": _t(E.THREATEN), "warning": _t(E.THREATEN),
     "protest": _t(E.PROTEST), "demonstration": _t(E.PROTEST, "demo"), "rally": _t(E.PROTEST, "demo"),

@@ -9,6 +9,7 @@ are the one group, so they must give one id and the groups table's record.
 from spacy.tokens import Token
 
 from consumers.nlp.event_tables import Group, known_actors
+from consumers.nlp.gazetteer import default_gazetteer
 
 # Generic nouns news puts after a group's name: "the Houthi movement", "the Hamas militant group".
 GROUP_NOUNS = {"movement", "group", "militia", "militias", "rebels", "militants", "fighters", "organisation"}
@@ -28,11 +29,21 @@ def group_name(name: str) -> str:
         words.pop()
         if len(words) > 1 and words[-1].lower() in ("militant", "rebel", "armed"):  # "the Hamas militant group"
             words.pop()
+    if len(words) > 1 and a_demonym(words[0]):  # "the Afghan Taliban", "Somali al-Shabaab"
+        rest = " ".join(words[1:])
+        if named_group(rest) is not None:
+            return group_name(rest)
     stem = " ".join(words)
     for candidate in (stem, stem + "s"):  # the adjective of a plural name: "Houthi" is one of "the Houthis"
         if stem and _record(candidate) is not None:
             return candidate
     return name
+
+
+def a_demonym(word: str) -> bool:
+    """Whether ``word`` is a nationality word ("Afghan", "Russian")."""
+    place = default_gazetteer().lookup(word, "NORP", fuzzy=False)
+    return place is not None and place.kind == "demonym"
 
 
 def named_group(name: str) -> Group | None:

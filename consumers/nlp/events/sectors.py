@@ -200,6 +200,15 @@ def known_group(name: str) -> tuple[str | None, Sector] | None:
     return (group.country, group.sector) if group is not None else None
 
 
+def names_an_igo(name: str) -> bool:
+    """Whether the groups table knows ``name`` as an intergovernmental organisation ("IMF", "the WHO"), not
+    a state's body named like one ("the Russian Security Council")."""
+    from consumers.nlp.events.named_groups import a_demonym
+
+    group = known_group(name) if name else None
+    return group is not None and group[1] == "igo" and not a_demonym(name.split()[0])
+
+
 @cache
 def _derived_agents() -> dict[str, Sector]:
     from consumers.nlp import event_tables

@@ -127,3 +127,30 @@ def people_word(token: Token, owners: dict[int, str]) -> bool:
     """ "Tuareg": a plain capitalised word the model took for a place with no country is a people, not a group name."""
     plain = token.is_title and token.is_alpha and "-" not in token.text
     return plain and owners.get(token.i, "").startswith("gpe:") and token.ent_type_ in ("GPE", "NORP", "LOC")
+
+
+VAGUE_AGENTS = {
+    "officers", "officer", "men", "members", "gunmen", "fighters", "agents", "personnel", "workers", "staff",
+    "forces", "units", "troops", "operatives", "guards", "officials", "leader", "leaders", "figures", "hitmen",
+    "hitman",
+}  # fmt: skip
+
+
+def noun_phrase(token: Token) -> str:
+    """The head with its compound modifiers, lower case: "air force", "border guards", "China's Coast Guard"."""
+    words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
+    return " ".join([*words, token.lower_])
+
+
+def refined_sector(token: Token, sector: Sector) -> Sector:
+    """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
+    if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):
+        return "opposition"
+    if token.lower_ not in VAGUE_AGENTS:
+        return sector
+    for child in token.children:
+        if child.dep_ in ("compound", "amod") and child.i < token.i:
+            refined = agent_sector(child.lower_)
+            if refined is not None and refined != "government":  # "government troops" are troops
+                return refined
+    return sector
