@@ -81,3 +81,47 @@ def test_troops_sent_into_a_country_are_aid(annotate_text: Annotate) -> None:
 def test_embassy_staff_ordered_out_are_an_expulsion_of_diplomats(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Mali ordered nine Swedish embassy staff to leave the country.")
     assert_coded(annotation, Coded("country:MLI", "country:SWE", (E.SANCTION,), (None, "government")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lula called Netanyahu a war criminal.", Coded("country:BRA", "country:ISR", (E.ACCUSE,))),
+        ("Erdogan called Putin a true friend.", Coded("country:TUR", "country:RUS", (E.SUPPORT,))),
+        ("The Kremlin told Kyiv to withdraw its forces.", Coded("country:RUS", "country:UKR", (E.REQUEST,))),
+        (
+            "Tehran vowed to make Washington pay a heavy price.",
+            Coded("country:IRN", "country:USA", (E.THREATEN,)),
+        ),
+        ("Hungary paused military cooperation with Serbia.", Coded("country:HUN", "country:SRB", (E.SANCTION,))),
+        ("Niger left the African Union.", Coded("country:NER", "org:african-union", (E.SANCTION,))),
+        ("Latvia declared a Russian embassy official persona non grata.",
+         Coded("country:LVA", "country:RUS", (E.SANCTION,))),
+        ("Houthi rebels handed three Thai hostages to Omani mediators.",
+         Coded("org:houthis", "country:THA", (E.RETREAT,))),
+    ],
+)  # fmt: skip
+def test_what_a_party_is_called_told_or_vowed(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_phone_call_on_a_day_is_no_demand(annotate_text: Annotate) -> None:
+    assert_coded(code(annotate_text, "Macron called Modi on Tuesday."),
+                 Coded("country:FRA", "country:IND", (E.CONSULT,)))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Italian police arrested nine men suspected of trafficking migrants.",
+            Coded("country:ITA", "group:criminals", (E.COERCE,), ("police", "criminals")),
+        ),
+        (
+            "Iraqi troops clashed with Yazidi militias near Sinjar.",
+            Coded("country:IRQ", "group:rebels", (E.ASSAULT,)),
+        ),
+    ],
+)
+def test_unnamed_groups_take_their_sector(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

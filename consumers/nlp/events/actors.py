@@ -26,10 +26,12 @@ from consumers.nlp.events.unnamed import (
     crime_vessel,
     modifier_sector,
     noun_phrase,
+    people_of_no_group,
     people_word,
     refined_sector,
     splinter,
     stateless_people,
+    suspected_of_crime,
 )
 from consumers.nlp.resolve import slugify
 from schemas import Sector
@@ -146,6 +148,8 @@ class ActorReader(EntityReader):
         phrase = noun_phrase(token)  # "the human rights office", "a cigarette smuggling network"
         sector = modifier_sector(token) or agent_sector(phrase) or agent_sector(" ".join(phrase.split()[-2:]))
         sector = sector or agent_sector(token.lower_)
+        if sector == "civilians" and suspected_of_crime(token):
+            sector = "criminals"  # "14 people suspected of smuggling migrants"
         if sector is not None:
             return self._agent(token, refined_sector(token, sector))
         return None
@@ -207,6 +211,8 @@ class ActorReader(EntityReader):
                 home = known_group(named.name) if named is not None and governs else None
                 if home is not None and home[0] is not None:  # "the Taliban government" governs its country
                     return Actor(f"country:{home[0]}", self.country_name(f"country:{home[0]}"), sector)
+                if named is not None and named.id.startswith("org:") and people_of_no_group(child, named.name, sector):
+                    return Actor(f"group:{sector}", noun_phrase(token), sector)  # "Druze militias", "Fulani gunmen"
                 if named is not None and named.id.startswith("org:"):
                     return Actor(named.id, named.name, named.sector or sector)
             referring = child.lower_ in REFERRING_GROUPS and any(d.lower_ == "the" for d in child.children)

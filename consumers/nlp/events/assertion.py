@@ -32,9 +32,9 @@ CIRCUMSTANCES = {"during", "after", "amid", "following", "despite", "since", "at
 
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
-    if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promise of harm is a threat
+    if trigger.event is EventType.AGREE:  # "vowed to crush the group", "to make X pay": a promised harm threatens
         promised = [verb_trigger(c) for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-        if any(p is not None and p.event is EventType.ASSAULT for p in promised):
+        if any(p is not None and p.event in (EventType.ASSAULT, EventType.THREATEN) for p in promised):
             return Trigger(EventType.THREATEN)
     if trigger.event in UNASSERTING:
         return trigger

@@ -66,11 +66,11 @@ from consumers.nlp.events.rules import (
 )
 from consumers.nlp.events.targets import Targets
 from consumers.nlp.events.triggers import (
-    declared_unwelcome,
     is_core,
     is_light,
     noun_trigger,
     reversal_of,
+    speech_event,
     verb_trigger,
 )
 from consumers.nlp.events.verdicts import judged_acts, verdict_events
@@ -194,7 +194,7 @@ class EventCoder:
 
     def _verb_trigger(self, verb: Token, consumed: set[int]) -> Trigger | None:
         """The verb's own event, or its object's when the verb only supports it ("held talks")."""
-        if (verb.lemma_.lower() in SPEECH_VERBS and not declared_unwelcome(verb)) or judged_acts(verb):
+        if (verb.lemma_.lower() in SPEECH_VERBS and not speech_event(verb)) or judged_acts(verb):
             return None  # what was said is coded on its own; "called the raid a crime" in ``verdicts``
         trigger = verb_trigger(verb)
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):

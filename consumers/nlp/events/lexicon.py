@@ -282,4 +282,5 @@ CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
     # crowd control used on people: "used water cannon against protesters", "tear gas on students"
     ("water", "cannon"): _t(E.COERCE), ("tear", "gas"): _t(E.COERCE), ("pepper", "spray"): _t(E.COERCE),
     ("rubber", "bullet"): _t(E.COERCE), ("stun", "grenade"): _t(E.COERCE),
+    ("intelligence", "sharing"): _t(E.COOPERATE, "intelligence"), ("military", "cooperation"): _t(E.COOPERATE),
 }  # fmt: skip

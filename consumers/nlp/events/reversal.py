@@ -19,7 +19,7 @@ E = EventType
 REVERSING_VERBS = {
     "drop", "lift", "scrap", "revoke", "rescind", "repeal", "reverse", "annul", "cancel", "withdraw", "abandon",
     "end", "remove", "overturn", "quash", "waive", "halt", "suspend", "stop", "shelve", "axe", "retract",
-    "terminate", "nullify", "void", "abolish", "discontinue", "dismantle", "cease",
+    "terminate", "nullify", "void", "abolish", "discontinue", "dismantle", "cease", "pause", "curtail",
 }  # fmt: skip
 # ... and with a particle: "called off the talks", "rolled back the tariffs".
 REVERSING_PHRASAL = {("call", "off"), ("roll", "back"), ("wind", "down"), ("back", "out")}
@@ -30,7 +30,7 @@ EASED_MODES = {"restrict", "curfew"}
 # Objects that are a share of what is undone: "dropped most of its tariffs".
 QUANTITIES = {"most", "all", "some", "part", "rest", "remainder", "half", "many", "much", "bulk", "majority"}
 # Verbs that end an act whoever does it: only the subject's own act stopped is a climb-down.
-STOPPING = {"stop", "halt", "end", "cease", "remove", "dismantle", "suspend"}
+STOPPING = {"stop", "halt", "end", "cease", "remove", "dismantle", "suspend", "pause"}
 OWN_WORDS = {"its", "their", "his", "her", "our"}
 # Rights a state grants: taking one back coerces its holder.
 GRANTED = {

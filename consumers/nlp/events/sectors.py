@@ -205,6 +205,8 @@ def names_an_igo(name: str) -> bool:
     a state's body named like one ("the Russian Security Council")."""
     from consumers.nlp.events.named_groups import a_demonym
 
+    if "org:" + "-".join(name.lower().removeprefix("the ").split()) in IGO_IDS:
+        return True  # "the African Union"
     group = known_group(name) if name else None
     return group is not None and group[1] == "igo" and not a_demonym(name.split()[0])
 

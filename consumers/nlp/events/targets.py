@@ -37,7 +37,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.sectors import STATE_SECTORS
-from consumers.nlp.events.triggers import declared_unwelcome, noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import declared_unwelcome, makes_pay, noun_trigger, verb_trigger
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
@@ -68,6 +68,10 @@ class Targets(Parties):
         if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
             preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
         topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
+        if declared_unwelcome(head):  # the parser's "declared [a Russian embassy official persona] non grata"
+            unwelcome = [w for c in head.children if c.lower_ == "persona" for w in c.children if w.pos_ == "NOUN"]
+            if found := unique([a for w in unwelcome for a in self.reader.actors(w)]):
+                return found
         for label in labelled_objects(head):  # "condemned what she called dangerous manoeuvres by Chinese vessels"
             if labelled := self.noun_agents(label, via_support=False) or self.object_actors(label, preps, 0):
                 return labelled
@@ -85,7 +89,7 @@ class Targets(Parties):
             elif child.dep_ == "dative" and child.pos_ != "ADP":
                 recipients.extend(self.object_actors(child, preps, 0))
             elif child.dep_ == "ccomp" and (
-                event in (EventType.CONCEDE, EventType.REQUEST) or declared_unwelcome(head)
+                event in (EventType.CONCEDE, EventType.REQUEST) or declared_unwelcome(head) or makes_pay(head)
             ):
                 # "allowed Afghan refugees to stay", "demanded that Sweden extradite", "declared X persona non grata"
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
@@ -97,6 +101,8 @@ class Targets(Parties):
         patient = any(c.dep_ == "nsubjpass" and self.object_actors(c, preps, 0) for c in head.children)
         if not (recipients or themes or patient) and event in LOCATED_EVENTS:
             return self.located(head)
+        if event is EventType.RETREAT and any(t.sector == "civilians" and t.id.startswith("country:") for t in themes):
+            return unique(themes)  # "handed four Israeli hostages to the Red Cross": freed to their own country
         # "ambushed a Malian army convoy near Timbuktu": Mali, the place's country, with the convoy's sector
         sectored = {actor.id: actor for actor in themes if actor.sector is not None}
         return unique([sectored.get(a.id, a) if a.sector is None else a for a in recipients] or themes)

@@ -30,6 +30,7 @@ from consumers.nlp.events.lexicon import (
 from consumers.nlp.events.patterns import pattern_trigger
 from consumers.nlp.events.purpose import delivers_help
 from consumers.nlp.events.reversal import OWN_WORDS, QUANTITIES, reversed_event
+from consumers.nlp.events.sectors import names_an_igo
 from schemas import EventType
 
 E = EventType
@@ -53,8 +54,9 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if received_contact(verb):
         return None  # "took a call from X": the call is X's, coded at the noun
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
-        if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL:
-            return CORE_PHRASAL[(lemma, child.lower_)]
+        dated = child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children)
+        if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL and not dated:
+            return CORE_PHRASAL[(lemma, child.lower_)]  # not "called Xi on Monday"
     if lemma == "return" and not _returns_something(verb):
         return None  # "after returning from a week in China": travel home, not a return of people or property
     undone = reversal_of(verb)
@@ -71,6 +73,12 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(E.MOBILIZE, "troops")
     if declared_unwelcome(verb):
         return Trigger(E.SANCTION, "expel")
+    if lemma in ("leave", "exit") and any(_names_an_igo(c) for c in verb.children if c.dep_ == "dobj"):
+        return Trigger(E.SANCTION, "withdraw")  # "left ECOWAS": leaving a bloc
+    if tells_to_act(verb):
+        return Trigger(E.REQUEST)  # "told Moscow to stop its violations"
+    if makes_pay(verb):
+        return Trigger(E.THREATEN)  # "vowed to make Prague pay a heavy price"
     ordered = [c for c in verb.children if c.dep_ == "xcomp"]
     ordered += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("relcl", "acl")]
     if lemma == "order" and any(c.lemma_.lower() in LEAVING_VERBS for c in ordered):  # however "to leave" hangs
@@ -222,3 +230,27 @@ def _singular(token: Token) -> str:
 def declared_unwelcome(verb: Token) -> bool:
     """ "declared the envoy persona non grata": an expulsion, though "declare" usually reports speech."""
     return verb.lemma_.lower() == "declare" and any(w.lower_ == "grata" for w in verb.subtree)
+
+
+def speech_event(verb: Token) -> bool:
+    """A verb that usually reports speech but here is an event: declaring persona non grata, telling to act."""
+    return declared_unwelcome(verb) or tells_to_act(verb)
+
+
+def tells_to_act(verb: Token) -> bool:
+    """ "told Moscow to stop", "told the envoy to leave": an order to someone is a demand made of them."""
+    told = any(c.dep_ in ("dobj", "dative") for c in verb.children)
+    return verb.lemma_.lower() == "tell" and told and any(c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
+
+
+def makes_pay(verb: Token) -> bool:
+    """ "make X pay a heavy price (for ...)": a vow of harm."""
+    paying = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "pay"]
+    priced = any(o.dep_ == "dobj" and o.lemma_.lower() == "price" for c in paying for o in c.children)
+    return verb.lemma_.lower() == "make" and (priced or any(not list(c.children) for c in paying))
+
+
+def _names_an_igo(noun: Token) -> bool:
+    """ "ECOWAS", "the African Union": a noun phrase naming an intergovernmental organisation."""
+    name = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ != "det")
+    return names_an_igo(name) or names_an_igo(noun.text)

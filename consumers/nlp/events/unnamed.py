@@ -13,7 +13,7 @@ fighters") is an armed group, not a state's military; and a group's
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.sectors import agent_sector
+from consumers.nlp.events.sectors import agent_sector, known_group
 from schemas import Sector
 
 # Heads that say only "people of some kind": the modifier before them tells which ("cartel figures").
@@ -116,6 +116,30 @@ def stateless_people(token: Token, owners: dict[int, str]) -> bool:
         and child.lower_ not in REGIONAL
         for child in token.children
     )
+
+
+def people_of_no_group(word: Token, name: str, sector: Sector) -> bool:
+    """ "Druze militias": a one-word name the tables know as no group, before armed men or civilians, is a
+    people's name (the model tags such words as organisations); an acronym ("ADF fighters") names a group."""
+    unknown = " " not in name and not word.is_upper and known_group(name) is None
+    return unknown and word.dep_ in ("compound", "amod") and sector in ("rebels", "civilians", "protesters")
+
+
+# Crimes people are suspected of: then they are coded as criminals, not as the civilians their noun says.
+CRIMES = {
+    "smuggle", "smuggling", "traffic", "trafficking", "kidnap", "kidnapping", "rob", "robbery", "murder",
+    "extort", "extortion", "launder", "laundering", "fraud", "drug", "piracy", "theft", "steal",
+}  # fmt: skip
+
+
+def suspected_of_crime(token: Token) -> bool:
+    """ "people suspected of smuggling migrants", "men accused of drug trafficking": suspects of a crime."""
+    for clause in token.children:
+        if clause.dep_ == "acl" and clause.lemma_.lower() in ("suspect", "accuse", "charge"):
+            of = [o for p in clause.children if p.lower_ in ("of", "with") for o in p.children]
+            if any(w.lemma_.lower() in CRIMES for o in of for w in o.subtree):
+                return True
+    return False
 
 
 def splinter(token: Token) -> bool:

@@ -27,6 +27,12 @@ CONDEMNING = {
     "shameful", "barbaric", "heinous", "inexcusable", "illegitimate", "sham", "farce", "blatant", "flagrant",
     "criminal", "atrocity", "massacre", "terrorism", "piracy", "escalation", "affront", "insult",
 }  # fmt: skip
+# What a party itself is called: "called Netanyahu a criminal", "branded the junta a puppet of Moscow".
+REVILING = {
+    "criminal", "dictator", "terrorist", "murderer", "liar", "butcher", "thug", "tyrant", "puppet", "enemy",
+    "aggressor", "fascist", "nazi", "traitor", "warmonger", "killer", "gangster", "menace", "pariah", "regime",
+}  # fmt: skip
+PRAISED = {"friend", "partner", "ally", "hero", "brother"}
 PRAISING = {"welcome", "positive", "constructive", "courageous", "encouraging", "breakthrough", "commendable"}
 SAYING_VERBS = {"say", "state", "add", "insist", "stress", "declare", "tell", "warn", "argue", "write", "tweet"}
 NAMING_VERBS = {"call", "describe", "brand", "label", "term", "deem", "consider", "characterise", "characterize"}
@@ -37,14 +43,17 @@ def verdict_events(parties: Targets, verb: Token, field: TextField) -> list[Code
     events: list[CodedEvent] = []
     for act, event in judged_acts(verb):
         speakers = parties.subjects(verb)[0]
-        doers = parties.noun_agents(act, via_support=False) or between_parties(parties.reader, act) or []
+        if not _an_act(act):  # "called Netanyahu a criminal": the party named is the one judged
+            doers = parties.reader.actors(act)
+        else:
+            doers = parties.noun_agents(act, via_support=False) or between_parties(parties.reader, act) or []
         doers = [d for d in doers if not any(d.same_party(s) for s in speakers)]
         events += paired_events(speakers, doers, Trigger(event), verb, 0.7, field, mutual=False)
     return events
 
 
 def judged_acts(verb: Token) -> list[tuple[Token, EventType]]:
-    """The act nouns ``verb`` passes a verdict on, each with the event the verdict makes."""
+    """The act nouns (or, named so, parties) ``verb`` passes a verdict on, each with the event it makes."""
     lemma = verb.lemma_.lower()
     judged: list[tuple[Token, Token]] = []  # (act, verdict)
     if lemma in SAYING_VERBS:
@@ -57,8 +66,16 @@ def judged_acts(verb: Token) -> list[tuple[Token, EventType]]:
         for act in (c for c in verb.children if c.dep_ == "dobj"):  # "described the seizure as a violation"
             named_as = [o for p in (*verb.children, *act.children) if p.lower_ == "as" for o in p.children]
             judged += [(act, word) for word in named + named_as]
-    verdicts = [(act, _verdict(word)) for act, word in judged if _an_act(act)]
+            # "called Zelensky a dictator", and the parser's "called [Israel's strike [a crime]]"
+            judged += [(act, word) for word in act.children if word.dep_ in ("appos", "dobj")]
+    verdicts = [(act, _verdict(word) if _an_act(act) else _epithet(word)) for act, word in judged]
     return [(act, event) for act, event in verdicts if event is not None]
+
+
+def _epithet(word: Token) -> EventType | None:
+    """ACCUSE for what reviles a party ("a genocidal criminal"), SUPPORT for praise ("a true friend")."""
+    lemma = word.lemma_.lower()
+    return EventType.ACCUSE if lemma in REVILING else EventType.SUPPORT if lemma in PRAISED else None
 
 
 def _an_act(noun: Token) -> bool:
