@@ -125,3 +125,33 @@ def test_a_phone_call_on_a_day_is_no_demand(annotate_text: Annotate) -> None:
 )
 def test_unnamed_groups_take_their_sector(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Zambian police detained opposition leader Hakainde Hichilema on Monday.",
+            Coded("country:ZMB", "country:ZMB", (E.COERCE,), ("police", "opposition")),
+        ),
+        (
+            "Boko Haram vowed to step up its attacks on Nigerian troops.",
+            Coded("org:boko-haram", "country:NGA", (E.THREATEN,)),
+        ),
+        ("Armenia sent tanks to its border with Azerbaijan.", Coded("country:ARM", "country:AZE", (E.MOBILIZE,))),
+        (
+            "Tehrik-i-Taliban Pakistan threatened Pakistan's ruling party.",
+            Coded("org:tehrik-i-taliban-pakistan", "country:PAK", (E.THREATEN,)),
+        ),
+    ],
+)
+def test_titles_promises_and_spellings(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_state_and_its_opposition_acting_together_act_on_each_other(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Zimbabwean President Robert Mugabe and opposition leader Morgan Tsvangirai "
+                                     "signed a power-sharing deal.")  # fmt: skip
+    domestic = {(r.source_sector, r.target_sector, r.stance) for r in annotation.stances
+                if (r.source, r.target) == ("country:ZWE", "country:ZWE")}  # fmt: skip
+    assert {("government", "opposition", "cooperative"), ("opposition", "government", "cooperative")} <= domestic

@@ -130,7 +130,8 @@ class ActorReader(EntityReader):
         ):
             return Actor(f"org:{slugify(token.text)}", token.text, None)  # "the ELN": an acronym names a group
         for child in token.children:  # "the foreign minister, Sameh Shoukry": the named person acts
-            if child.dep_ in ("appos", "compound") and child.i in self.owners:
+            misparsed = child.dep_ == "relcl" and child.pos_ == "PROPN" and child.left_edge.i == token.i + 1
+            if (child.dep_ in ("appos", "compound") or misparsed) and child.i in self.owners:  # "leader [Tundu Lissu]"
                 actor = self.of_entity(self.owners[child.i], child)
                 full_name = " " in self.resolution.entities[self.owners[child.i]].name  # not "Riot police"
                 if actor is not None and actor.person is not None and full_name:

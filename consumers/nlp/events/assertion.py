@@ -33,7 +33,9 @@ CIRCUMSTANCES = {"during", "after", "amid", "following", "despite", "since", "at
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
     if trigger.event is EventType.AGREE:  # "vowed to crush the group", "to make X pay": a promised harm threatens
-        promised = [verb_trigger(c) for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        promised = [verb_trigger(c) for c in acts]  # "vowed to step up its attacks": the support verb's noun
+        promised += [noun_trigger(o) for c in acts for o in c.children if o.dep_ == "dobj"]
         if any(p is not None and p.event in (EventType.ASSAULT, EventType.THREATEN) for p in promised):
             return Trigger(EventType.THREATEN)
     if trigger.event in UNASSERTING:

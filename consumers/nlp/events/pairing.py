@@ -49,8 +49,11 @@ def paired_events(
     if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
         # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
         together = trigger if not joint else Trigger(EventType.COOPERATE)
-        events = [
-            _event(a, b, together, word, confidence * 0.9, field) for a in sources for b in sources if a.id != b.id
+        events = [  # "Kibaki and opposition leader Odinga signed a deal": one state's two sides are two parties
+            _event(a, b, together, word, 0.9 * confidence, field)
+            for a in sources
+            for b in sources
+            if not a.same_party(b)
         ]
         if not joint:
             return events

@@ -144,7 +144,8 @@ def _moves_forces(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if lemma in ADVANCING_VERBS and to_a_border(verb) and _of_forces(verb, ("nsubj",)):
         return True
-    return lemma in MOVING_VERBS and sends_forces(verb)
+    sending = lemma in MOVING_VERBS or (lemma in ("send", "dispatch") and to_a_border(verb))  # "sent tanks to"
+    return sending and sends_forces(verb)
 
 
 def sends_forces(verb: Token) -> bool:
