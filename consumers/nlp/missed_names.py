@@ -110,7 +110,10 @@ def with_missed_names(parsed: ParsedText, gazetteer: Gazetteer) -> list[RawSpan]
         elif pos[index] in (ADJ, NOUN) and doc[index].text[:1].isupper():
             word = doc[index]
             place = gazetteer.lookup(word.text, "NORP", fuzzy=False) if pos[index] == ADJ else None
+            before_place = index + 1 < len(doc) and pos[index + 1] == PROPN  # "Western Sahara" is a place
             if place is not None and place.kind == "demonym":  # "Russian diplomats"
+                found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
+            elif place is not None and place.kind == "bloc" and not before_place:  # "Western governments"
                 found.append(RawSpan(word.idx, word.idx + len(word.text), "NORP"))
             elif untagged(word.idx, word.idx + len(word)) and _names_an_official(doc[index : index + 1]):
                 # "Pezeshkian took", "Starmer held": mistagged

@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from consumers.nlp.spans import ParsedText, RawSpan
 
@@ -74,6 +74,40 @@ def verb_lemma_fixes(doc: Doc) -> Doc:
     return doc
 
 
+# Dependencies only a noun takes, and the modifiers that show a word is a noun ("Indian missile strikes on").
+NOMINAL_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass"}
+NOUN_MODIFIERS = {"amod", "compound", "det", "nummod", "poss"}
+
+
+@Language.component("nominal_verbs")
+def nominal_verbs(doc: Doc) -> Doc:
+    """A word the tagger took for a verb where the parse hangs it as a modified noun is a noun."""
+    for token in doc:
+        if token.pos_ == "VERB" and token.dep_ in NOMINAL_DEPS:
+            modifiers = [c for c in token.children if c.i < token.i and c.dep_ in NOUN_MODIFIERS]
+            if modifiers and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in token.children):
+                token.pos_ = "NOUN"
+                token.tag_ = "NNS" if token.lower_.endswith("s") else "NN"
+    return doc
+
+
+# Word classes a name never starts with: "Following Pakistani air strikes" tags "Following Pakistani" as one name.
+NON_NAME_STARTS = {"VERB", "ADP", "SCONJ", "ADV", "AUX", "PRON", "CCONJ"}
+
+
+@Language.component("entity_edges")
+def entity_edges(doc: Doc) -> Doc:
+    """Trim a sentence-opening verb or preposition the model took into the name after it."""
+    trimmed = []
+    for ent in doc.ents:
+        start = ent.start
+        while start < ent.end - 1 and doc[start].pos_ in NON_NAME_STARTS:
+            start += 1
+        trimmed.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label))
+    doc.ents = trimmed
+    return doc
+
+
 def load_spacy(name: str, *, disable: Sequence[str] = ()) -> Language:
     """Load a spaCy pipeline by package name or path, also under a repackaged name (``<name>_*``).
 
@@ -91,6 +125,9 @@ def load_spacy(name: str, *, disable: Sequence[str] = ()) -> Language:
         nlp.add_pipe("paragraph_breaks", before="parser")
     if "lemmatizer" in nlp.pipe_names:
         nlp.add_pipe("verb_lemma_fixes", after="lemmatizer")
+        nlp.add_pipe("nominal_verbs", after="verb_lemma_fixes")
+    if "ner" in nlp.pipe_names and "tagger" in nlp.pipe_names:
+        nlp.add_pipe("entity_edges", after="ner")
     return nlp
 
 

@@ -119,7 +119,11 @@ class ActorReader(EntityReader):
                 return named
         if token.lower_ in QUANTITY_NOUNS:  # "thousands of Ethiopian troops", "a group of protesters"
             of = [o for p in token.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-            return self.single(of[0]) if of else self._named_members(token)
+            # "the 25 crew members of a cargo ship": the kind of people named before the noun
+            kind = [c for c in token.children if c.dep_ == "compound" and agent_sector(c.lower_) is not None]
+            if any(c.i in self.owners for c in token.children):
+                kind = []  # "its three Colombian crew members": the nationality says whose
+            return self.single((kind or of)[0]) if of or kind else self._named_members(token)
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if (

@@ -115,7 +115,15 @@ def _answered_occasion(parties: Parties, verb: Token, event: EventType) -> list[
         return []
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
     after = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ in ("after", "when") for m in c.children)]
-    return unique([a for clause in after for a in parties.subjects(clause)[0]])
+    doers = [a for clause in after for a in parties.subjects(clause)[0]]
+    # "following Pakistani air strikes, Kabul threatened to retaliate": the doers of the act named
+    occasions = [c for c in verb.children if c.dep_ in ("prep", "advcl") and c.lower_ in ("after", "following")]
+    acts = [o for c in occasions for o in c.children if o.dep_ in ("pobj", "dobj")]
+    for act in acts:
+        kind = noun_trigger(act)
+        if kind is not None and stance_of(kind.event) == "hostile":
+            doers += parties.noun_agents(act, via_support=False)
+    return unique(doers)
 
 
 # "in retaliation for", "in response to", "as a reprisal for": what follows is the act answered.

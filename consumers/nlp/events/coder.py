@@ -2,9 +2,8 @@
 
 The coder walks the sentences: a verb or event noun with a trigger
 (``lexicon``) is coded when it is asserted (``assertion``), with its sources
-(``parties``) and targets (``targets``), paired into events (``pairing``);
-protests a government faces or gives way to have their own reading
-(``protests``).
+(``parties``) and targets (``targets``, ``complements``), paired into events
+(``pairing``); protests a government faces or yields to: ``protests``.
 
 Reported speech: "said", "reported" and the like are not events; what was
 said is coded with its own actors, and the outlet or reporter is never a
@@ -30,6 +29,7 @@ from consumers.nlp.events.answers import (
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
+from consumers.nlp.events.complements import nested_targets
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.gaps import gap_objects
@@ -147,9 +147,9 @@ class EventCoder:
         targets = unique(patients + objects + listed_members(self.reader, verb))  # "..., among them a Briton"
         addressed = any(c.dep_ in ("dobj", "dative") or addresses(c) for c in verb.children)
         if not targets and not (addressed and trigger.event in (EventType.REQUEST, EventType.THREATEN)):
-            targets = self.parties.nested_targets(verb, trigger.event, consumed)
+            targets = nested_targets(self.parties, verb, trigger.event, sources)
         targets = targets or (self.parties.reacted_to(verb, sources) if trigger.event in REACTIONS else [])
-        targets = targets or prompted_by(self.parties, verb, sources, trigger.event)  # "..., prompting X to protest"
+        targets = targets or prompted_by(self.parties, verb, sources, intended(verb, trigger).event)  # "prompting X to"
         if trigger.event in LOCATED_EVENTS and all(any(t.same_party(s) for s in sources) for t in targets):
             targets = self.parties.located(verb)  # "pulled its troops out of districts in Ethiopia"
         targets = [  # "met ... their talks"; "told reporters"

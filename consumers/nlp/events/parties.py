@@ -199,8 +199,9 @@ class Parties:
             agents = self.noun_agents(token, via_support=False)
             if agents:
                 return agents
-        owner = [c for c in token.children if c.dep_ == "poss" and c.pos_ != "PRON"]
-        if owner and token.lemma_.lower() in OWNED_NOUNS:  # "backed Morocco's autonomy plan for Western Sahara"
+        owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"))  # "Morocco's plan", "opposition demands"
+        owner = [c for c in token.children if (c.dep_, c.pos_) in owning]
+        if owner and token.lemma_.lower() in OWNED_NOUNS:
             owned = self.reader.actors(owner[0])
             if owned:
                 return owned
@@ -249,7 +250,8 @@ class Parties:
                 return self.reader.actors(drawn[0])
         if (blamed := self._blamed_for(noun)) is not None:
             return blamed
-        for child in noun.children:
+        compounds = [g for c in noun.children if c.dep_ == "compound" for g in c.children]  # "Indian missile strikes"
+        for child in [*noun.children, *compounds]:
             light = governor is not None and (is_light(governor) or verb_trigger(governor) is None)
             if child.dep_ == "poss" and child.pos_ == "PRON" and via_support and governor is not None and light:
                 subjects = self.subjects(governor)[0]  # "announced their withdrawal": the announcers

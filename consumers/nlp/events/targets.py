@@ -29,7 +29,6 @@ from consumers.nlp.events.rules import (
     THEME_EVENTS,
     TIME_PREPS,
     TOPIC_VERBS,
-    UNASSERTING,
     VISIT_VERBS,
     WITH_PARTNERS,
     is_reciprocal,
@@ -37,7 +36,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.sectors import STATE_SECTORS
-from consumers.nlp.events.triggers import declared_unwelcome, makes_pay, noun_trigger, verb_trigger
+from consumers.nlp.events.triggers import declared_unwelcome, makes_pay, noun_trigger
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
@@ -174,30 +173,6 @@ class Targets(Parties):
         actor = self.reader.place(token) if token.i in self.reader.owners else None
         return [actor] if actor is not None and actor.id.startswith("country:") else []
 
-    def nested_targets(self, verb: Token, event: EventType, consumed: set[int]) -> list[Actor]:
-        """ "agreed to resume talks with Japan", "urged ... to": the complement's targets count."""
-        found: list[Actor] = []
-        for child in verb.children:
-            condition = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("if", "unless")]
-            if event is EventType.THREATEN and child.dep_ == "advcl" and condition:  # "... if the Dutch went ahead"
-                subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
-                found.extend(a for s in subjects for a in self.reader.actors(s))
-                continue
-            purpose = child.dep_ == "advcl" and event in (EventType.AGREE, EventType.AID)  # "pledged $4bn to help X"
-            if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
-                subjects = [c for c in child.children if c.dep_ in SUBJECT_DEPS]
-                if subjects and event in UNASSERTING:  # "demanded that Kabul act", "warned that Israel would pay"
-                    found.extend(self.object_actors(subjects[0], target_preps(event, noun=False), 0))
-                elif not subjects:
-                    own = verb_trigger(child)
-                    found.extend(self.objects(child, own.event if own is not None else event))
-                    if not found:  # "pledged to help rebuild Lebanon's army"
-                        found.extend(self.nested_targets(child, event, consumed))
-                    for grandchild in child.children:
-                        if grandchild.dep_ == "dobj" and noun_trigger(grandchild) is not None:
-                            found.extend(self.objects(grandchild, event))
-        return unique(found)
-
     def reacted_to(self, verb: Token, sources: list[Actor]) -> list[Actor]:
         """The doer of the act last coded, when the object refers back to it: "condemned the strike"."""
         relative = reacted_in_relative(self.reader, self.coded, verb, sources)  # "a move Israel denounced"
@@ -246,7 +221,8 @@ class Targets(Parties):
         own = {s.id for s in sources}
         for actor in self._clause_actors(head):
             if actor.sector != "igo" and actor.id not in own:
-                if actor.id.startswith(STATES) or actor.sector in ("rebels", "criminals"):
+                armed_group = actor.sector in ("rebels", "criminals")  # not an outlet ("according to CCTV")
+                if actor.id.startswith(("country:", "bloc:")) or armed_group:
                     return [actor]
         return []
 

@@ -75,6 +75,11 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(E.SANCTION, "expel")
     if lemma in ("leave", "exit") and any(_names_an_igo(c) for c in verb.children if c.dep_ == "dobj"):
         return Trigger(E.SANCTION, "withdraw")  # "left ECOWAS": leaving a bloc
+    drills = [o for p in verb.children if p.lower_ == "in" for o in p.children if o.lemma_.lower() in DRILL_NOUNS]
+    if lemma in SURROUNDING and drills:
+        return Trigger(E.MOBILIZE, "military")  # "encircled Taiwan in large-scale drills"
+    if lemma in ("leave", "quit", "exit") and _of_forces(verb, ("nsubj",)):
+        return Trigger(E.RETREAT, "withdraw")  # "the last US troops left Afghanistan"
     if tells_to_act(verb):
         return Trigger(E.REQUEST)  # "told Moscow to stop its violations"
     if makes_pay(verb):
@@ -178,7 +183,7 @@ def _alerts(verb: Token) -> bool:
     if verb.lemma_.lower() not in ALERT_VERBS:
         return False
     on = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
-    return any(o.lemma_.lower() == "alert" for o in on)
+    return any(o.lemma_.lower() in ("alert", "readiness", "standby", "footing") for o in on)  # "combat readiness"
 
 
 def noun_trigger(noun: Token) -> Trigger | None:
@@ -192,7 +197,23 @@ def noun_trigger(noun: Token) -> Trigger | None:
         return Trigger(E.AID, "economic")  # "the release of $1.1 billion"
     if lower in ("call", "calls") and _asks(noun):
         return Trigger(E.REQUEST)  # "France's call for a ceasefire", "a call on Russia to withdraw" ask
+    if noun.lemma_.lower() in DRILL_NOUNS and _drills_around(noun):
+        return Trigger(E.MOBILIZE, "military")  # "drills around Taiwan": a show of force, not a joint exercise
     return CORE_NOUNS.get(lower) or CORE_NOUNS.get(noun.lemma_.lower()) or CORE_NOUNS.get(_hyphenated(noun))
+
+
+DRILL_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "war-game", "wargame"}
+SURROUNDING = {"around", "near", "off", "encircle", "surround", "circle"}
+
+
+def _drills_around(noun: Token) -> bool:
+    """Drills held around, near or off a place, or encircling it: "drills encircling Taiwan"."""
+    holder = noun.head if noun.dep_ in ("dobj", "pobj") else noun
+    holder = holder.head if holder.dep_ == "prep" else holder  # "encircled Taiwan in drills"
+    words = [*noun.children, *(holder.children if holder.i != noun.i else ()), holder]
+    if any(w.lower_ in ("joint", "combined", "with") for w in words):
+        return False  # "joint manoeuvres off Crete", "drills with Australia": partners exercising
+    return any(w.lower_ in SURROUNDING or (w.pos_ == "VERB" and w.lemma_.lower() in SURROUNDING) for w in words)
 
 
 def _hyphenated(noun: Token) -> str:

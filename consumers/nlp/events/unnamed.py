@@ -40,6 +40,7 @@ REGIONAL = {
     "european", "african", "asian", "arab", "western", "eastern", "latin", "nordic", "baltic", "scandinavian",
     "gulf", "international", "foreign", "allied", "coalition", "american", "islamic", "muslim", "christian",
 }  # fmt: skip
+PROTESTING = {"protest", "demonstrate", "riot", "march", "rally"}  # what makes people protesters
 SPLINTERS = {"dissidents", "dissident", "splinter", "splinters", "holdouts", "breakaway"}
 
 
@@ -170,6 +171,9 @@ def refined_sector(token: Token, sector: Sector) -> Sector:
     """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
     if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):
         return "opposition"
+    protesting = any(c.dep_ == "amod" and c.lemma_.lower() in PROTESTING for c in token.children)
+    if sector == "civilians" and protesting:  # "protesting farmers", "demonstrating students"
+        return "protesters"
     if token.lower_ not in VAGUE_AGENTS:
         return sector
     for child in token.children:
