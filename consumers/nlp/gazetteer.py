@@ -166,6 +166,11 @@ class Gazetteer:
         if key in self._demonyms and label in (None, "NORP", "GPE", "MISC"):
             return Place(f"country:{self._demonyms[key]}", self._country_name[self._demonyms[key]], EntityType.GPE,
                          "demonym")  # fmt: skip
+        words = key.split()
+        if label == "NORP" and len(words) == 2 and words[1] in self._demonyms:  # "Bosnian Serb", "Kosovo Serb"
+            iso3 = self._demonyms.get(words[0]) or self._names.get(words[0])
+            if iso3 is not None:
+                return Place(f"country:{iso3}", self._country_name[iso3], EntityType.GPE, "demonym")
         if key in self._capitals and label in (None, "GPE", "LOC", "FAC", "ORG"):
             iso3 = self._capitals[key]
             return Place(f"country:{iso3}", self._country_name[iso3], EntityType.GPE, "capital")

@@ -120,3 +120,31 @@ def test_a_visit_that_leaves_a_country_is_no_withdrawal(annotate_text: Annotate)
     annotation = code(annotate_text, "The German chancellor left Mali after a two-day visit.")
     found = relation(annotation, "country:DEU", "country:MLI")
     assert found is None or found.event is not E.RETREAT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Two Armenian border guards were wounded by Azerbaijani fire overnight.",
+            Coded("country:AZE", "country:ARM", (E.ASSAULT,)),
+        ),
+        (
+            "The expulsion of two Czech diplomats by Moscow was condemned in Prague.",
+            Coded("country:RUS", "country:CZE", (E.SANCTION,)),
+        ),
+        (
+            "Bosnian Serb leaders rejected a ruling by Bosnia's state court.",
+            Coded("country:BIH", "country:BIH", (E.REJECT,), ("government", "judiciary")),
+        ),
+    ],
+)
+def test_an_act_as_agent_a_misplaced_by_and_a_people_within_a_state(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_an_acronym_is_not_the_plural_of_another_group(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Pakistan's ISI agency shared intelligence with Afghanistan.")
+    assert all(s.source != "org:isis" for s in annotation.stances)

@@ -34,7 +34,8 @@ def group_name(name: str) -> str:
         if named_group(rest) is not None:
             return group_name(rest)
     stem = " ".join(words)
-    for candidate in (stem, stem + "s"):  # the adjective of a plural name: "Houthi" is one of "the Houthis"
+    plural: tuple[str, ...] = () if stem.isupper() else (stem + "s",)  # "ISI" (Pakistan's spy agency) is not "ISIS"
+    for candidate in (stem, *plural):  # the adjective of a plural name: "Houthi" is one of "the Houthis"
         if stem and _record(candidate) is not None:
             return candidate
     return name

@@ -16,6 +16,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.agency import by_objects, participle_agents
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
+from consumers.nlp.events.passives import came_under, passive_roles
 from consumers.nlp.events.rules import (
     CIRCUMSTANCE_PREPS,
     DRAWING_VERBS,
@@ -29,11 +30,10 @@ from consumers.nlp.events.rules import (
     UNDOING_VERBS,
     claiming_verb,
     governing_verb,
-    target_preps,
     unique,
 )
 from consumers.nlp.events.triggers import is_light, noun_trigger, verb_trigger
-from schemas import EventType, stance_of
+from schemas import EventType
 
 
 class Parties:
@@ -43,24 +43,6 @@ class Parties:
         """``reader`` knows the text's entities and remembers who acted."""
         self.reader = reader
         self.doc = reader.doc
-
-    def _passive(self, verb: Token) -> tuple[list[Actor], list[Actor]] | None:
-        """The "by" agent and the patient of a passive verb; None where the verb is not passive."""
-        for child in verb.children:
-            if child.dep_ == "nsubjpass":
-                agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-                agents = agents or [o for o in by_objects(verb) if self.reader.actors(o)]  # "by" read as a prep
-                own = verb_trigger(verb)
-                undone = noun_trigger(child)
-                if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
-                    # "U.S. sanctions on Belarus were lifted": whoever imposed them lifts them
-                    return self.noun_agents(child, via_support=False), self.object_actors(
-                        child, target_preps(undone.event, noun=True), 0
-                    )
-                event = own.event if own is not None else EventType.CONSULT
-                patients = self.object_actors(child, target_preps(event, noun=True), 0)
-                return (self.reader.actors(agents[0]) if agents else []), patients
-        return None
 
     def commenting_speaker(self, verb: Token) -> list[Actor]:
         """ "X said Y fired on Z, calling it a violation": the closing comment is the speaker's, not Y's."""
@@ -94,7 +76,7 @@ class Parties:
         if speaker:
             return speaker, []
         if verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children):
-            return self._came_under(verb)
+            return came_under(self, verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not self.reader.actors(child) and noun_trigger(child) is not None:
                 return self.noun_agents(child, via_support=False), []  # "an Israeli drone strike killed a commander"
@@ -105,7 +87,7 @@ class Parties:
                 doers = participle_agents(child)  # "rockets fired by X hit": X fired them
                 named = self.reader.actors(child) or [a for o in doers for a in self.reader.actors(o)]
                 return unique(self.listed_before(verb, child) + named), []
-        passive = self._passive(verb)
+        passive = passive_roles(self, verb)
         if passive is not None:
             return passive
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -141,19 +123,6 @@ class Parties:
             sources, _ = self.subjects(verb.head, depth + 1)
             return sources, []
         return [], []
-
-    def _came_under(self, verb: Token) -> tuple[list[Actor], list[Actor]]:
-        """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""
-        attackers = [
-            o
-            for p in (*verb.children, *(g for c in verb.children if c.lower_ == "under" for g in c.children))
-            if p.lower_ == "from"
-            for o in p.children
-            if o.dep_ == "pobj"
-        ]
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        attacked = self.object_actors(subjects[0], set(), 0) if subjects else []
-        return (self.reader.actors(attackers[0]) if attackers else []), attacked
 
     @staticmethod
     def act_referred_to(verb: Token, subject: Token) -> Token | None:
@@ -206,6 +175,7 @@ class Parties:
             if owned:
                 return owned
         inner: list[Actor] = []
+        by = {"by"} if direct else set()  # "four Polish diplomats by Minsk": the parser hung the agent there
         if depth < MAX_OBJECT_DEPTH:
             for child in token.children:
                 if (
@@ -218,7 +188,7 @@ class Parties:
                         for o in g.children
                         for a in self.reader.actors(o)
                     ]
-                elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS | self.between(token)):
+                elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS | self.between(token)) - by:
                     for obj in child.children:
                         if obj.dep_ == "pobj":
                             inner.extend(self.object_actors(obj, preps, depth + 1))
@@ -261,7 +231,9 @@ class Parties:
                 actors = self.reader.actors(child)
                 if actors:
                     return actors
-        for child in noun.children:
+        # "the expulsion of four diplomats by Minsk": the parser may hang "by" on the patient
+        patients = [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        for child in [*noun.children, *(p for o in patients for p in o.children if p.lower_ == "by")]:
             trigger = noun_trigger(noun)
             moved = child.lower_ == "of" and trigger is not None and trigger.mode in ("withdraw", "troops")
             said = child.lower_ == "from" and trigger is not None and trigger.event in UNASSERTING

@@ -1,0 +1,57 @@
+"""The roles of a passive verb: the "by" agent acts on the subject ("soldiers were killed by Pakistani fire").
+
+An agent that is an act rather than an actor ("by Pakistani fire", "by
+Russian shelling") stands for whoever did the act; a passive with no agent
+that undoes an act ("U.S. sanctions on Belarus were lifted") is done by
+whoever did the act; "came under fire from X" is X's attack.
+"""
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.agency import by_objects
+from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.rules import SUBJECT_DEPS, target_preps
+from consumers.nlp.events.triggers import noun_trigger, verb_trigger
+from schemas import EventType, stance_of
+
+if TYPE_CHECKING:
+    from consumers.nlp.events.parties import Parties
+
+Roles = tuple[list[Actor], list[Actor]]
+
+
+def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
+    """The "by" agent and the patient of a passive verb; None where the verb is not passive."""
+    for child in verb.children:
+        if child.dep_ == "nsubjpass":
+            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            agents = agents or [o for o in by_objects(verb) if parties.reader.actors(o)]  # "by" read as a prep
+            own = verb_trigger(verb)
+            undone = noun_trigger(child)
+            if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
+                # "U.S. sanctions on Belarus were lifted": whoever imposed them lifts them
+                patients = parties.object_actors(child, target_preps(undone.event, noun=True), 0)
+                return parties.noun_agents(child, via_support=False), patients
+            event = own.event if own is not None else EventType.CONSULT
+            patients = parties.object_actors(child, target_preps(event, noun=True), 0)
+            return (_agent_actors(parties, agents[0]) if agents else []), patients
+    return None
+
+
+def _agent_actors(parties: "Parties", agent: Token) -> list[Actor]:
+    """The agent's actors; for an act ("by Pakistani fire"), its doers."""
+    actors = parties.reader.actors(agent)
+    if not actors and noun_trigger(agent) is not None:
+        actors = parties.noun_agents(agent, via_support=False)
+    return actors
+
+
+def came_under(parties: "Parties", verb: Token) -> Roles:
+    """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""
+    under = [g for c in verb.children if c.lower_ == "under" for g in c.children]
+    attackers = [o for p in (*verb.children, *under) if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    attacked = parties.object_actors(subjects[0], set(), 0) if subjects else []
+    return (parties.reader.actors(attackers[0]) if attackers else []), attacked
