@@ -113,6 +113,9 @@ def _retype(name: str, label: str) -> str:
     """Names ending in an event word are EVENTs whatever the model said (not people)."""
     last = name.split()[-1].lower() if name.split() else ""
     if label != "PERSON" and last in EVENT_HEADS and len(name.split()) >= 2:
+        # "the 20th Party Congress" meets; "the Nepali Congress" and "the African National Congress" are parties
+        if last == "congress" and not any(w == "Party" or w[:1].isdigit() for w in name.split()):
+            return label
         return "EVENT"
     return label
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.anaphora import PAIR_PREFIXES, named_pair, pair_members
+from consumers.nlp.events.anaphora import PAIR_PREFIXES, listed_states, named_pair, pair_members
 from consumers.nlp.events.bodies import un_body
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
@@ -80,6 +80,7 @@ class ActorReader(EntityReader):
         ("Japanese and Philippine officials").
         """
         pair = self.pair_of(token) or pair_members(token, self.pair_of)  # "envoys from the two countries"
+        pair = pair or listed_states(token, self.actors)  # "the Sahel states of Mali, Burkina Faso and Niger"
         if pair:
             return pair
         found: list[Actor] = []

@@ -35,3 +35,17 @@ def participle_agents(noun: Token) -> list[Token]:
         bys = [c for c in clause.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
         agents += [o for b in bys for o in b.children if o.dep_ == "pobj"]
     return agents
+
+
+def misread_subject(verb: Token) -> Token:
+    """The subject of a main verb the parser hung as a participle on a noun.
+
+    "Jihadist fighters on motorbikes killed 40 villagers" comes out as
+    "motorbikes [killed ...]": the noun the clause hangs on may be inside a
+    phrase of the real subject, so a noun reached through "on", "in" or "from"
+    gives way to the noun that phrase describes.
+    """
+    noun = verb.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun

@@ -11,7 +11,9 @@ three or more named the reference is ambiguous and nothing is returned
 
 The same pair stands behind an agent noun that says where its people come
 from: "envoys from the two countries", "the leaders of both sides" are one
-party per member of the pair, in the role the noun names.
+party per member of the pair, in the role the noun names; and a plural group
+noun can list its members itself ("the Sahel states of Mali, Burkina Faso and
+Niger").
 """
 
 from collections.abc import Callable
@@ -51,4 +53,20 @@ def pair_members(token: Token, pair_of: Callable[[Token], list[Actor]]) -> list[
             pair = pair_of(obj) if obj.dep_ == "pobj" else []
             if pair:
                 return [Actor(actor.id, actor.name, sector) for actor in pair]
+    return []
+
+
+# A plural group noun whose "of" phrase lists its members: "the Sahel states of Mali, Burkina Faso and Niger".
+LISTING_NOUNS = {"states", "countries", "nations", "neighbours", "neighbors", "allies", "governments"}
+
+
+def listed_states(token: Token, actors: Callable[[Token], list[Actor]]) -> list[Actor]:
+    """The states an "of" phrase lists after a plural group noun, or ``[]``."""
+    if token.lower_ not in LISTING_NOUNS:
+        return []
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj"):
+            members = actors(obj)
+            if len(members) >= 2 and all(m.id.startswith("country:") for m in members):
+                return members
     return []

@@ -13,7 +13,7 @@ violation") is the speaker's.
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.agency import by_objects, participle_agents
+from consumers.nlp.events.agency import by_objects, misread_subject, participle_agents
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.passives import came_under, passive_roles
@@ -92,10 +92,10 @@ class Parties:
             return passive
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
-        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBN", "VBD"):
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            if not agents and any(c.dep_ == "dobj" for c in verb.children):
-                return self.reader.actors(verb.head), []  # "Bandits abducted 25 pupils": misread as a passive
+            if verb.tag_ == "VBD" or (not agents and any(c.dep_ == "dobj" for c in verb.children)):
+                return self.reader.actors(misread_subject(verb)), []  # "Bandits abducted 25 pupils": not a passive
             return (self.reader.actors(agents[0]) if agents else []), self.reader.actors(verb.head)
         if verb.dep_ == "pcomp" and verb.head.lower_ in ("of", "for") and verb.head.head.pos_ == "VERB":
             # "accused Baku of shelling", "praised Damascus for arresting": the one judged did it
@@ -110,7 +110,7 @@ class Parties:
             governor = verb.head.head
             if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and governor.pos_ == "VERB" and depth < 3:
                 return self.subjects(governor, depth + 1)[0], []  # "passed a motion condemning X"
-        if verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "after", "while", "upon") and depth < 3:
+        if verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "after", "while", "upon", "by") and depth < 3:
             return self.subjects(verb.head.head, depth + 1)[0], []  # "exchanged fire before agreeing to a truce"
         if verb.dep_ == "xcomp":  # "urged China to help": the one urged does the helping
             controllers = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
@@ -189,7 +189,7 @@ class Parties:
                         for a in self.reader.actors(o)
                     ]
                 elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS | self.between(token)) - by:
-                    for obj in child.children:
+                    for obj in (o for p in (child, *child.conjuncts) for o in p.children):  # "to and from X"
                         if obj.dep_ == "pobj":
                             inner.extend(self.object_actors(obj, preps, depth + 1))
         if inner:

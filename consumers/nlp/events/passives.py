@@ -3,7 +3,9 @@
 An agent that is an act rather than an actor ("by Pakistani fire", "by
 Russian shelling") stands for whoever did the act; a passive with no agent
 that undoes an act ("U.S. sanctions on Belarus were lifted") is done by
-whoever did the act; "came under fire from X" is X's attack.
+whoever did the act; one that shuts a member out with no agent ("was suspended
+from the African Union") is done by the body it is shut out of; "came under
+fire from X" is X's attack.
 """
 
 from typing import TYPE_CHECKING
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from consumers.nlp.events.parties import Parties
 
 Roles = tuple[list[Actor], list[Actor]]
+EXCLUDING_VERBS = {"suspend", "expel", "exclude", "bar", "ban", "eject"}  # "was suspended from ECOWAS"
 
 
 def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
@@ -36,8 +39,16 @@ def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
                 return parties.noun_agents(child, via_support=False), patients
             event = own.event if own is not None else EventType.CONSULT
             patients = parties.object_actors(child, target_preps(event, noun=True), 0)
+            if not agents and verb.lemma_.lower() in EXCLUDING_VERBS:
+                return _excluding_body(parties, verb), patients  # "was suspended from the African Union"
             return (_agent_actors(parties, agents[0]) if agents else []), patients
     return None
+
+
+def _excluding_body(parties: "Parties", verb: Token) -> list[Actor]:
+    """The organisation a member is suspended or expelled from: with no agent named, it is the one acting."""
+    bodies = [o for p in verb.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    return [a for o in bodies for a in parties.reader.actors(o) if a.id.startswith("org:")]
 
 
 def _agent_actors(parties: "Parties", agent: Token) -> list[Actor]:

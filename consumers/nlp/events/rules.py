@@ -120,7 +120,8 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
             return Trigger(EventType.PROTEST, "boycott")
     if civil_action(word, sources):
         return Trigger(EventType.PROTEST, "demo")  # "the ministry was blockaded by students"
-    if trigger.event is EventType.RETREAT and targets and all(_an_institution(t) for t in targets):
+    leaving = trigger.mode not in ("return", "release", "disarm")  # "handed its weapons to UN monitors" gives
+    if trigger.event is EventType.RETREAT and leaving and targets and all(_an_institution(t) for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation or court is leaving it
     if trigger.event is EventType.AID and (trigger.mode == "military" or sends_forces(word)) and to_a_border(word):
         return Trigger(EventType.MOBILIZE, "troops")  # "troops were sent to the Cambodian border"

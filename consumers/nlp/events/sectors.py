@@ -58,6 +58,7 @@ _CORE: dict[Sector, set[str]] = {
     "police": {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
         "gendarmerie", "border guards", "border guard", "coast guard", "coastguard", "guards", "border police",
+        "investigators", "detectives",
     },
     "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
     "legislature": {"parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature"},

@@ -94,6 +94,8 @@ class Targets(Parties):
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
+        if not recipients and event is EventType.COOPERATE and head.pos_ == "VERB":
+            recipients = self._partners_under_object(head)  # "shared evidence on the attackers with India"
         if not recipients and event in (EventType.AID, EventType.AGREE):  # "sent planes to help Greece"
             recipients = [a for word in helped(head) for a in self.reader.actors(word)]
         # "Iranian tankers were seized off Greece": a passive's named patient is the target, not the place's country
@@ -105,6 +107,15 @@ class Targets(Parties):
         # "ambushed a Malian army convoy near Timbuktu": Mali, the place's country, with the convoy's sector
         sectored = {actor.id: actor for actor in themes if actor.sector is not None}
         return unique([sectored.get(a.id, a) if a.sector is None else a for a in recipients] or themes)
+
+    def _partners_under_object(self, verb: Token) -> list[Actor]:
+        """Actors after a "with" the parser hung inside the verb's object or one of its phrases."""
+        partners: list[Actor] = []
+        for obj in (c for c in verb.children if c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ != "with")):
+            for word in obj.subtree:
+                if word.lower_ == "with" and word.dep_ == "prep" and word.head.pos_ != "VERB":
+                    partners += [a for o in word.children if o.dep_ == "pobj" for a in self.reader.actors(o)]
+        return partners
 
     def _prep_recipients(self, head: Token, child: Token, event: EventType, preps: set[str]) -> list[Actor]:
         """The recipients a prepositional or dative child of ``head`` names."""
@@ -123,7 +134,7 @@ class Targets(Parties):
             for obj in (o for o in child.children if o.dep_ == "pobj"):  # "massed troops along the border"
                 recipients += [a for a in self.object_actors(obj, preps, 0) if a.id.startswith("country:")]
         elif child.dep_ in ("prep", "dative") and child.lower_ in preps:
-            for obj in child.children:
+            for obj in (o for p in (child, *child.conjuncts) for o in p.children):  # "flights to and from Panama"
                 if obj.dep_ != "pobj":
                     continue
                 if child.lower_ == "with" and obj.i not in self.reader.owners:

@@ -275,4 +275,7 @@ def makes_pay(verb: Token) -> bool:
 def _names_an_igo(noun: Token) -> bool:
     """ "ECOWAS", "the African Union": a noun phrase naming an intergovernmental organisation."""
     name = " ".join(t.text for t in noun.subtree if t.i <= noun.i and t.dep_ != "det")
-    return names_an_igo(name) or names_an_igo(noun.text)
+    # the whole phrase ("the Economic Community of West African States") and any acronym after it
+    full = " ".join(t.text for t in noun.subtree if t.dep_ not in ("det", "punct", "appos"))
+    named = (c.text for c in noun.children if c.dep_ == "appos")  # "the Economic Community ... (ECOWAS)"
+    return any(names_an_igo(text) for text in (name, noun.text, full, *named))

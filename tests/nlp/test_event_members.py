@@ -1,0 +1,63 @@
+"""Members listed after a group noun, subjects the parser hangs elsewhere, partners inside an object phrase,
+bodies that shut a member out, and routes "to and from" a country."""
+
+import pytest
+
+from tests.nlp.helpers import entity
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # the states an "of" phrase lists act, each of them
+            "The Gulf states of Bahrain and Kuwait recalled their ambassadors from Lebanon.",
+            Coded("country:KWT", "country:LBN", (E.SANCTION,)),
+        ),
+        (
+            "The Gulf states of Bahrain and Kuwait recalled their ambassadors from Lebanon.",
+            Coded("country:BHR", "country:LBN", (E.SANCTION,)),
+        ),
+        (  # an organisation named in full, its acronym in brackets
+            "Venezuela quit the Organization of American States (OAS) in 2019.",
+            Coded("country:VEN", "org:organization-of-american-states", (E.SANCTION,)),
+        ),
+        (  # a "with" the parser hangs inside a phrase of the verb still names the partner
+            "Turkish investigators shared findings on the bombers with Greek authorities.",
+            Coded("country:TUR", "country:GRC", (E.COOPERATE,), ("police", "government")),
+        ),
+        (  # "responded by expelling": the one responding expels
+            "Oslo responded by expelling two Russian diplomats.",
+            Coded("country:NOR", "country:RUS", (E.SANCTION,)),
+        ),
+        (  # suspended from a body, no agent named: the body suspends
+            "Guinea was suspended from ECOWAS after the coup.",
+            Coded("org:ecowas", "country:GIN", (E.SANCTION,)),
+        ),
+        (
+            "Azerbaijan halted flights to and from Russia.",
+            Coded("country:AZE", "country:RUS", (E.SANCTION,)),
+        ),
+        (  # weapons handed to an organisation's monitors are given up, not a break with the organisation
+            "M23 rebels handed over their heavy weapons to African Union monitors.",
+            Coded("org:m23", "org:african-union", (E.RETREAT,)),
+        ),
+    ],
+)
+def test_members_partners_and_bodies(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_subject_the_parser_hangs_on_a_phrase_of_the_real_subject(annotate_text: Annotate) -> None:
+    # "fighters on motorbikes [killed ...]": the parser makes the motorbikes the noun the clause describes
+    sentence = "Jihadist fighters on motorbikes killed at least 40 villagers in an attack on a village in Niger."
+    assert_coded(code(annotate_text, sentence), Coded("group:rebels", "group:civilians", (E.ASSAULT,)))
+
+
+def test_a_national_party_named_congress_is_an_organisation_and_a_party_congress_an_event(
+    annotate_text: Annotate,
+) -> None:
+    party = code(annotate_text, "The Nepali Congress called on the government to step down.")
+    assert entity(party, "org:nepali-congress").type == "ORG"
+    meeting = code(annotate_text, "The Communist Party Congress opened in Beijing.")
+    assert entity(meeting, "event:communist-party-congress").type == "EVENT"
