@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, ClassVar
 
 import orjson
 from aiokafka import AIOKafkaProducer
@@ -131,9 +132,23 @@ class Worker(subprocess.Popen[bytes]):
     """A ``stancewire worker`` subprocess whose log goes to a file (a pipe nobody reads would block it)."""
 
     log_path: Path
+    started: ClassVar[list["Worker"]] = []
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        Worker.started.append(self)
 
     def log_tail(self, size: int = 4000) -> str:
         return self.log_path.read_text(errors="replace")[-size:]
+
+    @classmethod
+    def reap(cls) -> None:
+        """Kill what a failed drill left running, so that it cannot disturb (or fail) the next one."""
+        for process in cls.started:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+        cls.started.clear()
 
 
 def worker_process(settings: Settings, *args: str, extra_env: dict[str, str] | None = None) -> Worker:

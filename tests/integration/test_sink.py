@@ -15,6 +15,8 @@ import pytest
 from aiokafka import TopicPartition
 
 from consumers.apps.sink import StorageSink, open_database
+from consumers.apps.sink.database import Database
+from consumers.apps.sink.rows import article_row
 from consumers.commands.offsets_reset import committed_offsets
 from consumers.core import Enrichment, Record, records_of
 from consumers.errors import DeadLetterLimitExceeded
@@ -177,6 +179,27 @@ async def test_a_lost_postgresql_connection_is_retried_and_nothing_is_lost(
         sink.stop()
         await running
     assert await stored_offsets(sinking) == await ends(sinking)
+
+
+def test_a_connection_a_cut_batch_left_in_pipeline_mode_is_replaced(postgres_dsn: str) -> None:  # noqa: F811
+    """psycopg does not mark such a connection broken, and every query on it fails: a rollback alone never recovers."""
+    opened: list[psycopg.Connection[tuple[object, ...]]] = []
+
+    def connect() -> psycopg.Connection[tuple[object, ...]]:
+        opened.append(psycopg.connect(postgres_dsn))
+        return opened[-1]
+
+    database = Database(connect)
+    try:
+        database.migrate()
+        opened[0].pgconn.enter_pipeline_mode()  # the state an executemany cut mid-flight leaves behind
+        opened[0].pgconn.send_query_params(b"SELECT 1", None)
+        database.recover()
+        database.write([article_row(enriched_article("p1", [relation(*PAIR)]))], [])
+        assert database.count("articles") == 1 and len(opened) == 2
+    finally:
+        database.close()
+        opened[0].close()
 
 
 async def wait_for_rows(dsn: str, running: "asyncio.Task[object]", articles: int) -> None:

@@ -126,13 +126,20 @@ class Database:
         connection.rollback()
 
     def recover(self) -> None:
-        """After a transient error: reconnect when the connection is gone, else roll back."""
+        """After a transient error: roll back, or reconnect where the connection cannot.
+
+        A lost connection cannot, nor can one a cut ``executemany`` left in
+        pipeline mode: psycopg does not mark that one broken, and every later
+        query on it fails.
+        """
         connection = self._connection
-        if isinstance(connection, psycopg.Connection) and (connection.closed or connection.broken):
-            connection.close()
-            self._connection = self._connect()
+        if not isinstance(connection, psycopg.Connection):
+            connection.rollback()
             return
-        self.rollback()
+        if not (connection.closed or connection.broken) and _rolled_back(connection):
+            return
+        connection.close()
+        self._connection = self._connect()
 
     def dead_letters(self) -> list[StoredDeadLetter]:
         """Every stored dead letter, by topic, partition and offset."""
@@ -189,6 +196,14 @@ class Database:
     def _fetch(self, statement: str, params: Sequence[object]) -> list[tuple[Any, ...]]:
         cursor = self._connection.execute(self._sql(statement), params)
         return list(cursor.fetchall())
+
+
+def _rolled_back(connection: psycopg.Connection[Any]) -> bool:
+    try:
+        connection.rollback()
+    except psycopg.Error:
+        return False
+    return True
 
 
 def _bytes(value: object) -> bytes | None:
