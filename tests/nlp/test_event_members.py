@@ -1,9 +1,9 @@
 """Members listed after a group noun, subjects the parser hangs elsewhere, partners inside an object phrase,
-bodies that shut a member out, and routes "to and from" a country."""
+bodies that shut a member out, routes "to and from" a country, and what a verb only cites."""
 
 import pytest
 
-from tests.nlp.helpers import entity
+from tests.nlp.helpers import entity, relation
 from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 
 
@@ -61,3 +61,28 @@ def test_a_national_party_named_congress_is_an_organisation_and_a_party_congress
     assert entity(party, "org:nepali-congress").type == "ORG"
     meeting = code(annotate_text, "The Communist Party Congress opened in Beijing.")
     assert entity(meeting, "event:communist-party-congress").type == "EVENT"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Taliban released two American hostages and the United States freed 12 Afghan prisoners"
+            " under the deal.",
+            Coded("country:USA", "country:AFG", (E.RETREAT,)),
+        ),
+        (
+            "Hamas released three Israeli hostages and Israel freed 110 Palestinian prisoners under the ceasefire.",
+            Coded("country:ISR", "country:PSE", (E.RETREAT,)),
+        ),
+    ],
+)
+def test_the_subject_of_a_second_clause_the_parser_joined_to_the_first_object(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_what_a_verb_cites_is_not_an_act_of_its_subject(annotate_text: Annotate) -> None:
+    annotation = code(annotate_text, "Slovenia cancelled an order for Israeli-made rifles, citing the war in Gaza.")
+    assert relation(annotation, "country:SVN", "country:PSE") is None, annotation.stances

@@ -49,3 +49,18 @@ def misread_subject(verb: Token) -> Token:
     while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head.head
     return noun
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a second clause the parser joined to the first clause's object.
+
+    "Hamas released two hostages and Israel freed 90 prisoners" comes out as
+    "hostages and Israel": the name right before the second verb, a conjunct of
+    the first verb's object, is the second verb's subject.
+    """
+    if verb.dep_ != "conj" or verb.i == 0 or not any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    before = verb.doc[verb.i - 1]
+    objects = [c for c in verb.head.children if c.dep_ == "dobj"]
+    joined = before.dep_ == "conj" and before.pos_ == "PROPN" and before.head in objects
+    return before if joined and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None

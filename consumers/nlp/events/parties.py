@@ -13,7 +13,7 @@ violation") is the speaker's.
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.agency import by_objects, misread_subject, participle_agents
+from consumers.nlp.events.agency import by_objects, misread_subject, participle_agents, stranded_subject
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.passives import came_under, passive_roles
@@ -23,6 +23,7 @@ from consumers.nlp.events.rules import (
     INNER_PREPS,
     MAX_OBJECT_DEPTH,
     MEDIATING_VERBS,
+    MENTIONING_VERBS,
     OWNED_NOUNS,
     SUBJECT_DEPS,
     TOPIC_PREPS,
@@ -118,6 +119,8 @@ class Parties:
                 return self.reader.actors(controllers[0]), []
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and depth < 3:  # "was ready to deepen"
             return self.subjects(verb.head.head, depth + 1)[0], []
+        if (stranded := stranded_subject(verb)) is not None and (actor := self.reader.single(stranded)):
+            return [actor], []  # "released two hostages and Israel freed 90 prisoners"
         inherits = verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX")
         if inherits and depth < 3 and verb.head.i != verb.i:
             sources, _ = self.subjects(verb.head, depth + 1)
@@ -190,7 +193,8 @@ class Parties:
                     ]
                 elif child.dep_ == "prep" and child.lower_ in (preps | INNER_PREPS | self.between(token)) - by:
                     for obj in (o for p in (child, *child.conjuncts) for o in p.children):  # "to and from X"
-                        if obj.dep_ == "pobj":
+                        reason = direct and child.lower_ == "for" and noun_trigger(obj) is not None
+                        if obj.dep_ == "pobj" and not reason:  # "blamed militants for the bombing": not its victims
                             inner.extend(self.object_actors(obj, preps, depth + 1))
         if inner:
             return unique(inner)
@@ -246,6 +250,7 @@ class Parties:
                 if signers and (found := self.reader.actors(signers[0])):
                     return found
         topic = noun.dep_ == "pobj" and noun.head.lower_ in TOPIC_PREPS  # "sanctions over the war": not theirs
+        topic = topic or (governor is not None and governor.lemma_.lower() in MENTIONING_VERBS)
         if via_support and governor is not None and not topic:
             circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS  # "during a visit"
             kind = noun_trigger(noun)

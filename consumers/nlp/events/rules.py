@@ -37,6 +37,8 @@ UNDOING_VERBS = {
 }  # fmt: skip
 CIVIL_SECTORS = PEOPLE  # who strikes to protest
 TOPIC_VERBS = {"discuss", "debate", "review", "address"}  # what is discussed is a topic, not a party met
+# What is cited or remembered is someone else's act: "citing the war in Gaza", "marked the anniversary of the raid".
+MENTIONING_VERBS = {"cite", "mention", "commemorate", "mark", "remember", "recount", *TOPIC_VERBS}
 TOPIC_PREPS = {"over", "about", "against", "regarding", "concerning"}  # "sanctions over the war in Ukraine"
 CIRCUMSTANCE_PREPS = {"during", "in", "after", "amid", "on", "at", "before", "under"}  # "freed under a deal with X"
 # Acts done to a place: with no party named, the country the place lies in is the target
