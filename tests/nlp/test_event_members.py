@@ -86,3 +86,20 @@ def test_the_subject_of_a_second_clause_the_parser_joined_to_the_first_object(
 def test_what_a_verb_cites_is_not_an_act_of_its_subject(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Slovenia cancelled an order for Israeli-made rifles, citing the war in Gaza.")
     assert relation(annotation, "country:SVN", "country:PSE") is None, annotation.stances
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Moscow became the first capital to formally recognise the Taliban.",
+            Coded("country:RUS", "org:taliban", (E.SUPPORT,)),
+        ),
+        (
+            "Chile was the first country to sign a trade deal with China.",
+            Coded("country:CHL", "country:CHN", (E.COOPERATE, E.AGREE)),
+        ),
+    ],
+)
+def test_the_first_to_act_is_the_subject_of_the_copula(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

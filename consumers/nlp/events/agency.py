@@ -64,3 +64,14 @@ def stranded_subject(verb: Token) -> Token | None:
     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
     joined = before.dep_ == "conj" and before.pos_ == "PROPN" and before.head in objects
     return before if joined and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+
+
+def copular_subject(verb: Token) -> Token | None:
+    """Who "became the first capital to recognise" X: the subject of the copula, not the noun the clause hangs on."""
+    noun = verb.head
+    marked = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ not in ("relcl", "acl") or not marked or noun.dep_ != "attr":
+        return None
+    if noun.head.lemma_.lower() not in ("be", "become", "remain"):
+        return None
+    return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)

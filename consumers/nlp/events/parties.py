@@ -13,7 +13,13 @@ violation") is the speaker's.
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
-from consumers.nlp.events.agency import by_objects, misread_subject, participle_agents, stranded_subject
+from consumers.nlp.events.agency import (
+    by_objects,
+    copular_subject,
+    misread_subject,
+    participle_agents,
+    stranded_subject,
+)
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.passives import came_under, passive_roles
@@ -91,6 +97,8 @@ class Parties:
         passive = passive_roles(self, verb)
         if passive is not None:
             return passive
+        if (first := copular_subject(verb)) is not None:
+            return self.reader.actors(first), []  # "became the first capital to recognise the Taliban"
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBN", "VBD"):

@@ -69,6 +69,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
             for word in (child.lower_, child.lemma_.lower(), _singular(child), _hyphenated(child)):
                 if (lemma, word) in CORE_PATTERNS:
                     return CORE_PATTERNS[(lemma, word)]
+    if (held := held_under(verb)) is not None:
+        return held
     if _moves_forces(verb) or _alerts(verb):
         return Trigger(E.MOBILIZE, "troops")
     if declared_unwelcome(verb):
@@ -96,6 +98,15 @@ def verb_trigger(verb: Token) -> Trigger | None:
         named = any(c.dep_ in ("dobj", "nsubjpass") and noun_trigger(c) is not None for c in verb.children)
         return pattern_trigger(verb) if lemma not in LIGHT_VERBS or not named else None  # "announced a visit"
     return _light(lemma, found)
+
+
+def held_under(verb: Token) -> Trigger | None:
+    """ "placed under sanctions", "put under house arrest": the measure named after "under" is the act."""
+    if verb.lemma_.lower() not in PLACING_VERBS:
+        return None
+    measures = [o for p in verb.children if p.lower_ == "under" for o in p.children if o.dep_ == "pobj"]
+    found = noun_trigger(measures[0]) if measures else None
+    return found if found is not None and found.event in (E.COERCE, E.SANCTION) else None
 
 
 def _light(lemma: str, found: Trigger) -> Trigger:
@@ -204,6 +215,7 @@ def noun_trigger(noun: Token) -> Trigger | None:
 
 DRILL_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "war-game", "wargame"}
 SURROUNDING = {"around", "near", "off", "encircle", "surround", "circle"}
+PLACING_VERBS = {"place", "put", "keep"}  # "placed under sanctions", "kept under house arrest"
 
 
 def _drills_around(noun: Token) -> bool:
