@@ -34,6 +34,8 @@ _ABBREVIATION = re.compile(r"(?:(?:\b[A-Za-z]\.){2,}|\b(?:Jr|Sr|St)\.)$")
 _TRIM = " \t\n\r\xa0\"“”‘’'`,.;:!?()[]{}*-–—"
 # An Arabic article before a capitalised name ("al-Shabaab", "al-Qaeda", "el-Sisi") still begins a name.
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
+# "Three Britons were detained": a count of a people, which the model can tag as an organisation's name.
+_COUNTED_PEOPLE = re.compile(r"(?i:\d+|two|three|four|five|six|seven|eight|nine|ten) ([A-Z][a-z]+s)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,7 @@ def clean_spans(parsed: ParsedText, spans: list[RawSpan], field: TextField) -> l
             words = words[1:]
         if len(words) >= 2:
             found.append((start, end, "EVENT"))
+    found = [_counted_people(text, s, e, label) for s, e, label in found]
     found = [(s, e, _retype(text[s:e], label)) for s, e, label in found]
     found = [_extend_western(text, s, e, label) for s, e, label in found]
     return _to_candidates(parsed, _drop_overlaps(found), field)
@@ -118,6 +121,12 @@ def _retype(name: str, label: str) -> str:
             return label
         return "EVENT"
     return label
+
+
+def _counted_people(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
+    """ "Three Britons" tagged as a name: the people counted ("Britons"), a nationality."""
+    match = _COUNTED_PEOPLE.fullmatch(text, start, end) if label == "ORG" else None
+    return (match.start(1), end, "NORP") if match else (start, end, label)
 
 
 def _extend_western(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:

@@ -220,6 +220,12 @@ def test_a_lone_surname_prefers_the_kept_official_over_a_stale_namesake() -> Non
     assert person_country("Netanyahu", "2025-06-01") == "country:ISR"
 
 
+def test_a_former_official_named_in_full_is_still_their_country_but_not_by_surname_alone() -> None:
+    assert person_country("Yasser Arafat", "2026-06-01") == "country:PSE", "his term ended in 2004"
+    assert person_country("Justin Trudeau", "2026-06-01") == "country:CAN"
+    assert person_country("Trudeau", "2026-06-01") is None, "a surname stands for officials in office only"
+
+
 def test_surnames_after_an_article_and_family_names_first_are_indexed() -> None:
     assert person_country("Sharaa", "2025-06-01") == "country:SYR" == person_country("al-Sharaa", "2025-06-01")
     assert person_country("Burhan", "2024-06-01") == "country:SDN"

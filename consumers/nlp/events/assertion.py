@@ -30,13 +30,17 @@ from schemas import EventType, stance_of
 CIRCUMSTANCES = {"during", "after", "amid", "following", "despite", "since", "at"}
 
 
+# Acts that, promised, threaten: force, coercion, penalties ("vowed to impose sanctions").
+PROMISED_HARM = {EventType.ASSAULT, EventType.THREATEN, EventType.COERCE, EventType.SANCTION, EventType.MOBILIZE}
+
+
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
     if trigger.event is EventType.AGREE:  # "vowed to crush the group", "to make X pay": a promised harm threatens
         acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         promised = [verb_trigger(c) for c in acts]  # "vowed to step up its attacks": the support verb's noun
         promised += [noun_trigger(o) for c in acts for o in c.children if o.dep_ == "dobj"]
-        if any(p is not None and p.event in (EventType.ASSAULT, EventType.THREATEN) for p in promised):
+        if any(p is not None and p.event in PROMISED_HARM for p in promised):  # "vowed to punish the attackers"
             return Trigger(EventType.THREATEN)
     if trigger.event in UNASSERTING:
         return trigger
@@ -115,12 +119,20 @@ def cancelled(word: Token) -> bool:
             return True
         if token.dep_ not in ("xcomp", "conj", "pcomp", "dobj", "pobj", "prep", "compound"):
             break
+    verb = _clause_verb(word)  # "could hold a round of talks": the talks are as hypothetical as the holding
     return (
-        any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in word.children)
+        any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL for c in verb.children)
         or any(c.lower_ == "whether" for c in word.children)
         or conditioned(word)  # "if Kurdish fighters do not withdraw", "... seize its assets to fund Ukraine"
-        or hedged(word)  # "is unlikely to lift", "may seek to mediate"
+        or hedged(verb)  # "is unlikely to lift", "may seek to mediate", "unlikely to normalise relations"
     )
+
+
+def _clause_verb(word: Token) -> Token:
+    """The verb a noun is the object of, through "of" phrases ("hold a new round of talks"), or the word itself."""
+    while word.pos_ in ("NOUN", "PROPN", "ADP") and word.dep_ in ("dobj", "pobj", "prep") and word.head.i != word.i:
+        word = word.head
+    return word
 
 
 def while_protesting(verb: Token) -> bool:

@@ -35,8 +35,11 @@ def _office_on(name: str, published: str | None) -> str | None:
     # "Lavrov": the officials with that surname in office on the day, if they all serve one country;
     # a one-word name the tables hold ("Lula", "Jokowi") is that person
     names = [key] if " " in key or key in people else _surnames().get(fold(key), [])
-    # in office on the day (today when the article has no date): a former minister no longer acts for the state
+    # in office on the day (today when the article has no date): a former minister named by surname alone
+    # no longer acts for the state (the surname may be a namesake's now)
     terms = [t for n in names if (t := event_tables.known_actors().person_on(n, day)) is not None]
+    if not terms and " " in key:  # "Yasser Arafat", named in full years after his term: still his country's
+        terms = [t for t in [event_tables.known_actors().person_on(key)] if t is not None]
     # "Guterres": a hand-kept official in office outweighs a namesake's stale dictionary term
     terms = [t for t in terms if t.kept] or terms
     ids = {t.country if t.sector == "igo" else f"country:{t.country}" for t in terms}
