@@ -3,14 +3,15 @@
 The coder walks the sentences: a verb or event noun with a trigger
 (``lexicon``) is coded when it is asserted (``assertion``), with its sources
 (``parties``) and targets (``targets``, ``complements``), paired into events
-(``pairing``); protests a government faces or yields to: ``protests``.
+(``pairing``); protests a government faces or yields to: ``protests``; a
+group's act aimed at no one named is toward its home state: ``homes``.
 
 Reported speech: "said", "reported" and the like are not events; what was
 said is coded with its own actors, and the outlet or reporter is never a
 party. A speech act that is itself an event ("accused", "warned", "urged")
 is the speaker's. Compound actors code one event per member; coordinated
-subjects of a symmetric event with no other target ("Egypt and Sudan
-agreed") code it both ways.
+subjects of a symmetric event with no other target ("Egypt and Sudan agreed")
+code it both ways.
 """
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,7 @@ from consumers.nlp.events.complements import nested_targets
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.gaps import gap_objects
+from consumers.nlp.events.homes import ANSWERED_EVENTS
 from consumers.nlp.events.lexicon import SPEECH_VERBS, Trigger
 from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
@@ -157,7 +159,7 @@ class EventCoder:
         ]
         targets = targets or clause_targets(self.parties, verb, sources, consumed)  # "lifted sanctions it imposed on X"
         targets = unique(targets + defied(self.parties, verb, trigger.event))  # "refused ... despite appeals from X"
-        if not targets and trigger.event in (EventType.MOBILIZE, EventType.PROTEST):
+        if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
@@ -167,10 +169,8 @@ class EventCoder:
         self, verb: Token, sources: list[Actor], targets: list[Actor], trigger: Trigger, confidence: float
     ) -> list[CodedEvent]:
         """The verb's events: each source toward each target, or toward each other where they act together."""
-        # "a deal was agreed by Britain and India": the agents are the subjects
-        own_subject = any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children)
-        # "have begun sharing intelligence": the aspect verb's subjects do it together
-        own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)
+        own_subject = any(c.dep_ in (*SUBJECT_DEPS, "agent") for c in verb.children)  # "agreed by Britain and India"
+        own_subject = own_subject or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ASPECT_VERBS)  # "have begun"
         reciprocal = any(is_reciprocal(c) for c in verb.children if c.dep_ in ("dobj", "pobj"))
         near = [*verb.children, *(g for c in verb.children if c.dep_ in SUBJECT_DEPS for g in c.children)]
         each = any(c.lower_ == "each" and c.dep_ in ("advmod", "npadvmod", "appos", "det") for c in near)
@@ -267,7 +267,7 @@ class EventCoder:
             targets = self.parties.objects(noun, trigger.event)
         targets = targets or self.parties.drawn_by(noun) or retaliated_against(self.parties, noun, trigger.event)
         kind = refined_trigger(trigger, noun, sources, targets).event  # "a strike by doctors" is a protest
-        if not targets and kind in (EventType.MOBILIZE, EventType.PROTEST):
+        if not targets and kind in ANSWERED_EVENTS:
             targets = self.parties.answered(governing_verb(noun) or noun, sources, kind)
         clauses = [c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"]
         for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():

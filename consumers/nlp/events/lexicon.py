@@ -89,6 +89,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "confiscate": _t(E.COERCE, "seize"), "ban": _t(E.COERCE, "ban"), "sanction": _t(E.COERCE, "restrict"),
     "blockade": _t(E.COERCE, "restrict"), "occupy": _t(E.COERCE, "seize"), "annex": _t(E.COERCE, "seize"),
     "raid": _t(E.COERCE), "dissolve": _t(E.COERCE, "ban"), "disband": _t(E.COERCE, "ban"),
+    "dismantle": _t(E.COERCE),  # "dismantled a smuggling network"
     "outlaw": _t(E.COERCE, "ban"), "censor": _t(E.COERCE, "restrict"),
     "impound": _t(E.COERCE, "seize"), "capture": _t(E.COERCE, "seize"), "intercept": _t(E.COERCE, "seize"),
     "retake": _t(E.COERCE, "seize"), "recapture": _t(E.COERCE, "seize"), "reclaim": _t(E.COERCE, "seize"),
@@ -185,6 +186,7 @@ CORE_NOUNS: dict[str, Trigger] = {
     "tariff": _t(E.COERCE, "restrict"), "occupation": _t(E.COERCE, "seize"), "annexation": _t(E.COERCE, "seize"),
     "seizure": _t(E.COERCE, "seize"), "raid": _t(E.COERCE), "deportation": _t(E.COERCE, "deport"),
     "curfew": _t(E.COERCE, "curfew"), "restrictions": _t(E.COERCE, "restrict"),
+    "hostilities": _t(E.ASSAULT), "hostility": _t(E.ASSAULT),  # "halted hostilities": a ceasefire
     "attack": _t(E.ASSAULT), "strike": _t(E.ASSAULT), "airstrike": _t(E.ASSAULT, "aerial"),
     "strikes": _t(E.ASSAULT), "airstrikes": _t(E.ASSAULT, "aerial"), "bombing": _t(E.ASSAULT, "aerial"),
     "shelling": _t(E.ASSAULT, "shelling"), "offensive": _t(E.ASSAULT), "invasion": _t(E.ASSAULT),

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.homes import home_state
 from consumers.nlp.events.labels import labelled_objects
 from consumers.nlp.events.parties import Parties
 from consumers.nlp.events.protests import home_government
@@ -216,8 +217,12 @@ class Targets(Parties):
         return []
 
     def answered(self, head: Token, sources: list[Actor], event: EventType) -> list[Actor]:
-        """The side a mobilisation or a protest answers, when the act names no target."""
-        return self.adversary(head, sources) if event is EventType.MOBILIZE else self.protested(head, sources)
+        """The side a mobilisation, a protest or a group's demand or ceasefire answers, when the act names no target."""
+        if event is EventType.MOBILIZE:
+            return self.adversary(head, sources)
+        return (self.protested(head, sources) if event is EventType.PROTEST else []) or home_state(
+            self.reader, head, sources
+        )
 
     def adversary(self, head: Token, sources: list[Actor]) -> list[Actor]:
         """The other side a mobilisation answers, when it names no target.

@@ -123,6 +123,7 @@ def reversal_of(verb: Token) -> Trigger | None:
             if child.lemma_.lower() in QUANTITIES:
                 child = next((o for p in child.children if p.lower_ == "of" for o in p.children), child)
             own = any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in child.children)
+            own = own or any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)  # "X and Y halted hostilities"
             undone = reversed_event(verb.lemma_.lower(), particle, child.lemma_.lower(), noun_trigger(child), own)
             if undone is not None:
                 return undone
