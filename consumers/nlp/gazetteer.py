@@ -41,7 +41,7 @@ _BLOC_TABLE: list[tuple[str, str, EntityType, tuple[str, ...]]] = [
     ("bloc:west", "the West", EntityType.GPE,
      ("west", "the west", "western", "western world", "western countries", "western nations", "western powers",
       "western governments", "western allies", "western states", "western democracies")),
-    ("org:european-union", "European Union", EntityType.ORG, ("eu", "e.u.", "european union", "european")),
+    ("org:european-union", "European Union", EntityType.ORG, ("eu", "e.u.", "european union")),
     ("org:nato", "NATO", EntityType.ORG, ("nato", "north atlantic treaty organization")),
     ("org:united-nations", "United Nations", EntityType.ORG,
      ("un", "u.n.", "united nations", "un security council", "u.n. security council", "unsc",

@@ -34,7 +34,7 @@ _ABBREVIATION = re.compile(r"(?:(?:\b[A-Za-z]\.){2,}|\b(?:Jr|Sr|St)\.)$")
 _TRIM = " \t\n\r\xa0\"“”‘’'`,.;:!?()[]{}*-–—"
 # An Arabic article before a capitalised name ("al-Shabaab", "al-Qaeda", "el-Sisi") still begins a name.
 _ARTICLE_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-[A-Z]")
-# "Three Britons were detained": a count of a people, which the model can tag as an organisation's name.
+# "Two Danes were detained": a count of a people, which the model can tag as an organisation's name.
 _COUNTED_PEOPLE = re.compile(r"(?i:\d+|two|three|four|five|six|seven|eight|nine|ten) ([A-Z][a-z]+s)")
 
 
@@ -124,7 +124,7 @@ def _retype(name: str, label: str) -> str:
 
 
 def _counted_people(text: str, start: int, end: int, label: str) -> tuple[int, int, str]:
-    """ "Three Britons" tagged as a name: the people counted ("Britons"), a nationality."""
+    """ "Two Danes" tagged as a name: the people counted ("Danes"), a nationality."""
     match = _COUNTED_PEOPLE.fullmatch(text, start, end) if label == "ORG" else None
     return (match.start(1), end, "NORP") if match else (start, end, label)
 

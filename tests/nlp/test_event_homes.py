@@ -37,4 +37,5 @@ def test_ceasefires_crackdowns_and_demands_of_the_home_state(
 
 
 def test_stopping_someone_else_s_act_is_no_ceasefire(annotate_text: Annotate) -> None:
-    assert not [s for s in code(annotate_text, "Police stopped the march in Nairobi.").stances if s.event is E.RETREAT]
+    stopped = code(annotate_text, "Police and soldiers stopped the march in Nairobi.")
+    assert not [s for s in stopped.stances if s.event is E.RETREAT], stopped.stances

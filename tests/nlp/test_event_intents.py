@@ -38,4 +38,5 @@ def test_an_event_noun_under_a_hypothetical_or_hedged_verb_is_not_coded(
     annotate_text: Annotate, sentence: str, pair: tuple[str, str]
 ) -> None:
     annotation = code(annotate_text, sentence)
+    assert set(pair) <= {e.id for e in annotation.entities}, "both parties are found"
     assert relation(annotation, *pair) is None, annotation.stances

@@ -1,4 +1,4 @@
-"""A measure one is placed under, help extended, and Europe's governments as the EU."""
+"""A measure one is placed under, and help extended."""
 
 import pytest
 
@@ -16,13 +16,9 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
             "A $3 billion swap line was extended to Egypt by the Chinese central bank.",
             Coded("country:CHN", "country:EGY", (E.AID,)),
         ),
-        (  # "European" before the governments or leaders who act is the EU, as "Western" is the West
-            "European leaders praised Moldova's reforms.",
-            Coded("org:european-union", "country:MDA", (E.SUPPORT,), ("igo", None)),
-        ),
     ],
 )
-def test_measures_help_and_european_governments(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+def test_measures_and_help(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
 
 

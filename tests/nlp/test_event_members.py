@@ -85,6 +85,7 @@ def test_the_subject_of_a_second_clause_the_parser_joined_to_the_first_object(
 
 def test_what_a_verb_cites_is_not_an_act_of_its_subject(annotate_text: Annotate) -> None:
     annotation = code(annotate_text, "Slovenia cancelled an order for Israeli-made rifles, citing the war in Gaza.")
+    assert "country:SVN" in {e.id for e in annotation.entities}
     assert relation(annotation, "country:SVN", "country:PSE") is None, annotation.stances
 
 

@@ -136,7 +136,8 @@ class Database:
         if not isinstance(connection, psycopg.Connection):
             connection.rollback()
             return
-        if not (connection.closed or connection.broken) and _rolled_back(connection):
+        stuck = connection.pgconn.pipeline_status != psycopg.pq.PipelineStatus.OFF
+        if not (connection.closed or connection.broken or stuck) and _rolled_back(connection):
             return
         connection.close()
         self._connection = self._connect()

@@ -54,8 +54,8 @@ def misread_subject(verb: Token) -> Token:
 def stranded_subject(verb: Token) -> Token | None:
     """The subject of a second clause the parser joined to the first clause's object.
 
-    "Hamas released two hostages and Israel freed 90 prisoners" comes out as
-    "hostages and Israel": the name right before the second verb, a conjunct of
+    "The rebels freed two hostages and Kenya released 40 prisoners" comes out as
+    "hostages and Kenya": the name right before the second verb, a conjunct of
     the first verb's object, is the second verb's subject.
     """
     if verb.dep_ != "conj" or verb.i == 0 or not any(c.dep_ == "dobj" for c in verb.children):
@@ -67,7 +67,7 @@ def stranded_subject(verb: Token) -> Token | None:
 
 
 def copular_subject(verb: Token) -> Token | None:
-    """Who "became the first capital to recognise" X: the subject of the copula, not the noun the clause hangs on."""
+    """Who "became the first state to recognise" X: the subject of the copula, not the noun the clause hangs on."""
     noun = verb.head
     marked = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if verb.dep_ not in ("relcl", "acl") or not marked or noun.dep_ != "attr":

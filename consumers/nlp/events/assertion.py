@@ -40,7 +40,7 @@ def intended(verb: Token, trigger: Trigger) -> Trigger:
         acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         promised = [verb_trigger(c) for c in acts]  # "vowed to step up its attacks": the support verb's noun
         promised += [noun_trigger(o) for c in acts for o in c.children if o.dep_ == "dobj"]
-        if any(p is not None and p.event in PROMISED_HARM for p in promised):  # "vowed to punish the attackers"
+        if any(p is not None and p.event in PROMISED_HARM for p in promised):  # "vowed to punish those responsible"
             return Trigger(EventType.THREATEN)
     if trigger.event in UNASSERTING:
         return trigger
@@ -130,7 +130,10 @@ def cancelled(word: Token) -> bool:
 
 def _clause_verb(word: Token) -> Token:
     """The verb a noun is the object of, through "of" phrases ("hold a new round of talks"), or the word itself."""
-    while word.pos_ in ("NOUN", "PROPN", "ADP") and word.dep_ in ("dobj", "pobj", "prep") and word.head.i != word.i:
+    while word.head.i != word.i:
+        noun = word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("dobj", "pobj")
+        if not (noun or (word.dep_ == "prep" and word.lower_ == "of")):
+            break
         word = word.head
     return word
 

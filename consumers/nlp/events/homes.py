@@ -1,7 +1,7 @@
 """A group's act aimed at no one named is aimed at its home state.
 
-"Colombia's National Liberation Army (ELN) declared a unilateral ceasefire",
-"Mozambique's main opposition party, Renamo, demanded a recount": the
+"Peru's Shining Path declared a truce", "Zambian opposition leaders
+demanded a recount": the
 country the group is named as belonging to is the side it stops fighting or
 makes its demand of.
 """
@@ -19,15 +19,14 @@ NON_STATE_SECTORS = {"rebels", "opposition"}
 
 
 def home_state(reader: ActorReader, head: Token, sources: list[Actor]) -> list[Actor]:
-    """The country a non-state subject is named as belonging to ("Uganda's Lord's Resistance Army"), if any."""
+    """The country a non-state subject is named as belonging to ("Peru's Shining Path"), if any."""
     if not sources or any(s.sector not in NON_STATE_SECTORS for s in sources):
         return []
     homes = {s.id for s in sources if s.id.startswith("country:")}
     if homes:  # "Kenyan opposition leaders demanded a recount": of their own government
         return [Actor(s.id, s.name, "government") for s in sources if s.id in homes][:1] if len(homes) == 1 else []
     for subject in (c for c in head.children if c.dep_ == "nsubj"):
-        named = [subject, subject.head] if subject.dep_ == "appos" else [subject]
-        named += [c for c in subject.children if c.dep_ == "appos"]  # "the party, Renamo,": its head's owner
+        named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the party, X,": its owner
         for noun in named:
             for owner in (c for c in noun.children if c.dep_ == "poss"):
                 country = reader.single(owner)

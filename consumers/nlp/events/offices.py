@@ -38,8 +38,9 @@ def _office_on(name: str, published: str | None) -> str | None:
     # in office on the day (today when the article has no date): a former minister named by surname alone
     # no longer acts for the state (the surname may be a namesake's now)
     terms = [t for n in names if (t := event_tables.known_actors().person_on(n, day)) is not None]
-    if not terms and " " in key:  # "Yasser Arafat", named in full years after his term: still his country's
-        terms = [t for t in [event_tables.known_actors().person_on(key)] if t is not None]
+    if not terms and " " in key:  # a former president named in full years after their term: still their country's
+        ended = [t for t in people.get(key, ()) if t.end is not None and t.end < day]
+        terms = [max(ended, key=lambda t: t.end or "")] if ended else []
     # "Guterres": a hand-kept official in office outweighs a namesake's stale dictionary term
     terms = [t for t in terms if t.kept] or terms
     ids = {t.country if t.sector == "igo" else f"country:{t.country}" for t in terms}

@@ -98,7 +98,7 @@ class Parties:
         if passive is not None:
             return passive
         if (first := copular_subject(verb)) is not None:
-            return self.reader.actors(first), []  # "became the first capital to recognise the Taliban"
+            return self.reader.actors(first), []  # "became the first state to recognise Kosovo"
         if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
             return self.reader.actors(verb.head), []
         if verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("VBN", "VBD"):
@@ -128,7 +128,7 @@ class Parties:
         if verb.dep_ == "xcomp" and verb.head.pos_ == "ADJ" and depth < 3:  # "was ready to deepen"
             return self.subjects(verb.head.head, depth + 1)[0], []
         if (stranded := stranded_subject(verb)) is not None and (actor := self.reader.single(stranded)):
-            return [actor], []  # "released two hostages and Israel freed 90 prisoners"
+            return [actor], []  # "freed two hostages and Kenya released 40 prisoners"
         inherits = verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX")
         if inherits and depth < 3 and verb.head.i != verb.i:
             sources, _ = self.subjects(verb.head, depth + 1)

@@ -123,7 +123,8 @@ def reversal_of(verb: Token) -> Trigger | None:
             if child.lemma_.lower() in QUANTITIES:
                 child = next((o for p in child.children if p.lower_ == "of" for o in p.children), child)
             own = any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in child.children)
-            own = own or any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)  # "X and Y halted hostilities"
+            joint = any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)  # "X and Y halted hostilities"
+            own = own or (joint and child.lemma_.lower() in MUTUAL_FIGHTING)
             undone = reversed_event(verb.lemma_.lower(), particle, child.lemma_.lower(), noun_trigger(child), own)
             if undone is not None:
                 return undone
@@ -216,6 +217,7 @@ def noun_trigger(noun: Token) -> Trigger | None:
 
 DRILL_NOUNS = {"drill", "exercise", "manoeuvre", "maneuver", "war-game", "wargame"}
 SURROUNDING = {"around", "near", "off", "encircle", "surround", "circle"}
+MUTUAL_FIGHTING = {"hostility", "hostilities", "fighting", "clash", "war"}  # what both sides of it can stop
 PLACING_VERBS = {"place", "put", "keep"}  # "placed under sanctions", "kept under house arrest"
 
 
