@@ -1,9 +1,8 @@
 """A group's act aimed at no one named is aimed at its home state.
 
-"Peru's Shining Path declared a truce", "Zambian opposition leaders
-demanded a recount": the
-country the group is named as belonging to is the side it stops fighting or
-makes its demand of.
+"Peru's Shining Path declared a truce", "Zambian opposition leaders demanded
+a recount": the country the group is named as belonging to is the side it
+stops fighting or makes its demand of.
 """
 
 from spacy.tokens import Token
@@ -22,11 +21,11 @@ def home_state(reader: ActorReader, head: Token, sources: list[Actor]) -> list[A
     """The country a non-state subject is named as belonging to ("Peru's Shining Path"), if any."""
     if not sources or any(s.sector not in NON_STATE_SECTORS for s in sources):
         return []
-    homes = {s.id for s in sources if s.id.startswith("country:")}
-    if homes:  # "Kenyan opposition leaders demanded a recount": of their own government
-        return [Actor(s.id, s.name, "government") for s in sources if s.id in homes][:1] if len(homes) == 1 else []
+    countries = {s.id: s for s in sources if s.id.startswith("country:")}
+    if countries:  # "Kenyan opposition leaders demanded a recount": of their own government, if they share one
+        return [Actor(home.id, home.name, "government") for home in countries.values()] if len(countries) == 1 else []
     for subject in (c for c in head.children if c.dep_ == "nsubj"):
-        named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the party, X,": its owner
+        named = [subject, *(c for c in subject.children if c.dep_ == "appos")]  # "the rebels, Peru's X,"
         for noun in named:
             for owner in (c for c in noun.children if c.dep_ == "poss"):
                 country = reader.single(owner)
