@@ -233,7 +233,8 @@ class EventCoder:
             act = referred
         else:
             return False
-        return any(e.trigger.i == act.i and e.target.id.startswith("country:") for e in self._coded)
+        hostile = (e for e in self._coded if stance_of(e.event) == "hostile")  # not "a joint raid, arresting 23"
+        return any(e.trigger.i == act.i and e.target.id.startswith("country:") for e in hostile)
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun) or framed_trigger(noun)  # "clashes between", "at the insistence of"

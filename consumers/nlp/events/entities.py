@@ -38,6 +38,11 @@ PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "capit
                "south", "east", "west", "county", "area", "border", "coast"}  # fmt: skip
 
 
+def _plural(token: Token) -> bool:
+    """A plural noun, also "Georgians" that the tagger took for one proper noun."""
+    return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s"))
+
+
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A coded actor: ``id`` is a country, bloc, organisation, person or ``group:<sector>``."""
@@ -77,7 +82,7 @@ class EntityReader:
         record = self.resolution.entities.get(entity_id)
         if record is None:
             return None
-        if entity_id.startswith("country:") and token is not None and token.tag_ in ("NNS", "NNPS"):
+        if entity_id.startswith("country:") and token is not None and _plural(token):
             place = self.gazetteer.lookup(token.text, "NORP", fuzzy=False)
             if place is not None and place.kind == "demonym":  # "thousands of Israelis": people, not the state
                 return Actor(entity_id, record.name, "civilians")

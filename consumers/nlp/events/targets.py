@@ -41,6 +41,8 @@ from consumers.nlp.events.triggers import declared_unwelcome, makes_pay, noun_tr
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
+SITE_PREPS = {"in", "outside", "at", "near", "across", "throughout", "before", "in front of"}  # where a rally is held
+MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}  # a state's premises abroad stand for it
 
 
 class Targets(Parties):
@@ -121,7 +123,7 @@ class Targets(Parties):
     def _prep_recipients(self, head: Token, child: Token, event: EventType, preps: set[str]) -> list[Actor]:
         """The recipients a prepositional or dative child of ``head`` names."""
         recipients: list[Actor] = []
-        if child.dep_ == "prep" and child.lower_ == "by" and event is EventType.CONSULT:  # "spoke by phone with X"
+        if child.dep_ in ("prep", "agent") and child.lower_ == "by" and event is EventType.CONSULT:  # "by phone with X"
             for means in (o for o in child.children if o.dep_ == "pobj"):
                 recipients += [
                     a for p in means.children if p.lower_ == "with" for o in p.children for a in self.reader.actors(o)
@@ -250,7 +252,20 @@ class Targets(Parties):
             state = actor.id.startswith(STATES) and actor.sector in STATE_SECTORS  # not "through Nairobi"
             if state and not any(actor.same_party(s) for s in sources):
                 return [actor]
-        return home_government(sources, named)
+        preps = [p for c in head.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS for p in (c, *c.conjuncts)]
+        sites = [w for p in preps for o in p.children for w in (o, *o.conjuncts)]  # "in Lima and (in) Santiago"
+        for site in (o for o in sites if o.dep_ == "pobj" and o.lemma_.lower() in MISSION_NOUNS):
+            owners = [a for c in site.children if c.dep_ in ("amod", "compound", "poss") for a in self.reader.actors(c)]
+            states = [a for a in owners if a.id.startswith(STATES)]
+            if len(states) == 1:  # "rallied outside the Israeli embassy in Amman": against Israel
+                return [Actor(states[0].id, states[0].name, "government")]
+        if named or not sources or any(not s.id.startswith("group:") for s in sources):
+            return home_government(sources, named)
+        # "students rallied in Dhaka against a quota system": unnamed protesters against the place's government
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        sites += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
+        countries = unique([a for o in sites if o.dep_ == "pobj" for a in self.places(o)])
+        return [Actor(c.id, c.name, "government") for c in countries] if len(countries) == 1 else []
 
     def _clause_actors(self, head: Token) -> list[Actor]:
         """The actors a clause names besides its subject, in text order, acts of their own beside it left out."""

@@ -19,7 +19,8 @@ from schemas import Sector
 # Heads that say only "people of some kind": the modifier before them tells which ("cartel figures").
 VAGUE_HEADS = {
     "figures", "figure", "members", "member", "bosses", "boss", "leaders", "leader", "chiefs", "operatives",
-    "elements", "cells", "cell", "associates", "affiliates", "henchmen", "kingpins", "kingpin",
+    "elements", "cells", "cell", "associates", "affiliates", "henchmen", "kingpins", "kingpin", "ring", "rings",
+    "network", "networks", "syndicate", "syndicates",
 }  # fmt: skip
 # "Masked men abducted a journalist", "armed men stormed a bus": men whose faces or names are hidden, or who
 # carry arms, are perpetrators, not civilians.
