@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from consumers.nlp import event_tables
+from consumers.nlp.folding import fold
 from consumers.nlp.gazetteer import Gazetteer, Place, normalise
 from consumers.nlp.mentions import Candidate
 from schemas import EntityType, TextField
@@ -189,7 +190,19 @@ def _written(cand: Candidate, in_text: set[str]) -> str:
     """The name a mention is resolved by: an organisation's initials ("the IMF") stand for its name in full
     where the article writes that too; else the initials are the name it goes by there, as analysts code it."""
     full = event_tables.known_actors().full_name(cand.text) if cand.label == "ORG" else None
-    return full if full is not None and _name_key(full) in in_text else cand.text
+    if full is not None and _name_key(full) in in_text:
+        return full
+    return _plural_group(cand.text) if cand.label == "ORG" else cand.text
+
+
+ARMED_SECTORS = ("rebels", "opposition", "criminals")
+
+
+def _plural_group(name: str) -> str:
+    """ "Houthi rebels", "Naxalite attacks": the one-word group known by its plural ("the Houthis") is that group."""
+    plural = event_tables.known_actors().groups.get(fold(name.lower()) + "s")
+    one_word = " " not in name and len(name) >= 5 and not name.isupper()
+    return name + "s" if one_word and plural is not None and plural.sector in ARMED_SECTORS else name
 
 
 def _display_name(names: list[str]) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.anaphora import PAIR_PREFIXES, listed_states, named_pair, pair_members
+from consumers.nlp.events.anaphora import PAIR_PREFIXES, listed_states, misread_list, named_pair, pair_members
 from consumers.nlp.events.bodies import un_body
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
@@ -84,7 +84,7 @@ class ActorReader(EntityReader):
         if pair:
             return pair
         found: list[Actor] = []
-        for head in (token, *token.conjuncts):
+        for head in (token, *token.conjuncts, *misread_list(token, self.owners)):
             actor = self.single(head)
             if actor is None:
                 continue

@@ -66,6 +66,14 @@ def stranded_subject(verb: Token) -> Token | None:
     return before if joined and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
 
 
+def fronted_subject(verb: Token) -> Token | None:
+    """ "Azerbaijan massed troops": a name before a finite verb with no subject, hung as an adverbial noun."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    fronted = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]
+    return fronted[0] if fronted else None
+
+
 def copular_subject(verb: Token) -> Token | None:
     """Who "became the first state to recognise" X: the subject of the copula, not the noun the clause hangs on."""
     noun = verb.head

@@ -70,3 +70,13 @@ def listed_states(token: Token, actors: Callable[[Token], list[Actor]]) -> list[
             if len(members) >= 2 and all(m.id.startswith("country:") for m in members):
                 return members
     return []
+
+
+def misread_list(token: Token, owners: dict[int, str]) -> list[Token]:
+    """ "Mali, Burkina Faso and Niger": a list of countries the parser read as one named with an apposition."""
+    if not owners.get(token.i, "").startswith("country:"):
+        return []
+    for appos in (c for c in token.children if c.dep_ == "appos" and owners.get(c.i, "").startswith("country:")):
+        if appos.conjuncts:
+            return [appos, *appos.conjuncts]
+    return []

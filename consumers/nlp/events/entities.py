@@ -38,6 +38,10 @@ PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "capit
                "south", "east", "west", "county", "area", "border", "coast"}  # fmt: skip
 
 
+# Titles of who speaks and acts for an organisation: "Hamas leader", "Wagner chief", "Meta chief executive".
+LEADER_TITLES = {"leader", "chief", "head", "commander", "founder", "boss", "chairman", "spokesman", "spokeswoman"}
+
+
 def _plural(token: Token) -> bool:
     """A plural noun, also "Georgians" that the tagger took for one proper noun."""
     return token.tag_ in ("NNS", "NNPS") or (token.tag_ == "NNP" and token.lower_.endswith("s"))
@@ -94,6 +98,9 @@ class EntityReader:
         body = igo_body(record.name) if entity_id not in IGO_IDS else None
         if body is not None and record.type is EntityType.ORG:
             return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
+        led = self._led_group(entity_id, token) if record.type in (EntityType.PERSON, EntityType.ORG) else None
+        if led is not None:  # "Hezbollah leader Hassan Nasrallah" acts for Hezbollah, whatever a table says of him
+            return led
         group = known_group(record.name) if entity_id not in IGO_IDS else None
         if group is None and record.type is EntityType.PERSON and token is not None and a_group(token):
             group = (None, "rebels")  # "the Houthis": people are not named with an article
@@ -165,6 +172,15 @@ class EntityReader:
             name = self.resolution.entities[entity_id].name if entity_id is not None else ""
             if word.dep_ == "compound" and word.i < token.i and (entity_id in IGO_IDS or names_an_igo(name)):
                 return entity_id  # "IMF Managing Director Kristalina Georgieva" too
+        return None
+
+    def _led_group(self, entity_id: str, token: Token | None) -> Actor | None:
+        """The non-state organisation a leader's title before the name names ("al-Qaeda leader X"), or None."""
+        titles = [c for c in token.children if c.dep_ == "compound" and c.lower_ in LEADER_TITLES] if token else []
+        for word in (w for title in titles for w in title.subtree if w.i < title.i and w.i in self.owners):
+            actor = self.of_entity(self.owners[word.i], word)
+            if actor is not None and actor.id.startswith("org:") and actor.sector not in (*STATE_SECTORS, "igo"):
+                return Actor(actor.id, actor.name, actor.sector, person=entity_id)
         return None
 
     def _titled_country(self, token: Token) -> str | None:

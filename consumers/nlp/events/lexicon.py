@@ -281,6 +281,9 @@ CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
     ("hunger", "strike"): _t(E.PROTEST, "hunger"), ("general", "strike"): _t(E.PROTEST, "boycott"),
     ("peace", "process"): _t(E.CONSULT), ("state", "visit"): _t(E.CONSULT, "visit"),
     ("joint", "operation"): _t(E.COOPERATE, "military"), ("joint", "patrol"): _t(E.COOPERATE, "military"),
+    ("joint", "venture"): _t(E.COOPERATE), ("joint", "project"): _t(E.COOPERATE),
+    # weapons sold or sent, military aid to whoever receives them: "an arms sale to Taiwan"
+    **{(arms, sent): _t(E.AID, "military") for arms in ("arms", "weapons") for sent in ("sale", "package", "shipment")},
     ("drone", "strike"): _t(E.ASSAULT, "aerial"), ("air", "strike"): _t(E.ASSAULT, "aerial"),
     # crowd control used on people: "used water cannon against protesters", "tear gas on students"
     ("water", "cannon"): _t(E.COERCE), ("tear", "gas"): _t(E.COERCE), ("pepper", "spray"): _t(E.COERCE),

@@ -16,6 +16,7 @@ from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.agency import (
     by_objects,
     copular_subject,
+    fronted_subject,
     misread_subject,
     participle_agents,
     stranded_subject,
@@ -24,6 +25,7 @@ from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.passives import came_under, passive_roles
 from consumers.nlp.events.rules import (
+    ALLEGING_VERBS,
     CIRCUMSTANCE_PREPS,
     DRAWING_VERBS,
     INNER_PREPS,
@@ -129,6 +131,8 @@ class Parties:
             return self.subjects(verb.head.head, depth + 1)[0], []
         if (stranded := stranded_subject(verb)) is not None and (actor := self.reader.single(stranded)):
             return [actor], []  # "freed two hostages and Kenya released 40 prisoners"
+        if (fronted := fronted_subject(verb)) is not None and (actor := self.reader.single(fronted)):
+            return [actor], []
         inherits = verb.dep_ in ("xcomp", "conj", "advcl", "pcomp") and verb.head.pos_ in ("VERB", "AUX")
         if inherits and depth < 3 and verb.head.i != verb.i:
             sources, _ = self.subjects(verb.head, depth + 1)
@@ -269,11 +273,20 @@ class Parties:
         return []
 
     def _blamed_for(self, noun: Token) -> list[Actor] | None:
-        """ "criticized Moscow for its threats", "praised Japan for its aid": "its" is the one criticized."""
+        """ "criticized Moscow for its threats", "praised Japan for its aid", "criticised Washington over an arms
+        sale": the act one is judged for is the one judged's own."""
         prep, owned = noun.head, any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-        if not owned or noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.pos_ != "VERB":
+        judging = verb_trigger(prep.head)
+        judged = judging is not None and judging.event in (EventType.ACCUSE, EventType.SUPPORT)
+        # "blamed Kyiv for an attack", "summoned the envoy over a killing": the act is only alleged
+        judged = judged and prep.head.lemma_.lower() not in (*ALLEGING_VERBS, "summon")
+        if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or prep.head.pos_ != "VERB":
             return None
-        objects = [c for c in prep.head.children if c.dep_ == "dobj"]
+        if not (owned and prep.lower_ == "for") and not (judged and not any(c.dep_ == "poss" for c in noun.children)):
+            return None
+        verb = prep.head
+        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "lashed out at Washington over ..." too
+        objects = objects or [o for p in verb.children if p.lower_ == "at" for o in p.children if o.dep_ == "pobj"]
         return (self.reader.actors(objects[0]) or None) if objects else None
 
     def drawn_by(self, noun: Token) -> list[Actor]:

@@ -22,7 +22,9 @@ NOUN_PREPS = {"for"}  # "support for Ukraine"; a verb's "for" is a reason
 # What is given, sent or moved is never the target: "sent troops", "shared intelligence", "deployed tanks".
 THEME_EVENTS = {EventType.AID, EventType.MOBILIZE, EventType.COOPERATE}
 # ... except where the object is the one helped: "rescued 200 migrants", "evacuated civilians".
-BENEFICIARY_VERBS = {"rescue", "evacuate", "shelter", "feed", "treat", "help", "assist", "protect", "save"}
+BENEFICIARY_VERBS = {
+    "rescue", "evacuate", "shelter", "feed", "treat", "help", "assist", "protect", "save", "arm", "equip", "train",
+}  # fmt: skip
 # Events whose complement clause is wanted, not done: "urged Rwanda to withdraw", "called for a ceasefire".
 WANTING = {EventType.REQUEST, EventType.THREATEN, EventType.AGREE}
 UNASSERTING = WANTING | {EventType.REJECT, EventType.ACCUSE}
@@ -159,6 +161,12 @@ def as_protesters(actor: Actor) -> Actor:
     if actor.id == "group:civilians":
         return Actor("group:protesters", actor.name, "protesters")
     return Actor(actor.id, actor.name, "protesters", actor.person)
+
+
+def supplied_with(verb: Token) -> bool:
+    """ "supplied Hamas fighters with rockets", "provided the army with drones": the object is who receives."""
+    given = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    return verb.pos_ == "VERB" and any(o.dep_ == "pobj" and o.pos_ == "NOUN" for o in given)
 
 
 def gives_aid(verb: Token) -> bool:

@@ -33,6 +33,7 @@ from consumers.nlp.events.rules import (
     VISIT_VERBS,
     WITH_PARTNERS,
     is_reciprocal,
+    supplied_with,
     target_preps,
     unique,
 )
@@ -84,6 +85,7 @@ class Targets(Parties):
                 named = child.i in self.reader.owners
                 found = self.object_actors(child, preps, 0)
                 beneficiary = head.lemma_.lower() in BENEFICIARY_VERBS  # "rescued 200 migrants": they are helped
+                beneficiary = beneficiary or supplied_with(head)  # "supplied Hamas fighters with rockets"
                 if not named and event in THEME_EVENTS and not beneficiary:  # what is given is no party
                     given = {a.id for a in self.reader.actors(child)}
                     found = [a for a in found if a.id not in given or (a.id.startswith(STATES) and a.sector is None)]
