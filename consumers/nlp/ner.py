@@ -91,19 +91,23 @@ def nominal_verbs(doc: Doc) -> Doc:
     return doc
 
 
+NAME_LABELS = {"ORG", "GPE", "PERSON", "NORP"}
 # Word classes a name never starts with: "Following Pakistani air strikes" tags "Following Pakistani" as one name.
 NON_NAME_STARTS = {"VERB", "ADP", "SCONJ", "ADV", "AUX", "PRON", "CCONJ"}
 
 
 @Language.component("entity_edges")
 def entity_edges(doc: Doc) -> Doc:
-    """Trim a sentence-opening verb or preposition the model took into the name after it."""
+    """Trim a sentence-opening verb or preposition the model took into the name after it, and a sum of money
+    after a name ("lend Argentina $20 billion" tags "Argentina $20 billion" as one name)."""
     trimmed = []
     for ent in doc.ents:
-        start = ent.start
-        while start < ent.end - 1 and doc[start].pos_ in NON_NAME_STARTS:
+        start, end = ent.start, ent.end
+        while start < end - 1 and doc[start].pos_ in NON_NAME_STARTS:
             start += 1
-        trimmed.append(ent if start == ent.start else Span(doc, start, ent.end, label=ent.label))
+        if ent.label_ in NAME_LABELS:
+            end = next((t.i for t in doc[start + 1 : end] if t.tag_ == "$"), end)  # "$", "€", "£"
+        trimmed.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
     doc.ents = trimmed
     return doc
 

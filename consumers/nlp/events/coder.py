@@ -32,6 +32,7 @@ from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.complements import nested_targets
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
+from consumers.nlp.events.ellipsis import shared_target
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.gaps import gap_objects
 from consumers.nlp.events.homes import ANSWERED_EVENTS
@@ -161,6 +162,7 @@ class EventCoder:
         targets = unique(targets + defied(self.parties, verb, trigger.event))  # "refused ... despite appeals from X"
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
+        targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
         if self._harm_of_coded_act(verb):  # "pounded Kharkiv, killing five people": Ukraine is the target
             targets = [t for t in targets if not t.id.startswith("group:")]
         return self._paired(verb, sources, targets, trigger, 0.8 if not patients else 0.75) + conceded
@@ -204,7 +206,7 @@ class EventCoder:
                 return None  # "released treated water", "released a statement"
             for child in verb.children:  # "signed a deal with Israel": the deal is the signing, coded once
                 if child.dep_ == "dobj" and noun_trigger(child) is not None:
-                    if not self.parties.noun_agents(child, via_support=False):
+                    if not self.parties.noun_agents(child, via_support=False) and not self._hosted(verb, child):
                         consumed.add(child.i)
             return trigger
         if is_light(verb) or trigger is not None:
@@ -221,6 +223,12 @@ class EventCoder:
         if trigger is not None and trigger.light and not is_core(verb):
             return None  # "began pulling", "made", "took": a support verb with no event noun says nothing
         return trigger
+
+    def _hosted(self, verb: Token, noun: Token) -> bool:
+        """ "hosted talks between X and Y": X and Y meet each other too, when neither is the host."""
+        between = between_parties(self.reader, noun) or []
+        hosts = {a.id for a in self.parties.subjects(verb)[0]}
+        return bool(between) and not any(a.id in hosts for a in between)
 
     def _harm_of_coded_act(self, verb: Token) -> bool:
         """Harm ("killing five people", "which killed 30") done by an act already coded against a country."""

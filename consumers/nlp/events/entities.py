@@ -134,7 +134,8 @@ class EntityReader:
     def _person(self, entity_id: str, token: Token | None, *, named_only: bool = False) -> Actor | None:
         """A named person: the IGO or country they act for, from the text first, else the tables."""
         record = self.resolution.entities[entity_id]
-        igo = next((side for side in sides(self.resolution, entity_id) if side in IGO_IDS), None)
+        tied = sides(self.resolution, entity_id)[1:]  # "Rafael Grossi, head of the IAEA" acts for the IAEA
+        igo = next((side for side in tied if side in IGO_IDS or names_an_igo(self._name(side))), None)
         igo = igo or self._titled_igo(token) or person_igo(record.name, self.published)
         if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU; "Guterres" (tables) the UN
             named = self.resolution.entities.get(igo)
@@ -147,12 +148,25 @@ class EntityReader:
             or (stated.id if stated is not None else None)
             or self._body_country(entity_id)
             or person_country(record.name, self.published)
+            or person_country(self._titled_name(record.name, token), self.published)  # "Pope Francis"
             or (self._titled_country(token) if token is not None and is_titled(words) else None)
         )
         sector = title_sector(words) or (apposed[1] if apposed is not None else "government")
         if country is None:
             return None if named_only else Actor(entity_id, record.name, None)
         return Actor(country, self.country_name(country), sector, person=None if named_only else entity_id)
+
+    @staticmethod
+    def _titled_name(name: str, token: Token | None) -> str:
+        """The name with the one-word title before it, as the tables list monarchs and popes ("Pope Francis")."""
+        if token is None:
+            return name
+        before = token.doc[token.left_edge.i]
+        return f"{before.text} {name}" if before.is_title and before.i < token.i else name
+
+    def _name(self, entity_id: str) -> str:
+        record = self.resolution.entities.get(entity_id)
+        return record.name if record is not None else ""
 
     def _body_country(self, entity_id: str) -> str | None:
         """ "Indian External Affairs Minister X": the country of the state body the person was tied to."""

@@ -53,6 +53,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if received_contact(verb):
         return None  # "took a call from X": the call is X's, coded at the noun
+    if lemma in ("walk", "storm") and _left_talks(verb):
+        return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Israel": talks broken off
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         dated = child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children)
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL and not dated:
@@ -98,6 +100,14 @@ def verb_trigger(verb: Token) -> Trigger | None:
         named = any(c.dep_ in ("dobj", "nsubjpass") and noun_trigger(c) is not None for c in verb.children)
         return pattern_trigger(verb) if lemma not in LIGHT_VERBS or not named else None  # "announced a visit"
     return _light(lemma, found)
+
+
+def _left_talks(verb: Token) -> bool:
+    """ "walked out of talks", "stormed out of the negotiations": leaving a meeting in anger."""
+    outs = [c for c in verb.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == "out"]
+    left = [o for out in outs for p in (out, *out.children) if p.lower_ == "of" for o in p.children]
+    left += [o for p in verb.children if p.lower_ == "of" and outs for o in p.children]  # "out" hung apart
+    return any((found := noun_trigger(o)) is not None and found.event is E.CONSULT for o in left)
 
 
 def held_under(verb: Token) -> Trigger | None:
