@@ -92,19 +92,24 @@ def nominal_verbs(doc: Doc) -> Doc:
 
 
 NAME_LABELS = {"ORG", "GPE", "PERSON", "NORP"}
+DEMONYM_ENDINGS = ("ish", "ian", "ese", "an", "i")  # "Kurdish", "Syrian", "Sudanese", "Afghan", "Iraqi"
 # Word classes a name never starts with: "Following Pakistani air strikes" tags "Following Pakistani" as one name.
 NON_NAME_STARTS = {"VERB", "ADP", "SCONJ", "ADV", "AUX", "PRON", "CCONJ"}
 
 
 @Language.component("entity_edges")
 def entity_edges(doc: Doc) -> Doc:
-    """Trim a sentence-opening verb or preposition the model took into the name after it, and a sum of money
-    after a name ("lend Argentina $20 billion" tags "Argentina $20 billion" as one name)."""
+    """Trim a sentence-opening verb or preposition the model took into the name after it, an adjective before
+    an acronym, and a sum of money after a name ("lend Argentina $20 billion" tags all four words as a name)."""
     trimmed = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
         while start < end - 1 and doc[start].pos_ in NON_NAME_STARTS:
             start += 1
+        acronym = end - start > 1 and all(t.is_upper and t.is_alpha for t in doc[start + 1 : end])
+        people_word = doc[start].tag_ == "JJ" or doc[start].lower_.endswith(DEMONYM_ENDINGS)
+        if ent.label_ == "ORG" and people_word and acronym:
+            start += 1  # "Kurdish YPG fighters": the group is the YPG, "Kurdish" says whose
         if ent.label_ in NAME_LABELS:
             end = next((t.i for t in doc[start + 1 : end] if t.tag_ == "$"), end)  # "$", "€", "£"
         trimmed.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))

@@ -60,7 +60,11 @@ class Resolution:
 def slugify(text: str) -> str:
     """ASCII, lower case, words joined by hyphens: "Deutsche Welle" -> "deutsche-welle"."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    ascii_text = _POSSESSIVE_MARK.sub("", ascii_text)  # "People's", "Workers'": one word, as a curly mark gives
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+
+
+_POSSESSIVE_MARK = re.compile(r"(?<=\w)'(?=s\b)|(?<=s)'(?!\w)")
 
 
 def _is_locative(doc: Doc, cand: Candidate) -> bool:

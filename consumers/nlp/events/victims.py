@@ -10,8 +10,18 @@ and victims with a nationality or a state sector ("Nigerian soldiers",
 sector of its own (a place's) gives way.
 """
 
-from consumers.nlp.events.entities import Actor
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.entities import Actor, EntityReader
+from consumers.nlp.events.lexicon import CORE_PATTERNS
+from consumers.nlp.events.rules import SUBJECT_DEPS
+from consumers.nlp.events.triggers import noun_trigger
 from schemas import EventType
+
+if TYPE_CHECKING:
+    from consumers.nlp.events.parties import Parties
 
 HARM = (EventType.ASSAULT, EventType.COERCE)
 NON_STATE_ARMED = ("rebels", "criminals")
@@ -24,3 +34,29 @@ def victims_over_places(sources: list[Actor], targets: list[Actor], event: Event
     if not all(s.sector in NON_STATE_ARMED and not s.id.startswith("country:") for s in sources):
         return targets
     return [t for t in targets if not (t.id.startswith("country:") and t.sector is None)]
+
+
+KILLING = {"kill", "wound", "injure", "massacre", "slaughter"}  # clauses telling whom an act harmed
+LOCATIVE = {"in", "near", "outside", "at", "on", "inside", "across"}
+
+
+def harming_act(parties: "Parties", verb: Token) -> Token | None:
+    """The act whose harm a clause tells: "struck X, killing five", "a strike on X, which killed 30"."""
+    while verb.dep_ == "conj" and verb.tag_ == "VBG":  # "killing five people and damaging a hospital"
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not subjects:
+        return verb.head
+    return parties.act_referred_to(verb, subjects[0]) if subjects else None
+
+
+def struck_a_thing(reader: EntityReader, act: Token) -> bool:
+    """Whether the act's object is a thing named only by where it is ("a hotel in Mogadishu"), not an actor."""
+    objects = [c for c in act.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or objects[0].i in reader.owners or objects[0].pos_ != "NOUN":
+        return False
+    thing = objects[0]
+    if noun_trigger(thing) is not None or (act.lemma_.lower(), thing.lower_) in CORE_PATTERNS:
+        return False  # "opened fire on protesters", "launched strikes": the object is the act itself
+    placed = {t.i for c in thing.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
+    return not any(t.i in reader.owners or t.dep_ == "prep" for t in thing.subtree if t.i not in placed)
