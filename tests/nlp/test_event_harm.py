@@ -53,3 +53,28 @@ def test_a_people_s_adjective_before_a_group_s_acronym_is_not_part_of_the_name()
     )
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 7, label="ORG")]
     assert [e.text for e in entity_edges(doc).ents] == ["YPG", "Kurdish Peshmerga"]  # only before an acronym
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # the words before a name stop at its verb: the police who arrest are not the arrested man's title
+            "Indian police arrested Nawaz Sharif.",
+            Coded("country:IND", "country:PAK", (E.COERCE,), ("police", "government")),
+        ),
+        (
+            "Pakistani police arrested Nawaz Sharif.",
+            Coded("country:PAK", "country:PAK", (E.COERCE,), ("police", "government")),
+        ),
+        (  # recognition switched to a government is support for it
+            "The Solomon Islands switched its recognition from Taiwan to Beijing.",
+            Coded("country:SLB", "country:CHN", (E.SUPPORT,)),
+        ),
+        (  # money deposited in a country's central bank props it up
+            "Qatar deposited $2 billion in Egypt's central bank.",
+            Coded("country:QAT", "country:EGY", (E.AID,)),
+        ),
+    ],
+)
+def test_titles_recognition_and_deposits(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

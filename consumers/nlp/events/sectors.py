@@ -227,8 +227,8 @@ def left_words(token: Token | None) -> list[str]:
     index = token.i - 1
     while index >= 0 and token.i - index <= 6:
         word = token.doc[index]
-        if word.is_punct and word.text != "-":
-            break
+        if (word.is_punct and word.text != "-") or (word.pos_ in ("VERB", "AUX") and not word.is_title):
+            break  # "Indian police arrested Nawaz Sharif": the police are not his title
         words.append(word.lower_)
         index -= 1
     for child in token.children:

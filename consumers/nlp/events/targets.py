@@ -66,8 +66,8 @@ class Targets(Parties):
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
         if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
             preps = preps | {"at"}  # "lashed out at Berlin", "hit out at the EU"
-        if head.lemma_.lower() in ("invest", "investment"):
-            preps = preps | {"in"}  # "invest $10 billion in Jordan": the country invested in
+        if head.lemma_.lower() in ("invest", "investment", "deposit"):
+            preps = preps | {"in"}  # "invest $10 billion in Jordan", "deposited $2 billion in its central bank"
         if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
             preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
         topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
