@@ -57,3 +57,16 @@ def test_people_blocking_a_road_protest_and_a_state_blocking_aid_refuses(annotat
     assert_coded(blocked, Coded("country:SRB", "country:SRB", (E.PROTEST,), ("protesters", "government")))
     refused = code(annotate_text, "Hungary blocked EU military aid to Ukraine.")
     assert_coded(refused, Coded("country:HUN", "country:UKR", (E.REJECT,)))
+
+
+def test_scrapping_what_set_off_protests_concedes_to_the_protesters(annotate_text: Annotate) -> None:
+    scrapped = code(
+        annotate_text, "Serbia's government scrapped the lithium mine plan that had sparked weeks of protests."
+    )
+    assert_coded(scrapped, Coded("country:SRB", "group:protesters", (E.CONCEDE,), ("government", "protesters")))
+    assert_coded(scrapped, Coded("group:protesters", "country:SRB", (E.PROTEST,)))
+
+
+def test_support_voiced_for_someone_the_parser_hung_on_the_verb(annotate_text: Annotate) -> None:
+    voiced = code(annotate_text, "Angela Merkel voiced full support for Emmanuel Macron.")
+    assert_coded(voiced, Coded("country:DEU", "country:FRA", (E.SUPPORT,)))

@@ -24,6 +24,7 @@ from consumers.nlp.events.triggers import noun_trigger
 from schemas import EventType
 
 Dyads = tuple[list[Actor], list[Actor]]
+SPARKING_VERBS = frozenset({"spark", "trigger", "provoke", "prompt", "fuel", "ignite", "cause", "unleash"})
 STRIKE_STATES = frozenset({"go", "be", "remain", "stay"})  # "went on strike", "have been on strike"
 # Who marches or strikes against their own state: not the state itself, nor armed groups or foreign bodies.
 PEOPLE_SECTORS = frozenset({"civilians", "opposition", "protesters", "health", "business", "media", "judiciary"})
@@ -77,7 +78,15 @@ def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) ->
     for occasion in occasions:
         for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in protest_nouns(parties, o)):
             return states, protesters(parties, noun)
+    for noun in (w for o in sparked_by(verb) for w in protest_nouns(parties, o)):
+        return states, protesters(parties, noun)
     return None
+
+
+def sparked_by(verb: Token) -> list[Token]:
+    """ "withdrew the bill that had sparked months of protests": what the verb's object set off."""
+    clauses = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "relcl"]
+    return [o for c in clauses if c.lemma_.lower() in SPARKING_VERBS for o in c.children if o.dep_ == "dobj"]
 
 
 def protest_nouns(parties: Parties, word: Token) -> list[Token]:
@@ -111,8 +120,9 @@ def faced_protest(parties: Parties, noun: Token, trigger: Trigger) -> Dyads | No
     word = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "weeks of protests"
     occasion = word.dep_ == "pobj" and word.head.lower_ in PROTEST_OCCASIONS and word.head.head.pos_ == "VERB"
     faced = word.dep_ == "dobj" and word.head.lemma_.lower() in PROTESTED_VERBS
-    if not (occasion or faced):
+    undone = word.head.dep_ == "relcl" and word.head.head.dep_ == "dobj" and word in sparked_by(word.head.head.head)
+    if not (occasion or faced or undone):
         return None
-    governor = word.head.head if occasion else word.head
+    governor = word.head.head.head if undone else word.head.head if occasion else word.head
     states = [s for s in parties.subjects(governor)[0] if s.id.startswith("country:")]
     return (protesters(parties, noun), states) if states else None

@@ -38,7 +38,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.sectors import STATE_SECTORS
-from consumers.nlp.events.triggers import declared_unwelcome, makes_pay, noun_trigger
+from consumers.nlp.events.triggers import declared_unwelcome, is_light, makes_pay, noun_trigger
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
@@ -63,7 +63,9 @@ class Targets(Parties):
         """
         themes: list[Actor] = []
         recipients: list[Actor] = []
-        preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN"))
+        # "voiced full support for Aliyev": the noun's phrase the parser hung on its support verb is the noun's
+        supported = is_light(head) and any(c.dep_ == "dobj" and noun_trigger(c) is not None for c in head.children)
+        preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN") or supported)
         if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
             preps = preps | {"at"}  # "lashed out at Berlin", "hit out at the EU"
         if head.lemma_.lower() in ("invest", "investment", "deposit"):
