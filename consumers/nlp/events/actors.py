@@ -19,7 +19,7 @@ from consumers.nlp.events.anaphora import PAIR_PREFIXES, listed_states, misread_
 from consumers.nlp.events.bodies import un_body
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
-from consumers.nlp.events.sectors import STATE_SECTORS, agent_sector, known_group
+from consumers.nlp.events.sectors import OWN_NAME_SECTORS, STATE_SECTORS, agent_sector, described_kind, known_group
 from consumers.nlp.events.unnamed import (
     carried,
     crew_of_crime,
@@ -156,8 +156,19 @@ class ActorReader(EntityReader):
         sector = sector or agent_sector(token.lower_)
         if sector == "civilians" and suspected_of_crime(token):
             sector = "criminals"  # "14 people suspected of smuggling migrants"
+        trade = sector or described_kind([token.lower_])  # "Danish brewer Carlsberg", "Russia's state company Rosatom"
+        if trade in OWN_NAME_SECTORS and (company := self._apposed_name(token)) is not None:
+            return Actor(f"org:{slugify(company)}", company, trade)
         if sector is not None:
             return self._agent(token, refined_sector(token, sector))
+        return None
+
+    def _apposed_name(self, token: Token) -> str | None:
+        """The name an apposition gives a company, outlet or charity noun ("the brewer, Carlsberg,"), if any."""
+        for child in (c for c in token.children if c.dep_ == "appos" and c.i in self.owners):
+            record = self.resolution.entities.get(self.owners[child.i])
+            if record is not None and not record.id.startswith(("country:", "bloc:")):
+                return record.name
         return None
 
     def _named_members(self, token: Token) -> Actor | None:

@@ -20,7 +20,9 @@ from consumers.nlp.events.seats import seat_of
 from consumers.nlp.events.sectors import (
     IGO_IDS,
     IGO_NAMES,
+    OWN_NAME_SECTORS,
     STATE_SECTORS,
+    described_kind,
     igo_body,
     is_titled,
     known_group,
@@ -120,7 +122,9 @@ class EntityReader:
             if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
                 return Actor(f"org:{slugify(group_name(record.name))}", record.name, group[1])
             country = self._country_of(entity_id)
-            kind = org_sector(record.name)
+            kind = org_sector(record.name) or described_kind(left_words(token))  # "Danish brewer Carlsberg"
+            if country is not None and kind in OWN_NAME_SECTORS and record.type is EntityType.ORG:
+                return Actor(entity_id, record.name, kind)  # a company, outlet or charity acts under its own name
             if country is not None:
                 return Actor(country, self.country_name(country), kind or "government")
             named_body = state_body(record.name, self.gazetteer)  # "U.S. Treasury", "Indian Navy"

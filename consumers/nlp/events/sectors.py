@@ -237,3 +237,21 @@ def left_words(token: Token | None) -> list[str]:
     if token.dep_ == "appos":
         words.extend(t.lower_ for t in token.head.subtree if t.i < token.i)
     return words
+
+
+# Organisations that act under their own name, whatever country they belong to ("Russia's Rosatom").
+OWN_NAME_SECTORS: frozenset[Sector] = frozenset({"business", "media", "ngo"})
+# Nouns that describe a company before or beside its name: "brewer Carlsberg", "Finnish utility Fortum".
+_BUSINESS_NOUNS = {
+    "brewer", "utility", "chipmaker", "carmaker", "automaker", "giant", "lender", "miner", "insurer", "retailer",
+    "conglomerate", "manufacturer", "producer", "maker", "operator", "firm", "company", "group", "startup",
+    "corporation", "exporter", "shipper", "airline", "developer", "supplier", "contractor", "bank", "monopoly",
+}  # fmt: skip
+_MEDIA_NOUNS = {"newspaper", "broadcaster", "outlet", "site", "channel", "daily", "weekly", "magazine", "station"}
+
+
+def described_kind(words: list[str]) -> Sector | None:
+    """The sector the words describing a name give it ("state nuclear company", "independent news site")."""
+    if any(word in _MEDIA_NOUNS for word in words):
+        return "media"
+    return "business" if any(word in _BUSINESS_NOUNS for word in words) else None

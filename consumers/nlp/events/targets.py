@@ -38,7 +38,7 @@ from consumers.nlp.events.rules import (
     unique,
 )
 from consumers.nlp.events.sectors import STATE_SECTORS
-from consumers.nlp.events.triggers import declared_unwelcome, is_light, makes_pay, noun_trigger
+from consumers.nlp.events.triggers import CROWD_WEAPON_VERBS, declared_unwelcome, is_light, makes_pay, noun_trigger
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
@@ -68,6 +68,8 @@ class Targets(Parties):
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN") or supported)
         if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
             preps = preps | {"at"}  # "lashed out at Berlin", "hit out at the EU"
+        if head.lemma_.lower() in CROWD_WEAPON_VERBS:
+            preps = preps | {"at", "on", "against"}  # "fired tear gas at students"
         if head.lemma_.lower() in ("invest", "investment", "deposit"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan", "deposited $2 billion in its central bank"
         if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
@@ -267,6 +269,7 @@ class Targets(Parties):
             return home_government(sources, named)
         # "students rallied in Dhaka against a quota system": unnamed protesters against the place's government
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        subjects = [head.head if s.lower_ in ("who", "that") and head.dep_ == "relcl" else s for s in subjects]
         sites += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]
         countries = unique([a for o in sites if o.dep_ == "pobj" for a in self.places(o)])
         return [Actor(c.id, c.name, "government") for c in countries] if len(countries) == 1 else []

@@ -53,6 +53,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     lemma = verb.lemma_.lower()
     if received_contact(verb):
         return None  # "took a call from X": the call is X's, coded at the noun
+    if lemma in CROWD_WEAPON_VERBS and _crowd_weapon(verb):
+        return Trigger(E.COERCE)  # "fired tear gas at protesters": force to disperse, not an armed attack
     if lemma in ("walk", "storm") and _left_talks(verb):
         return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Israel": talks broken off
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
@@ -100,6 +102,15 @@ def verb_trigger(verb: Token) -> Trigger | None:
         named = any(c.dep_ in ("dobj", "nsubjpass") and noun_trigger(c) is not None for c in verb.children)
         return pattern_trigger(verb) if lemma not in LIGHT_VERBS or not named else None  # "announced a visit"
     return _light(lemma, found)
+
+
+CROWD_WEAPON_VERBS = {"fire", "use", "lob", "spray", "shoot", "deploy"}
+
+
+def _crowd_weapon(verb: Token) -> bool:
+    """Whether what the verb fires is tear gas, water cannon or rubber bullets (a crowd-control noun phrase)."""
+    fired = [w for c in verb.children if c.dep_ == "dobj" for w in (c, *c.conjuncts)]
+    return bool(fired) and all((found := noun_trigger(w)) is not None and found.event is E.COERCE for w in fired)
 
 
 def _left_talks(verb: Token) -> bool:

@@ -172,8 +172,8 @@ def refined_sector(token: Token, sector: Sector) -> Sector:
     """A modifier names the kind more precisely than a vague head: "cartel gunmen", "intelligence officers"."""
     if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):
         return "opposition"
-    protesting = any(c.dep_ == "amod" and c.lemma_.lower() in PROTESTING for c in token.children)
-    if sector == "civilians" and protesting:  # "protesting farmers", "demonstrating students"
+    protesting = any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in PROTESTING for c in token.children)
+    if sector == "civilians" and protesting:  # "protesting farmers", "students protesting job quotas"
         return "protesters"
     if token.lower_ not in VAGUE_AGENTS:
         return sector

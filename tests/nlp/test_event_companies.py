@@ -1,0 +1,35 @@
+"""Companies act under their own name; crowd-control weapons coerce; who marches is read through "who"."""
+
+import pytest
+
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a state's company named in apposition is the company, not its state
+            "Russia's state nuclear company Rosatom signed a deal with Hungary.",
+            Coded("org:rosatom", "country:HUN", (E.COOPERATE,), ("business", None)),
+        ),
+        (  # a company its nationality and trade describe
+            "Moscow seized the Russian assets of German carmaker Volkswagen.",
+            Coded("country:RUS", "org:volkswagen", (E.COERCE,), (None, "business")),
+        ),
+        (  # tear gas, water cannon and rubber bullets fired at people coerce them
+            "Riot police fired water cannon and rubber bullets at farmers protesting new taxes in Brussels.",
+            Coded("country:BEL", "group:protesters", (E.COERCE,), ("police", "protesters")),
+        ),
+        (  # the demonstrators "who were marching" are the marchers, in the city named on them
+            "Police fired tear gas at demonstrators in Lima who were marching against the new mining law.",
+            Coded("group:protesters", "country:PER", (E.PROTEST,)),
+        ),
+    ],
+)
+def test_companies_crowd_weapons_and_marchers(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_live_fire_at_protesters_is_still_an_assault(annotate_text: Annotate) -> None:
+    fired = code(annotate_text, "Israeli troops fired at protesters.")
+    assert_coded(fired, Coded("country:ISR", "group:protesters", (E.ASSAULT,)))
