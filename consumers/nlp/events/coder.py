@@ -77,7 +77,7 @@ from consumers.nlp.events.triggers import (
     verb_trigger,
 )
 from consumers.nlp.events.verdicts import judged_acts, verdict_events
-from consumers.nlp.events.victims import KILLING, harming_act, struck_a_thing
+from consumers.nlp.events.victims import harmed
 from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
@@ -164,7 +164,9 @@ class EventCoder:
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
-        targets = self._harmed(verb, targets)  # "pounded Kharkiv, killing five people": Ukraine is the target
+        targets = harmed(
+            self.parties, self._coded, verb, targets
+        )  # "pounded Kharkiv, killing five people": Ukraine is the target
         return self._paired(verb, sources, targets, trigger, 0.8 if not patients else 0.75) + conceded
 
     def _paired(
@@ -229,25 +231,6 @@ class EventCoder:
         between = between_parties(self.reader, noun) or []
         hosts = {a.id for a in self.parties.subjects(verb)[0]}
         return bool(between) and not any(a.id in hosts for a in between)
-
-    def _harmed(self, verb: Token, targets: list[Actor]) -> list[Actor]:
-        """The targets of a harm clause ("killing five people") given what its act was already coded against.
-
-        An act coded against a country or group has its target: "pounded Kharkiv, killing five people" is
-        Ukraine's, "fired on protesters, killing 19" the protesters'. An act on a thing in a place ("stormed a
-        hotel in Mogadishu, killing nine guests") harmed the people killed, not the place's country.
-        """
-        act = harming_act(self.parties, verb)
-        if act is None:
-            return targets
-        struck = [e for e in self._coded if e.trigger.i == act.i and stance_of(e.event) == "hostile"]
-        if struck and verb.lemma_.lower() in KILLING and struck_a_thing(self.reader, act):
-            placed = [e for e in struck if e.target.id.startswith("country:") and e.target.sector is None]
-            self._coded[:] = [e for e in self._coded if e not in placed]
-            return targets
-        if any(e.target.id.startswith(("country:", "group:")) for e in struck):
-            return [t for t in targets if not t.id.startswith("group:")]
-        return targets
 
     def _noun_events(self, noun: Token) -> list[CodedEvent]:
         trigger = noun_trigger(noun) or framed_trigger(noun)  # "clashes between", "at the insistence of"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from consumers.nlp.affiliation import body_country
 from consumers.nlp.events.named_groups import a_group, group_name
 from consumers.nlp.events.offices import person_country, person_igo
-from consumers.nlp.events.officials import mistaken_place, state_body, titled_apposition
+from consumers.nlp.events.officials import led_group, mistaken_place, state_body, titled_apposition, titled_name
 from consumers.nlp.events.seats import seat_of
 from consumers.nlp.events.sectors import (
     IGO_IDS,
@@ -38,10 +38,6 @@ from schemas import EntityType, Sector
 GROUP_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 PLACE_NOUNS = {"region", "province", "state", "district", "city", "town", "capital", "territory", "part", "north",
                "south", "east", "west", "county", "area", "border", "coast"}  # fmt: skip
-
-
-# Titles of who speaks and acts for an organisation: "Hamas leader", "Wagner chief", "Meta chief executive".
-LEADER_TITLES = {"leader", "chief", "head", "commander", "founder", "boss", "chairman", "spokesman", "spokeswoman"}
 
 
 def _plural(token: Token) -> bool:
@@ -100,7 +96,7 @@ class EntityReader:
         body = igo_body(record.name) if entity_id not in IGO_IDS else None
         if body is not None and record.type is EntityType.ORG:
             return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
-        led = self._led_group(entity_id, token) if record.type in (EntityType.PERSON, EntityType.ORG) else None
+        led = led_group(self, entity_id, token) if record.type in (EntityType.PERSON, EntityType.ORG) else None
         if led is not None:  # "Hezbollah leader Hassan Nasrallah" acts for Hezbollah, whatever a table says of him
             return led
         group = known_group(record.name) if entity_id not in IGO_IDS else None
@@ -152,21 +148,13 @@ class EntityReader:
             or (stated.id if stated is not None else None)
             or self._body_country(entity_id)
             or person_country(record.name, self.published)
-            or person_country(self._titled_name(record.name, token), self.published)  # "Pope Francis"
+            or person_country(titled_name(record.name, token), self.published)  # "Pope Francis"
             or (self._titled_country(token) if token is not None and is_titled(words) else None)
         )
         sector = title_sector(words) or (apposed[1] if apposed is not None else "government")
         if country is None:
             return None if named_only else Actor(entity_id, record.name, None)
         return Actor(country, self.country_name(country), sector, person=None if named_only else entity_id)
-
-    @staticmethod
-    def _titled_name(name: str, token: Token | None) -> str:
-        """The name with the one-word title before it, as the tables list monarchs and popes ("Pope Francis")."""
-        if token is None:
-            return name
-        before = token.doc[token.left_edge.i]
-        return f"{before.text} {name}" if before.is_title and before.i < token.i else name
 
     def _name(self, entity_id: str) -> str:
         record = self.resolution.entities.get(entity_id)
@@ -190,15 +178,6 @@ class EntityReader:
             name = self.resolution.entities[entity_id].name if entity_id is not None else ""
             if word.dep_ == "compound" and word.i < token.i and (entity_id in IGO_IDS or names_an_igo(name)):
                 return entity_id  # "IMF Managing Director Kristalina Georgieva" too
-        return None
-
-    def _led_group(self, entity_id: str, token: Token | None) -> Actor | None:
-        """The non-state organisation a leader's title before the name names ("al-Qaeda leader X"), or None."""
-        titles = [c for c in token.children if c.dep_ == "compound" and c.lower_ in LEADER_TITLES] if token else []
-        for word in (w for title in titles for w in title.subtree if w.i < title.i and w.i in self.owners):
-            actor = self.of_entity(self.owners[word.i], word)
-            if actor is not None and actor.id.startswith("org:") and actor.sector not in (*STATE_SECTORS, "igo"):
-                return Actor(actor.id, actor.name, actor.sector, person=entity_id)
         return None
 
     def _titled_country(self, token: Token) -> str | None:

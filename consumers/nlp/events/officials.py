@@ -1,18 +1,30 @@
-"""Officials the derived tables do not know, read off what the text says of them.
+"""Officials the derived tables do not know, or know otherwise, read off what the text says of them.
 
 The officials table holds the dictionaries' people (to about 2015) and a
 hand-kept list of the main office holders since, so many officials are
 still missing; such an official is coded from the text: the title in an
-apposition ("Asim Munir, Pakistan's army chief"), the state body a person was tied to ("Indian External Affairs Minister
-S. Jaishankar"), or, for a name the model took for a place ("Erdogan
-condemned ..."), the table when it knows the name.
+apposition ("Asim Munir, Pakistan's army chief"), the state body a person
+was tied to ("Indian External Affairs Minister S. Jaishankar"), or, for a
+name the model took for a place ("Erdogan condemned ..."), the table when
+it knows the name. A group's leader titled with the group ("Hezbollah
+leader X") acts for the group, and a title the tables list with the name
+("Pope Leo") is tried with it.
 """
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from consumers.nlp.events.sectors import STATE_SECTORS, agent_sector, is_movement, is_titled, org_sector, title_sector
 from consumers.nlp.gazetteer import Gazetteer
 from schemas import Sector
+
+if TYPE_CHECKING:
+    from consumers.nlp.events.entities import Actor, EntityReader
+
+# Titles of who speaks and acts for an organisation: "Hamas leader", "Wagner chief", "Meta chief executive".
+LEADER_TITLES = {"leader", "chief", "head", "commander", "founder", "boss", "chairman", "spokesman", "spokeswoman"}
 
 
 def titled_apposition(token: Token) -> tuple[Token, Sector] | None:
@@ -48,3 +60,21 @@ def state_body(name: str, gazetteer: Gazetteer) -> tuple[str, str, Sector] | Non
         if place is not None and place.id.startswith("country:") and sector in STATE_SECTORS and not is_movement(rest):
             return place.id, place.name, sector
     return None
+
+
+def led_group(reader: "EntityReader", entity_id: str, token: Token | None) -> "Actor | None":
+    """The non-state organisation a leader's title before the name names ("al-Qaeda leader X"), or None."""
+    titles = [c for c in token.children if c.dep_ == "compound" and c.lower_ in LEADER_TITLES] if token else []
+    for word in (w for title in titles for w in title.subtree if w.i < title.i and w.i in reader.owners):
+        actor = reader.of_entity(reader.owners[word.i], word)
+        if actor is not None and actor.id.startswith("org:") and actor.sector not in (*STATE_SECTORS, "igo"):
+            return replace(actor, person=entity_id)
+    return None
+
+
+def titled_name(name: str, token: Token | None) -> str:
+    """The name with the one-word title before it, as the tables list monarchs and popes ("Pope Francis")."""
+    if token is None:
+        return name
+    before = token.doc[token.left_edge.i]
+    return f"{before.text} {name}" if before.is_title and before.i < token.i else name

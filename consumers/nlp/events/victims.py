@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor, EntityReader
 from consumers.nlp.events.lexicon import CORE_PATTERNS
 from consumers.nlp.events.rules import SUBJECT_DEPS
 from consumers.nlp.events.triggers import noun_trigger
-from schemas import EventType
+from schemas import EventType, stance_of
 
 if TYPE_CHECKING:
     from consumers.nlp.events.parties import Parties
@@ -60,3 +61,24 @@ def struck_a_thing(reader: EntityReader, act: Token) -> bool:
         return False  # "opened fire on protesters", "launched strikes": the object is the act itself
     placed = {t.i for c in thing.children if c.dep_ == "prep" and c.lower_ in LOCATIVE for t in c.subtree}
     return not any(t.i in reader.owners or t.dep_ == "prep" for t in thing.subtree if t.i not in placed)
+
+
+def harmed(parties: "Parties", coded: list[CodedEvent], verb: Token, targets: list[Actor]) -> list[Actor]:
+    """The targets of a harm clause ("killing five people") given what its act was already coded against.
+
+    An act coded against a country or group has its target: "pounded Kharkiv, killing five people" is
+    Ukraine's, "fired on protesters, killing 19" the protesters'. An act on a thing in a place ("stormed a
+    hotel in Mogadishu, killing nine guests") harmed the people killed, not the place's country: that
+    country's event is taken out of ``coded``.
+    """
+    act = harming_act(parties, verb)
+    if act is None:
+        return targets
+    struck = [e for e in coded if e.trigger.i == act.i and stance_of(e.event) == "hostile"]
+    if struck and verb.lemma_.lower() in KILLING and struck_a_thing(parties.reader, act):
+        placed = [e for e in struck if e.target.id.startswith("country:") and e.target.sector is None]
+        coded[:] = [e for e in coded if e not in placed]
+        return targets
+    if any(e.target.id.startswith(("country:", "group:")) for e in struck):
+        return [t for t in targets if not t.id.startswith("group:")]
+    return targets
