@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, relation
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,14 @@ def test_companies_crowd_weapons_and_marchers(annotate_text: Annotate, sentence:
 def test_live_fire_at_protesters_is_still_an_assault(annotate_text: Annotate) -> None:
     fired = code(annotate_text, "Israeli troops fired at protesters.")
     assert_coded(fired, Coded("country:ISR", "group:protesters", (E.ASSAULT,)))
+
+
+def test_a_call_rejected_is_rejected_to_its_caller_not_to_what_it_asks_for(annotate_text: Annotate) -> None:
+    rejected = code(annotate_text, "Israel rejected Egypt's call for a Palestinian state.")
+    assert_coded(rejected, Coded("country:ISR", "country:EGY", (E.REJECT,)))
+    assert relation(rejected, "country:ISR", "country:PSE") is None
+
+
+def test_every_act_a_threat_names_is_threatened_not_done(annotate_text: Annotate) -> None:
+    threat = code(annotate_text, "Russia threatened to halt gas deliveries and cut off electricity to Moldova.")
+    assert_coded(threat, Coded("country:RUS", "country:MDA", (E.THREATEN,)))

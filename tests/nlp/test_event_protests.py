@@ -70,3 +70,8 @@ def test_scrapping_what_set_off_protests_concedes_to_the_protesters(annotate_tex
 def test_support_voiced_for_someone_the_parser_hung_on_the_verb(annotate_text: Annotate) -> None:
     voiced = code(annotate_text, "Angela Merkel voiced full support for Emmanuel Macron.")
     assert_coded(voiced, Coded("country:DEU", "country:FRA", (E.SUPPORT,)))
+
+
+def test_bowing_to_the_demands_of_protesting_students_concedes_to_them(annotate_text: Annotate) -> None:
+    bowed = code(annotate_text, "Georgia's government bowed to the demands of protesting Georgian students.")
+    assert_coded(bowed, Coded("country:GEO", "country:GEO", (E.CONCEDE,), ("government", "protesters")))

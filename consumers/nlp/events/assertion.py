@@ -89,6 +89,9 @@ def asserted(word: Token) -> bool:
             return True  # "promised aid during a visit by X": the visit is when it was said, not what was promised
         if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.i : head.i]):
             return True  # "X met Y; the two agreed to ...": a clause of its own before the semicolon, not the content
+        if child.dep_ == "conj" and head.dep_ == "xcomp" and head.pos_ == "VERB":
+            child, head = head, head.head  # "threatened to open the gates and send refugees": both are threatened
+            continue
         if child.dep_ in ("conj", "advcl", "parataxis") or gap_objects(child):
             return True  # a second act beside the first ("urged X ... and asked Y"), or one done to a noun
         if trigger is not None:

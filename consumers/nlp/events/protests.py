@@ -78,9 +78,24 @@ def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) ->
     for occasion in occasions:
         for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in protest_nouns(parties, o)):
             return states, protesters(parties, noun)
+        demanding = [a for o in occasion.children if o.dep_ == "pobj" for a in demanders(parties, o)]
+        if demanding:  # "bowed to the demands of protesting students"
+            return states, demanding
     for noun in (w for o in sparked_by(verb) for w in protest_nouns(parties, o)):
         return states, protesters(parties, noun)
     return None
+
+
+def demanders(parties: Parties, noun: Token) -> list[Actor]:
+    """Protesters whose demands or pressure a noun names ("the demands of protesting students"), or ``[]``."""
+    if noun.lemma_.lower() not in ("demand", "pressure", "call"):
+        return []
+    makers = [o for p in noun.children if p.lower_ in ("of", "from", "by") for o in p.children]
+    people = [a for o in makers if o.dep_ == "pobj" for a in parties.reader.actors(o)]
+    # "of protesting students": the parser reads "protesting" as a clause whose object is the students
+    marching = [d for o in makers if o.dep_ == "pcomp" and o.lemma_.lower() == "protest" for d in o.children]
+    people += [as_protesters(a) for d in marching if d.dep_ == "dobj" for a in parties.reader.actors(d)]
+    return [a for a in people if a.sector == "protesters"]
 
 
 def sparked_by(verb: Token) -> list[Token]:

@@ -59,6 +59,7 @@ ADDRESSED_NOUNS = {"demand", "request", "appeal", "plea", "ultimatum", "threat",
 OWNED_NOUNS = {
     "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
     "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
+    "call", "appeal", "plea", "ultimatum", "invitation",
 }  # fmt: skip
 VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
 WANTED_NOUNS = {"bid", "plan", "proposal", "effort", "attempt", "push", "intention", "ambition", "aim", "goal", "hope"}
