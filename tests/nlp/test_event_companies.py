@@ -44,3 +44,8 @@ def test_a_call_rejected_is_rejected_to_its_caller_not_to_what_it_asks_for(annot
 def test_every_act_a_threat_names_is_threatened_not_done(annotate_text: Annotate) -> None:
     threat = code(annotate_text, "Russia threatened to halt gas deliveries and cut off electricity to Moldova.")
     assert_coded(threat, Coded("country:RUS", "country:MDA", (E.THREATEN,)))
+
+
+def test_what_a_rally_marches_to_condemn_was_done(annotate_text: Annotate) -> None:
+    condemned = code(annotate_text, "Students rallied in Lahore to condemn Israeli strikes on Lebanon.")
+    assert_coded(condemned, Coded("country:ISR", "country:LBN", (E.ASSAULT,)))

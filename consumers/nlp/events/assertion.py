@@ -63,6 +63,9 @@ def asserted(word: Token) -> bool:
     someone is accused or denied of, and every act named inside it, is
     claimed: the writer does not report it done.
     """
+    judging = verb_trigger(word.head) if word.dep_ == "dobj" and word.head.pos_ == "VERB" else None
+    if judging is not None and judging.event is EventType.ACCUSE and word.head.lemma_.lower() not in ALLEGING_VERBS:
+        return True  # "marched to denounce American strikes on Iran": what is denounced was done
     purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
     if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):
         return False  # a purpose ("sent troops to fight insurgents"), not an act

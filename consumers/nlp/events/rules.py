@@ -10,7 +10,7 @@ from spacy.tokens import Token
 from consumers.nlp.events.civil import PEOPLE, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
-from consumers.nlp.events.triggers import noun_trigger, sends_forces, to_a_border
+from consumers.nlp.events.triggers import noun_trigger, sends_forces, to_a_border, verb_trigger
 from schemas import EventType
 
 TARGET_PREPS = {"to", "with", "against", "toward", "towards"}
@@ -271,3 +271,10 @@ def claiming_verb(noun: Token) -> Token | None:
     ):
         word = word.head.head
     return word.head if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim" else None
+
+
+def judged_act(noun: Token) -> bool:
+    """Whether a noun is what a verb of praise or blame judges ("condemned the strikes", "hailed the deal")."""
+    judging = verb_trigger(noun.head)
+    judged = judging is not None and judging.event in (EventType.ACCUSE, EventType.SUPPORT)
+    return judged and noun.head.lemma_.lower() not in ALLEGING_VERBS

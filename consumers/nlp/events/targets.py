@@ -33,6 +33,7 @@ from consumers.nlp.events.rules import (
     VISIT_VERBS,
     WITH_PARTNERS,
     is_reciprocal,
+    judged_act,
     supplied_with,
     target_preps,
     unique,
@@ -103,6 +104,12 @@ class Targets(Parties):
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
+        own = noun_trigger(head) if head.pos_ == "NOUN" and head.dep_ == "dobj" else None
+        if not recipients and own is not None and own.event is event and judged_act(head):
+            # "denounced American strikes on Iran": the parser hung the strikes' target on the verb
+            for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
+                dated = any(o.ent_type_ in ("DATE", "TIME") for o in prep.children)
+                recipients += [] if dated else [a for o in prep.children for a in self.object_actors(o, preps, 0)]
         if not recipients and event is EventType.COOPERATE and head.pos_ == "VERB":
             recipients = self._partners_under_object(head)  # "shared evidence on the attackers with India"
         if not recipients and event in (EventType.AID, EventType.AGREE):  # "sent planes to help Greece"
