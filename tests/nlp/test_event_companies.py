@@ -49,3 +49,16 @@ def test_every_act_a_threat_names_is_threatened_not_done(annotate_text: Annotate
 def test_what_a_rally_marches_to_condemn_was_done(annotate_text: Annotate) -> None:
     condemned = code(annotate_text, "Students rallied in Lahore to condemn Israeli strikes on Lebanon.")
     assert_coded(condemned, Coded("country:ISR", "country:LBN", (E.ASSAULT,)))
+
+
+def test_who_reports_what_others_may_do_takes_no_side_toward_them(annotate_text: Annotate) -> None:
+    reported = code(
+        annotate_text, "Armenia and Azerbaijan could hold new talks in Vienna next month, a French diplomat said."
+    )
+    assert not [s for s in reported.stances if s.source == "country:FRA"]
+
+
+def test_a_blockade_by_several_states_is_not_by_one_of_them_on_another(annotate_text: Annotate) -> None:
+    blockade = code(annotate_text, "Serbia was put under a trade blockade by Kosovo, Albania and North Macedonia.")
+    assert_coded(blockade, Coded("country:ALB", "country:SRB", (E.COERCE,)))
+    assert relation(blockade, "country:ALB", "country:XKX") is None

@@ -270,6 +270,8 @@ class EventCoder:
         for clause in clauses if not targets and trigger.event is EventType.THREATEN else ():
             own = verb_trigger(clause)
             targets += self.parties.objects(clause, own.event if own is not None else trigger.event)
+        if len(sources) > 1:  # "a blockade by Saudi Arabia, the UAE and Egypt": no member is its own target
+            targets = [t for t in targets if not any(t.same_party(s) for s in sources)]
         governor = governing_verb(noun)
         circumstance = noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
         if not targets and governor is not None and answered_by_governor(noun, trigger, governor, addressed=addressed):
