@@ -62,3 +62,13 @@ def test_a_blockade_by_several_states_is_not_by_one_of_them_on_another(annotate_
     blockade = code(annotate_text, "Serbia was put under a trade blockade by Kosovo, Albania and North Macedonia.")
     assert_coded(blockade, Coded("country:ALB", "country:SRB", (E.COERCE,)))
     assert relation(blockade, "country:ALB", "country:XKX") is None
+
+
+def test_forces_approaching_a_state_that_goes_on_alert_mobilise_against_it(annotate_text: Annotate) -> None:
+    alert = code(annotate_text, "Japan scrambled fighter jets after Russian bombers approached its airspace.")
+    assert_coded(alert, Coded("country:RUS", "country:JPN", (E.MOBILIZE,), ("military", None)))
+
+
+def test_forces_arriving_for_a_visit_mobilise_against_no_one(annotate_text: Annotate) -> None:
+    visit = code(annotate_text, "Indian sailors arrived in Colombo for a port call.")
+    assert not [s for s in visit.stances if s.event is E.MOBILIZE]

@@ -27,6 +27,7 @@ from consumers.nlp.events.answers import (
     retaliated_against,
     turned_down,
 )
+from consumers.nlp.events.approaches import forces_approaching
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.coded import CodedEvent
@@ -127,6 +128,8 @@ class EventCoder:
         mediated = mediators_of(self.parties, verb)
         if mediated is not None:  # "a truce brokered by Malaysia": the mediator consults each side
             return paired_events(*mediated, Trigger(EventType.CONSULT, "mediate"), verb, 0.7, self.field, mutual=False)
+        if approached := forces_approaching(self.parties, verb, sources):  # "after Chinese warplanes crossed ..."
+            return paired_events(sources, approached, Trigger(EventType.MOBILIZE), verb, 0.7, self.field, mutual=False)
         trigger = civil_strike(self._verb_trigger(verb, consumed), verb, sources)  # "doctors began a strike"
         conceded = self._conceded(verb, sources)
         if trigger is None or is_alleged(verb) or not asserted(verb):

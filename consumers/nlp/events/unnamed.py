@@ -175,6 +175,9 @@ def refined_sector(token: Token, sector: Sector) -> Sector:
     protesting = any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in PROTESTING for c in token.children)
     if sector == "civilians" and protesting:  # "protesting farmers", "students protesting job quotas"
         return "protesters"
+    if token.lower_ in ("bomber", "bombers") and not any(c.lower_ == "suicide" for c in token.children):
+        national = any(c.dep_ in ("amod", "compound") and c.is_title for c in token.children)
+        return "military" if national else sector  # "Russian bombers" are aircraft, "suicide bombers" militants
     if token.lower_ not in VAGUE_AGENTS:
         return sector
     for child in token.children:

@@ -1,0 +1,35 @@
+"""Forces that come near another state, told as the cause of what that state did.
+
+"Taiwan put its forces on high alert after 45 Chinese warplanes crossed the
+median line", "Venezuela went on alert as US warships arrived off its
+coast": the forces' approach is a show of force (MOBILIZE) against the
+state the main clause is about. Only a state's forces, only in a clause
+marked "after", "as" or "when", and only against another state.
+"""
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from consumers.nlp.events.assertion import negated
+from consumers.nlp.events.entities import Actor
+
+if TYPE_CHECKING:
+    from consumers.nlp.events.parties import Parties
+
+APPROACHING_VERBS = {"cross", "arrive", "enter", "approach", "sail", "fly", "advance", "mass", "gather", "circle"}
+CAUSE_MARKS = {"after", "as", "when", "while"}
+FORCES = {"military", "police"}
+
+
+def forces_approaching(parties: "Parties", verb: Token, sources: list[Actor]) -> list[Actor]:
+    """The states whose reaction a clause of forces approaching them explains, or ``[]``."""
+    if verb.lemma_.lower() not in APPROACHING_VERBS or verb.dep_ != "advcl" or negated(verb):
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in verb.children):
+        return []
+    if not sources or not all(s.id.startswith("country:") and s.sector in FORCES for s in sources):
+        return []
+    own = {s.id for s in sources}
+    reacting = parties.subjects(verb.head)[0]
+    return [Actor(r.id, r.name, None) for r in reacting if r.id.startswith("country:") and r.id not in own]
