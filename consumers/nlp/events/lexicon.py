@@ -202,6 +202,8 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("break", "ties"): _t(E.SANCTION, "withdraw"), ("suspend", "talks"): _t(E.SANCTION, "withdraw"),
     ("restore", "ties"): _t(E.COOPERATE), ("restore", "relations"): _t(E.COOPERATE),
     ("switch", "recognition"): _t(E.SUPPORT), ("shift", "recognition"): _t(E.SUPPORT),
+    ("express", "regret"): _t(E.SUPPORT), ("express", "sorrow"): _t(E.SUPPORT), ("express", "remorse"): _t(E.SUPPORT),
+    ("order", "closure"): _t(E.COERCE, "restrict"), ("order", "shutdown"): _t(E.COERCE, "restrict"),
     ("strike", "deal"): _t(E.COOPERATE), ("strike", "agreement"): _t(E.AGREE),
     ("sign", "deal"): _t(E.COOPERATE), ("sign", "agreement"): _t(E.COOPERATE), ("sign", "treaty"): _t(E.SUPPORT),
     ("sign", "pact"): _t(E.AGREE), ("sign", "accord"): _t(E.AGREE), ("sign", "memorandum"): _t(E.AGREE),

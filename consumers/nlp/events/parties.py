@@ -33,6 +33,7 @@ from consumers.nlp.events.rules import (
     MEDIATING_VERBS,
     MENTIONING_VERBS,
     OWNED_NOUNS,
+    STATEHOOD,
     SUBJECT_DEPS,
     TOPIC_PREPS,
     UNASSERTING,
@@ -183,9 +184,13 @@ class Parties:
             agents = self.noun_agents(token, via_support=False)
             if agents:
                 return agents
-        owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"))  # "Morocco's plan", "opposition demands"
+        # "Morocco's plan", "opposition demands", "a UN Security Council resolution"
+        owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"), ("compound", "PROPN"))
         owner = [c for c in token.children if (c.dep_, c.pos_) in owning]
-        if owner and token.lemma_.lower() in OWNED_NOUNS:
+        if token.lemma_.lower() in STATEHOOD:  # "recognition of its independence": whose, also by a pronoun
+            owner += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+        drafted = any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children)
+        if owner and token.lemma_.lower() in OWNED_NOUNS and not drafted:  # not "a UN draft put forward by Japan"
             owned = self.reader.actors(owner[0])
             if owned:
                 return owned

@@ -59,8 +59,9 @@ ADDRESSED_NOUNS = {"demand", "request", "appeal", "plea", "ultimatum", "threat",
 OWNED_NOUNS = {
     "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
     "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
-    "call", "appeal", "plea", "ultimatum", "invitation",
+    "call", "appeal", "plea", "ultimatum", "invitation", "resolution", "independence", "sovereignty", "statehood",
 }  # fmt: skip
+STATEHOOD = {"independence", "sovereignty", "statehood"}  # what recognition is of: its holder is recognised
 VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's
 WANTED_NOUNS = {"bid", "plan", "proposal", "effort", "attempt", "push", "intention", "ambition", "aim", "goal", "hope"}
 HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}

@@ -73,8 +73,8 @@ class Targets(Parties):
             preps = preps | {"at", "on", "against"}  # "fired tear gas at students"
         if head.lemma_.lower() in ("invest", "investment", "deposit"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan", "deposited $2 billion in its central bank"
-        if head.pos_ == "NOUN" and (head.lemma_.lower() == "release" or event in DONE_TO_EVENTS):
-            preps = preps | {"of"}  # "the release of 14 jailed journalists", "the expulsion of a diplomat"
+        if head.pos_ == "NOUN" and (head.lemma_.lower() in ("release", "recognition") or event in DONE_TO_EVENTS):
+            preps = preps | {"of"}  # "the release of 14 jailed journalists", "recognition of its independence"
         topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
         if declared_unwelcome(head):  # the parser's "declared [a Russian embassy official persona] non grata"
             unwelcome = [w for c in head.children if c.lower_ == "persona" for w in c.children if w.pos_ == "NOUN"]

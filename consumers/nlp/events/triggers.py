@@ -200,7 +200,8 @@ def _of_forces(verb: Token, deps: tuple[str, ...]) -> bool:
     words = [w for c in verb.children if c.dep_ in deps for w in (c, *c.conjuncts)]
     counted = [w for w in words if w.ent_type_ == "CARDINAL" or w.like_num or w.lemma_.lower() in FORCE_MEASURES]
     words += [o for w in counted for p in w.children if p.lower_ == "of" for o in p.children]  # "thousands of troops"
-    return any(_singular(w) in FORCE_WORDS for w in words)
+    helping = ("medical", "rescue", "relief", "aid", "humanitarian", "engineering")  # "medical brigades" heal
+    return any(_singular(w) in FORCE_WORDS and not any(c.lower_ in helping for c in w.children) for w in words)
 
 
 def to_a_border(word: Token) -> bool:

@@ -49,6 +49,9 @@ def modifier_sector(token: Token) -> Sector | None:
     """The sector a telling modifier gives a vague head: "cartel figures", "gang members", "opposition figures"."""
     if token.lower_ in ("men", "man", "individuals", "persons"):
         return "criminals" if any(c.dep_ == "amod" and c.lower_ in HIDDEN for c in token.children) else None
+    ruling = any(c.lower_ in ("ruling", "governing") for c in token.children)
+    if ruling and token.lemma_.lower() in ("party", "coalition"):
+        return "government"  # "Georgia's ruling party" governs
     if token.lower_ not in VAGUE_HEADS:
         return None
     for child in token.children:
