@@ -100,7 +100,7 @@ NON_NAME_STARTS = {"VERB", "ADP", "SCONJ", "ADV", "AUX", "PRON", "CCONJ"}
 @Language.component("entity_edges")
 def entity_edges(doc: Doc) -> Doc:
     """Trim a sentence-opening verb or preposition the model took into the name after it, an adjective before
-    an acronym, and a sum of money after a name ("lend Argentina $20 billion" tags all four words as a name)."""
+    an acronym, and a sum of money after a name ("lent Peru $4 billion" tags all four words as a name)."""
     trimmed = []
     for ent in doc.ents:
         start, end = ent.start, ent.end
@@ -109,7 +109,7 @@ def entity_edges(doc: Doc) -> Doc:
         acronym = end - start > 1 and all(t.is_upper and t.is_alpha for t in doc[start + 1 : end])
         people_word = doc[start].tag_ == "JJ" or doc[start].lower_.endswith(DEMONYM_ENDINGS)
         if ent.label_ == "ORG" and people_word and acronym:
-            start += 1  # "Kurdish YPG fighters": the group is the YPG, "Kurdish" says whose
+            start += 1  # "Kurdish PKK militants": the group is the PKK, "Kurdish" says whose
         if ent.label_ in NAME_LABELS:
             end = next((t.i for t in doc[start + 1 : end] if t.tag_ == "$"), end)  # "$", "€", "£"
         trimmed.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))

@@ -89,7 +89,7 @@ class RoleReader(ArgumentReader):
                 result.extend(self._attribute(link, token, content) for link in mutual)
         for root, (speech, speakers, via) in content.items():
             if via == "speech" and speech.i > root.i:
-                continue  # "..., a Turkish diplomat said": who reports what others do takes no side by it
+                continue  # "..., a Swiss mediator said": who reports what others do takes no side by it
             clause_subjects, passive = self.subjects(root)
             # "agents of India may have been involved": a passive clause is about its subject
             clause_subjects = clause_subjects or [a for p in passive for a in self.actors(p)]

@@ -9,8 +9,8 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, 
     ("sentence", "expected"),
     [
         (  # a state's company named in apposition is the company, not its state
-            "Russia's state nuclear company Rosatom signed a deal with Hungary.",
-            Coded("org:rosatom", "country:HUN", (E.COOPERATE,), ("business", None)),
+            "India's state oil company ONGC signed a deal with Brazil.",
+            Coded("org:ongc", "country:BRA", (E.COOPERATE,), ("business", None)),
         ),
         (  # a company its nationality and trade describe
             "Moscow seized the Russian assets of German carmaker Volkswagen.",

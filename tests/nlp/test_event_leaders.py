@@ -30,8 +30,8 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, 
             Coded("country:IRN", "org:hezbollah", (E.AID,)),
         ),
         (  # the arms sale one is criticised over is the criticised party's own
-            "Beijing criticised Washington over a new arms sale to Taiwan.",
-            Coded("country:USA", "country:TWN", (E.AID,)),
+            "Russia criticised Germany over a new arms sale to Ukraine.",
+            Coded("country:DEU", "country:UKR", (E.AID,)),
         ),
     ],
 )

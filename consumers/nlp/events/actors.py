@@ -156,7 +156,7 @@ class ActorReader(EntityReader):
         sector = sector or agent_sector(token.lower_)
         if sector == "civilians" and suspected_of_crime(token):
             sector = "criminals"  # "14 people suspected of smuggling migrants"
-        trade = sector or described_kind([token.lower_])  # "Danish brewer Carlsberg", "Russia's state company Rosatom"
+        trade = sector or described_kind([token.lower_])  # "Dutch brewer Heineken", "India's state oil firm ONGC"
         if trade in OWN_NAME_SECTORS and (company := self._apposed_name(token)) is not None:
             return Actor(f"org:{slugify(company)}", company, trade)
         if sector is not None:
@@ -164,7 +164,7 @@ class ActorReader(EntityReader):
         return None
 
     def _apposed_name(self, token: Token) -> str | None:
-        """The name an apposition gives a company, outlet or charity noun ("the brewer, Carlsberg,"), if any."""
+        """The name an apposition gives a company, outlet or charity noun ("the carmaker, Renault,"), if any."""
         for child in (c for c in token.children if c.dep_ == "appos" and c.i in self.owners):
             record = self.resolution.entities.get(self.owners[child.i])
             if record is not None and not record.id.startswith(("country:", "bloc:")):

@@ -67,7 +67,7 @@ def stranded_subject(verb: Token) -> Token | None:
 
 
 def fronted_subject(verb: Token) -> Token | None:
-    """ "Azerbaijan massed troops": a name before a finite verb with no subject, hung as an adverbial noun."""
+    """ "Eritrea massed troops": a name before a finite verb with no subject, hung as an adverbial noun."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return None
     fronted = [c for c in verb.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < verb.i]

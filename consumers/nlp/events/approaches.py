@@ -1,7 +1,7 @@
 """Forces that come near another state, told as the cause of what that state did.
 
-"Taiwan put its forces on high alert after 45 Chinese warplanes crossed the
-median line", "Venezuela went on alert as US warships arrived off its
+"Finland put its air force on alert after Russian jets entered its
+airspace", "Guyana went on alert as Venezuelan gunboats approached its
 coast": the forces' approach is a show of force (MOBILIZE) against the
 state the main clause is about. Only a state's forces, only in a clause
 marked "after", "as" or "when", and only against another state.

@@ -65,7 +65,7 @@ def asserted(word: Token) -> bool:
     """
     judging = verb_trigger(word.head) if word.dep_ == "dobj" and word.head.pos_ == "VERB" else None
     if judging is not None and judging.event is EventType.ACCUSE and word.head.lemma_.lower() not in ALLEGING_VERBS:
-        return True  # "marched to denounce American strikes on Iran": what is denounced was done
+        return True  # "rallied to denounce Turkish strikes on Iraq": what is denounced was done
     purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
     if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):
         return False  # a purpose ("sent troops to fight insurgents"), not an act
@@ -93,7 +93,7 @@ def asserted(word: Token) -> bool:
         if child.dep_ == "ccomp" and child.i < head.i and ";" in (t.text for t in word.doc[child.i : head.i]):
             return True  # "X met Y; the two agreed to ...": a clause of its own before the semicolon, not the content
         if child.dep_ == "conj" and head.dep_ == "xcomp" and head.pos_ == "VERB":
-            child, head = head, head.head  # "threatened to open the gates and send refugees": both are threatened
+            child, head = head, head.head  # "threatened to close the pipeline and cut power": both are threatened
             continue
         if child.dep_ in ("conj", "advcl", "parataxis") or gap_objects(child):
             return True  # a second act beside the first ("urged X ... and asked Y"), or one done to a noun

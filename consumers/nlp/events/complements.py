@@ -30,7 +30,7 @@ def nested_targets(parties: Targets, verb: Token, event: EventType, sources: Seq
         purpose = child.dep_ == "advcl" and event in (EventType.AGREE, EventType.AID)  # "pledged $4bn to help X"
         if (child.dep_ in ("xcomp", "ccomp") or purpose) and child.pos_ in ("VERB", "AUX"):
             found.extend(_clause_targets(parties, child, event, sources))
-            if not found:  # "threatened to open the gates and send refugees to the EU": the second act's
+            if not found:  # "threatened to close the pass and cut power to Chad": the second act's
                 for second in (c for c in child.children if c.dep_ == "conj" and c.pos_ == "VERB"):
                     found.extend(_clause_targets(parties, second, event, sources))
     return unique(found)

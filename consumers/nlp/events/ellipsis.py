@@ -1,7 +1,7 @@
 """A target a clause leaves unsaid because the clause before it in the sentence names it.
 
-"Bolivia cut ties with Israel, while Colombia and Chile recalled their
-ambassadors": the recall is from Israel. Only sanctions count, and only an
+"Peru cut ties with Mexico, while Chile and Ecuador recalled their
+ambassadors": the recall is from Mexico. Only sanctions count, and only an
 earlier one in the same sentence by other parties: an ambassador recalled
 with no one named is recalled from whom the sentence already broke with.
 """

@@ -97,7 +97,7 @@ class EntityReader:
         if body is not None and record.type is EntityType.ORG:
             return Actor(body, IGO_NAMES[body], "igo")  # "the European Commission" acts for the EU
         led = led_group(self, entity_id, token) if record.type in (EntityType.PERSON, EntityType.ORG) else None
-        if led is not None:  # "Hezbollah leader Hassan Nasrallah" acts for Hezbollah, whatever a table says of him
+        if led is not None:  # "Hamas leader Khaled Meshaal" acts for Hamas, whatever a table says of him
             return led
         group = known_group(record.name) if entity_id not in IGO_IDS else None
         if group is None and record.type is EntityType.PERSON and token is not None and a_group(token):
@@ -118,7 +118,7 @@ class EntityReader:
             if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
                 return Actor(f"org:{slugify(group_name(record.name))}", record.name, group[1])
             country = self._country_of(entity_id)
-            kind = org_sector(record.name) or described_kind(left_words(token))  # "Danish brewer Carlsberg"
+            kind = org_sector(record.name) or described_kind(left_words(token))  # "Dutch brewer Heineken"
             if country is not None and kind in OWN_NAME_SECTORS and record.type is EntityType.ORG:
                 return Actor(entity_id, record.name, kind)  # a company, outlet or charity acts under its own name
             if country is not None:
@@ -134,7 +134,7 @@ class EntityReader:
     def _person(self, entity_id: str, token: Token | None, *, named_only: bool = False) -> Actor | None:
         """A named person: the IGO or country they act for, from the text first, else the tables."""
         record = self.resolution.entities[entity_id]
-        tied = sides(self.resolution, entity_id)[1:]  # "Rafael Grossi, head of the IAEA" acts for the IAEA
+        tied = sides(self.resolution, entity_id)[1:]  # "Tedros, head of the WHO" acts for the WHO
         igo = next((side for side in tied if side in IGO_IDS or names_an_igo(self._name(side))), None)
         igo = igo or self._titled_igo(token) or person_igo(record.name, self.published)
         if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU; "Guterres" (tables) the UN

@@ -286,7 +286,7 @@ CORE_NOUN_PHRASES: dict[tuple[str, str], Trigger] = {
     ("joint", "operation"): _t(E.COOPERATE, "military"), ("joint", "patrol"): _t(E.COOPERATE, "military"),
     ("joint", "venture"): _t(E.COOPERATE), ("joint", "project"): _t(E.COOPERATE),
     **{(kind, "duty"): _t(E.COERCE, "restrict") for kind in ("retaliatory", "import", "punitive", "anti-dumping")},
-    # weapons sold or sent, military aid to whoever receives them: "an arms sale to Taiwan"
+    # weapons sold or sent, military aid to whoever receives them: "an arms sale to Poland"
     **{(arms, sent): _t(E.AID, "military") for arms in ("arms", "weapons") for sent in ("sale", "package", "shipment")},
     ("drone", "strike"): _t(E.ASSAULT, "aerial"), ("air", "strike"): _t(E.ASSAULT, "aerial"),
     # crowd control used on people: "used water cannon against protesters", "tear gas on students"

@@ -187,7 +187,7 @@ class Parties:
         # "Morocco's plan", "opposition demands", "a UN Security Council resolution"
         owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"), ("compound", "PROPN"))
         owner = [c for c in token.children if (c.dep_, c.pos_) in owning]
-        if token.lemma_.lower() in STATEHOOD:  # "recognition of its independence": whose, also by a pronoun
+        if token.lemma_.lower() in STATEHOOD:  # "recognition of its statehood": whose, also by a pronoun
             owner += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
         drafted = any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children)
         if owner and token.lemma_.lower() in OWNED_NOUNS and not drafted:  # not "a UN draft put forward by Japan"
@@ -278,7 +278,7 @@ class Parties:
         return []
 
     def _blamed_for(self, noun: Token) -> list[Actor] | None:
-        """ "criticized Moscow for its threats", "praised Japan for its aid", "criticised Washington over an arms
+        """ "criticized Moscow for its threats", "praised Japan for its aid", "criticised Ankara over an arms
         sale": the act one is judged for is the one judged's own."""
         prep, owned = noun.head, any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
         judging = verb_trigger(prep.head)
@@ -290,7 +290,7 @@ class Parties:
         if not (owned and prep.lower_ == "for") and not (judged and not any(c.dep_ == "poss" for c in noun.children)):
             return None
         verb = prep.head
-        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "lashed out at Washington over ..." too
+        objects = [c for c in verb.children if c.dep_ == "dobj"]  # "hit out at Ankara over ..." too
         objects = objects or [o for p in verb.children if p.lower_ == "at" for o in p.children if o.dep_ == "pobj"]
         return (self.reader.actors(objects[0]) or None) if objects else None
 

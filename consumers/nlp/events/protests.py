@@ -79,7 +79,7 @@ def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) ->
         for noun in (w for o in occasion.children if o.dep_ == "pobj" for w in protest_nouns(parties, o)):
             return states, protesters(parties, noun)
         demanding = [a for o in occasion.children if o.dep_ == "pobj" for a in demanders(parties, o)]
-        if demanding:  # "bowed to the demands of protesting students"
+        if demanding:  # "gave in to the demands of striking miners"
             return states, demanding
     for noun in (w for o in sparked_by(verb) for w in protest_nouns(parties, o)):
         return states, protesters(parties, noun)
@@ -87,7 +87,7 @@ def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) ->
 
 
 def demanders(parties: Parties, noun: Token) -> list[Actor]:
-    """Protesters whose demands or pressure a noun names ("the demands of protesting students"), or ``[]``."""
+    """Protesters whose demands or pressure a noun names ("the demands of protesting farmers"), or ``[]``."""
     if noun.lemma_.lower() not in ("demand", "pressure", "call"):
         return []
     makers = [o for p in noun.children if p.lower_ in ("of", "from", "by") for o in p.children]
@@ -99,7 +99,7 @@ def demanders(parties: Parties, noun: Token) -> list[Actor]:
 
 
 def sparked_by(verb: Token) -> list[Token]:
-    """ "withdrew the bill that had sparked months of protests": what the verb's object set off."""
+    """ "scrapped the levy that had set off weeks of protests": what the verb's object set off."""
     clauses = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "relcl"]
     return [o for c in clauses if c.lemma_.lower() in SPARKING_VERBS for o in c.children if o.dep_ == "dobj"]
 

@@ -239,9 +239,9 @@ def left_words(token: Token | None) -> list[str]:
     return words
 
 
-# Organisations that act under their own name, whatever country they belong to ("Russia's Rosatom").
+# Organisations that act under their own name, whatever country they belong to ("India's Tata").
 OWN_NAME_SECTORS: frozenset[Sector] = frozenset({"business", "media", "ngo"})
-# Nouns that describe a company before or beside its name: "brewer Carlsberg", "Finnish utility Fortum".
+# Nouns that describe a company before or beside its name: "brewer Heineken", "Spanish utility Iberdrola".
 _BUSINESS_NOUNS = {
     "brewer", "utility", "chipmaker", "carmaker", "automaker", "giant", "lender", "miner", "insurer", "retailer",
     "conglomerate", "manufacturer", "producer", "maker", "operator", "firm", "company", "group", "startup",

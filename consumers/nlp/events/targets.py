@@ -64,7 +64,7 @@ class Targets(Parties):
         """
         themes: list[Actor] = []
         recipients: list[Actor] = []
-        # "voiced full support for Aliyev": the noun's phrase the parser hung on its support verb is the noun's
+        # "voiced full support for Ruto": the noun's phrase the parser hung on its support verb is the noun's
         supported = is_light(head) and any(c.dep_ == "dobj" and noun_trigger(c) is not None for c in head.children)
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN") or supported)
         if any(c.dep_ == "prt" and c.lower_ == "out" for c in head.children):
@@ -74,7 +74,7 @@ class Targets(Parties):
         if head.lemma_.lower() in ("invest", "investment", "deposit"):
             preps = preps | {"in"}  # "invest $10 billion in Jordan", "deposited $2 billion in its central bank"
         if head.pos_ == "NOUN" and (head.lemma_.lower() in ("release", "recognition") or event in DONE_TO_EVENTS):
-            preps = preps | {"of"}  # "the release of 14 jailed journalists", "recognition of its independence"
+            preps = preps | {"of"}  # "the release of 14 jailed journalists", "recognition of its statehood"
         topical = event is EventType.CONSULT and head.lemma_.lower() in TOPIC_VERBS  # "discussed X's launches"
         if declared_unwelcome(head):  # the parser's "declared [a Russian embassy official persona] non grata"
             unwelcome = [w for c in head.children if c.lower_ == "persona" for w in c.children if w.pos_ == "NOUN"]
@@ -106,7 +106,7 @@ class Targets(Parties):
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         own = noun_trigger(head) if head.pos_ == "NOUN" and head.dep_ == "dobj" else None
         if not recipients and own is not None and own.event is event and judged_act(head):
-            # "denounced American strikes on Iran": the parser hung the strikes' target on the verb
+            # "denounced Turkish strikes on Iraq": the parser hung the strikes' target on the verb
             for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
                 dated = any(o.ent_type_ in ("DATE", "TIME") for o in prep.children)
                 recipients += [] if dated else [a for o in prep.children for a in self.object_actors(o, preps, 0)]
@@ -270,11 +270,11 @@ class Targets(Parties):
         for site in (o for o in sites if o.dep_ == "pobj" and o.lemma_.lower() in MISSION_NOUNS):
             owners = [a for c in site.children if c.dep_ in ("amod", "compound", "poss") for a in self.reader.actors(c)]
             states = [a for a in owners if a.id.startswith(STATES)]
-            if len(states) == 1:  # "rallied outside the Israeli embassy in Amman": against Israel
+            if len(states) == 1:  # "picketed the Iranian embassy in Oslo": against Iran
                 return [Actor(states[0].id, states[0].name, "government")]
         if named or not sources or any(not s.id.startswith("group:") for s in sources):
             return home_government(sources, named)
-        # "students rallied in Dhaka against a quota system": unnamed protesters against the place's government
+        # "farmers marched in Quito against a fuel levy": unnamed protesters against the place's government
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         subjects = [head.head if s.lower_ in ("who", "that") and head.dep_ == "relcl" else s for s in subjects]
         sites += [o for s in subjects for p in s.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children]

@@ -56,7 +56,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if lemma in CROWD_WEAPON_VERBS and _crowd_weapon(verb):
         return Trigger(E.COERCE)  # "fired tear gas at protesters": force to disperse, not an armed attack
     if lemma in ("walk", "storm") and _left_talks(verb):
-        return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Israel": talks broken off
+        return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Sudan": talks broken off
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         dated = child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children)
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL and not dated:
@@ -200,7 +200,7 @@ def _of_forces(verb: Token, deps: tuple[str, ...]) -> bool:
     words = [w for c in verb.children if c.dep_ in deps for w in (c, *c.conjuncts)]
     counted = [w for w in words if w.ent_type_ == "CARDINAL" or w.like_num or w.lemma_.lower() in FORCE_MEASURES]
     words += [o for w in counted for p in w.children if p.lower_ == "of" for o in p.children]  # "thousands of troops"
-    helping = ("medical", "rescue", "relief", "aid", "humanitarian", "engineering")  # "medical brigades" heal
+    helping = ("medical", "rescue", "relief", "aid", "humanitarian", "engineering")  # "medical teams" heal
     return any(_singular(w) in FORCE_WORDS and not any(c.lower_ in helping for c in w.children) for w in words)
 
 

@@ -51,7 +51,7 @@ def modifier_sector(token: Token) -> Sector | None:
         return "criminals" if any(c.dep_ == "amod" and c.lower_ in HIDDEN for c in token.children) else None
     ruling = any(c.lower_ in ("ruling", "governing") for c in token.children)
     if ruling and token.lemma_.lower() in ("party", "coalition"):
-        return "government"  # "Georgia's ruling party" governs
+        return "government"  # "Zambia's ruling party" governs
     if token.lower_ not in VAGUE_HEADS:
         return None
     for child in token.children:
@@ -176,7 +176,7 @@ def refined_sector(token: Token, sector: Sector) -> Sector:
     if any(c.lower_ == "political" for c in token.children) and token.lower_ in ("prisoners", "detainees"):
         return "opposition"
     protesting = any(c.dep_ in ("amod", "acl") and c.lemma_.lower() in PROTESTING for c in token.children)
-    if sector == "civilians" and protesting:  # "protesting farmers", "students protesting job quotas"
+    if sector == "civilians" and protesting:  # "protesting farmers", "nurses protesting pay cuts"
         return "protesters"
     if token.lower_ in ("bomber", "bombers") and not any(c.lower_ == "suicide" for c in token.children):
         national = any(c.dep_ in ("amod", "compound") and c.is_title for c in token.children)

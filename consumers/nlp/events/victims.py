@@ -52,7 +52,7 @@ def harming_act(parties: "Parties", verb: Token) -> Token | None:
 
 
 def struck_a_thing(reader: EntityReader, act: Token) -> bool:
-    """Whether the act's object is a thing named only by where it is ("a hotel in Mogadishu"), not an actor."""
+    """Whether the act's object is a thing named only by where it is ("a market in Kidal"), not an actor."""
     objects = [c for c in act.children if c.dep_ == "dobj"]
     if len(objects) != 1 or objects[0].i in reader.owners or objects[0].pos_ != "NOUN":
         return False
@@ -67,8 +67,8 @@ def harmed(parties: "Parties", coded: list[CodedEvent], verb: Token, targets: li
     """The targets of a harm clause ("killing five people") given what its act was already coded against.
 
     An act coded against a country or group has its target: "pounded Kharkiv, killing five people" is
-    Ukraine's, "fired on protesters, killing 19" the protesters'. An act on a thing in a place ("stormed a
-    hotel in Mogadishu, killing nine guests") harmed the people killed, not the place's country: that
+    Ukraine's, "fired on protesters, killing 19" the protesters'. An act on a thing in a place ("raided a
+    market in Kidal, killing six traders") harmed the people killed, not the place's country: that
     country's event is taken out of ``coded``.
     """
     act = harming_act(parties, verb)
