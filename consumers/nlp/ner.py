@@ -92,7 +92,7 @@ def nominal_verbs(doc: Doc) -> Doc:
 
 
 NAME_LABELS = {"ORG", "GPE", "PERSON", "NORP"}
-DEMONYM_ENDINGS = ("ish", "ian", "ese", "an", "i")  # "Kurdish", "Syrian", "Sudanese", "Afghan", "Iraqi"
+DEMONYM_ENDINGS = ("ish", "ian", "ese")  # "Kurdish", "Syrian", "Sudanese" (as a name's part "Hitachi" is no people)
 # Word classes a name never starts with: "Following Pakistani air strikes" tags "Following Pakistani" as one name.
 NON_NAME_STARTS = {"VERB", "ADP", "SCONJ", "ADV", "AUX", "PRON", "CCONJ"}
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from consumers.nlp import budget
 from consumers.nlp.arguments import ArgumentReader
+from consumers.nlp.events.triggers import is_light, noun_trigger, verb_trigger
 from consumers.nlp.lexicon import cue_of
 from consumers.nlp.resolve import Resolution, same_side
 
@@ -88,8 +89,8 @@ class RoleReader(ArgumentReader):
                 ]
                 result.extend(self._attribute(link, token, content) for link in mutual)
         for root, (speech, speakers, via) in content.items():
-            if via == "speech" and speech.i > root.i:
-                continue  # "..., a Swiss mediator said": who reports what others do takes no side by it
+            if via == "speech" and speech.i > root.i and _tells_an_act(root):
+                continue  # "X and Y will hold talks, a Swiss mediator said": who reports an act takes no side by it
             clause_subjects, passive = self.subjects(root)
             # "agents of India may have been involved": a passive clause is about its subject
             clause_subjects = clause_subjects or [a for p in passive for a in self.actors(p)]
@@ -185,3 +186,11 @@ def _tokens(doc: Doc, parts: set[int], lower: str | None = None) -> list[Token]:
     lower_id = doc.vocab.strings[lower] if lower is not None else None
     rows = doc.to_array([POS, LOWER]).tolist()
     return [doc[i] for i, (pos, lower_case) in enumerate(rows) if pos in parts or lower_case == lower_id]
+
+
+def _tells_an_act(clause: Token) -> bool:
+    """Whether a clause reports an act ("X will hold talks", "X stripped Y of ..."), not a view ("X is a threat")."""
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    objects += [o for c in objects for p in c.children if p.lower_ == "of" for o in p.children]  # "a round of talks"
+    acts = [o for o in objects if noun_trigger(o) is not None]
+    return verb_trigger(clause) is not None or (is_light(clause) and bool(acts))

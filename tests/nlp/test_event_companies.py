@@ -69,6 +69,6 @@ def test_forces_approaching_a_state_that_goes_on_alert_mobilise_against_it(annot
     assert_coded(alert, Coded("country:RUS", "country:JPN", (E.MOBILIZE,), ("military", None)))
 
 
-def test_forces_arriving_for_a_visit_mobilise_against_no_one(annotate_text: Annotate) -> None:
-    visit = code(annotate_text, "Indian sailors arrived in Colombo for a port call.")
+def test_forces_arriving_for_a_welcomed_visit_mobilise_against_no_one(annotate_text: Annotate) -> None:
+    visit = code(annotate_text, "Sri Lanka welcomed the visit as Indian navy ships arrived in Colombo.")
     assert not [s for s in visit.stances if s.event is E.MOBILIZE]

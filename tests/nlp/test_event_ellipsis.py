@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from consumers.nlp.ner import entity_edges
-from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, relation
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,11 @@ def test_hosted_talks_heads_walk_outs_titles_recalls_and_duties(
     assert_coded(code(annotate_text, sentence), expected)
 
 
-def test_an_ambassador_recalled_with_no_earlier_clause_has_no_target(annotate_text: Annotate) -> None:
-    assert not code(annotate_text, "Israel recalled its ambassador.").stances
+def test_only_an_envoy_recalled_takes_the_earlier_clause_s_target(annotate_text: Annotate) -> None:
+    suspended = code(
+        annotate_text, "Lithuania cut ties with Belarus, while Latvia suspended its membership of the council."
+    )
+    assert relation(suspended, "country:LVA", "country:BLR") is None
 
 
 def test_a_sum_of_money_the_tagger_joined_to_a_name_is_cut_off() -> None:

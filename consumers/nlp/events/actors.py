@@ -34,7 +34,7 @@ from consumers.nlp.events.unnamed import (
     suspected_of_crime,
 )
 from consumers.nlp.resolve import slugify
-from schemas import Sector
+from schemas import EntityType, Sector
 
 # Nouns naming a group as the government it runs: "the Taliban government", "the Houthi authorities".
 RULING_NOUNS = {"government", "administration", "authority", "authorities", "regime", "cabinet"}
@@ -165,10 +165,13 @@ class ActorReader(EntityReader):
 
     def _apposed_name(self, token: Token) -> str | None:
         """The name an apposition gives a company, outlet or charity noun ("the carmaker, Renault,"), if any."""
+        if token.tag_ != "NN":
+            return None  # "two journalists, Jane Doe and ...": a plural names people, not a company
         for child in (c for c in token.children if c.dep_ == "appos" and c.i in self.owners):
             record = self.resolution.entities.get(self.owners[child.i])
-            if record is not None and not record.id.startswith(("country:", "bloc:")):
-                return record.name
+            person = record is not None and record.type is EntityType.PERSON and " " in record.name
+            if record is not None and not record.id.startswith(("country:", "bloc:")) and not person:
+                return record.name  # not "two journalists, Jane Doe and ...": people named in full are people
         return None
 
     def _named_members(self, token: Token) -> Actor | None:

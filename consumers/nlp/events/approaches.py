@@ -3,8 +3,9 @@
 "Finland put its air force on alert after Russian jets entered its
 airspace", "Guyana went on alert as Venezuelan gunboats approached its
 coast": the forces' approach is a show of force (MOBILIZE) against the
-state the main clause is about. Only a state's forces, only in a clause
-marked "after", "as" or "when", and only against another state.
+state that answers it by going on alert or mobilising. Only a state's
+forces, only in a clause marked "after", "as", "when" or "while", and only
+against another state.
 """
 
 from typing import TYPE_CHECKING
@@ -13,6 +14,8 @@ from spacy.tokens import Token
 
 from consumers.nlp.events.assertion import negated
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.triggers import verb_trigger
+from schemas import EventType
 
 if TYPE_CHECKING:
     from consumers.nlp.events.parties import Parties
@@ -30,6 +33,9 @@ def forces_approaching(parties: "Parties", verb: Token, sources: list[Actor]) ->
         return []
     if not sources or not all(s.id.startswith("country:") and s.sector in FORCES for s in sources):
         return []
+    reaction = verb_trigger(verb.head)
+    if reaction is None or reaction.event is not EventType.MOBILIZE:
+        return []  # only a state that goes on alert or mobilises answers the approach ("welcomed the visit as ...")
     own = {s.id for s in sources}
     reacting = parties.subjects(verb.head)[0]
     return [Actor(r.id, r.name, None) for r in reacting if r.id.startswith("country:") and r.id not in own]

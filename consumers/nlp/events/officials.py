@@ -74,7 +74,6 @@ def led_group(reader: "EntityReader", entity_id: str, token: Token | None) -> "A
 
 def titled_name(name: str, token: Token | None) -> str:
     """The name with the one-word title before it, as the tables list monarchs and popes ("Pope Francis")."""
-    if token is None:
-        return name
-    before = token.doc[token.left_edge.i]
-    return f"{before.text} {name}" if before.is_title and before.i < token.i else name
+    start = token.i - len(name.split()) if token is not None else -1
+    before = token.doc[start] if token is not None and start >= 0 else None
+    return f"{before.text} {name}" if before is not None and before.is_title and before.dep_ == "compound" else name

@@ -287,7 +287,9 @@ class Parties:
         judged = judged and prep.head.lemma_.lower() not in (*ALLEGING_VERBS, "summon")
         if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or prep.head.pos_ != "VERB":
             return None
-        if not (owned and prep.lower_ == "for") and not (judged and not any(c.dep_ == "poss" for c in noun.children)):
+        # "condemned the US over Israeli strikes": an act that names its own doer is not the judged party's
+        named = any(c.dep_ == "poss" or c.lower_ == "by" or c.i in self.reader.owners for c in noun.children)
+        if not (owned and prep.lower_ == "for") and not (judged and not named):
             return None
         verb = prep.head
         objects = [c for c in verb.children if c.dep_ == "dobj"]  # "hit out at Ankara over ..." too

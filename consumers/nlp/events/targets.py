@@ -43,7 +43,7 @@ from consumers.nlp.events.triggers import CROWD_WEAPON_VERBS, declared_unwelcome
 from schemas import EventType
 
 STATES = ("country:", "org:", "bloc:")
-SITE_PREPS = {"in", "outside", "at", "near", "across", "throughout", "before", "in front of"}  # where a rally is held
+SITE_PREPS = {"in", "outside", "at", "near", "across", "throughout", "before"}  # where a rally is held
 MISSION_NOUNS = {"embassy", "consulate", "mission", "legation"}  # a state's premises abroad stand for it
 
 
@@ -274,6 +274,9 @@ class Targets(Parties):
                 return [Actor(states[0].id, states[0].name, "government")]
         if named or not sources or any(not s.id.startswith("group:") for s in sources):
             return home_government(sources, named)
+        against = [t for p in head.children if p.lower_ in ("against", "over") for t in p.subtree]
+        if any(t.i in self.reader.owners for t in against):
+            return []  # "rallied in London against the war in Gaza": about a place abroad, not the host
         # "farmers marched in Quito against a fuel levy": unnamed protesters against the place's government
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         subjects = [head.head if s.lower_ in ("who", "that") and head.dep_ == "relcl" else s for s in subjects]

@@ -68,17 +68,20 @@ def harmed(parties: "Parties", coded: list[CodedEvent], verb: Token, targets: li
 
     An act coded against a country or group has its target: "pounded Kharkiv, killing five people" is
     Ukraine's, "fired on protesters, killing 19" the protesters'. An act on a thing in a place ("raided a
-    market in Kidal, killing six traders") harmed the people killed, not the place's country: that
-    country's event is taken out of ``coded``.
+    market in Kidal, killing six traders") harmed the people killed, not the place's country, unless a
+    state's forces struck it abroad; the place's country's event is then taken out of ``coded``.
     """
     act = harming_act(parties, verb)
     if act is None:
         return targets
     struck = [e for e in coded if e.trigger.i == act.i and stance_of(e.event) == "hostile"]
-    if struck and verb.lemma_.lower() in KILLING and struck_a_thing(parties.reader, act):
+    if targets and struck and verb.lemma_.lower() in KILLING and struck_a_thing(parties.reader, act):
+        # a state's forces striking a thing in another state attack that state; at home or unarmed, the people
         placed = [e for e in struck if e.target.id.startswith("country:") and e.target.sector is None]
-        coded[:] = [e for e in coded if e not in placed]
-        return targets
+        placed = [e for e in placed if not e.source.id.startswith("country:") or e.source.id == e.target.id]
+        if placed:
+            coded[:] = [e for e in coded if e not in placed]
+            return targets
     if any(e.target.id.startswith(("country:", "group:")) for e in struck):
         return [t for t in targets if not t.id.startswith("group:")]
     return targets
