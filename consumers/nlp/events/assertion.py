@@ -22,6 +22,7 @@ from consumers.nlp.events.rules import (
     WANTED_NOUNS,
     WANTING,
     is_alleged,
+    judges,
 )
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
@@ -63,8 +64,7 @@ def asserted(word: Token) -> bool:
     someone is accused or denied of, and every act named inside it, is
     claimed: the writer does not report it done.
     """
-    judging = verb_trigger(word.head) if word.dep_ == "dobj" and word.head.pos_ == "VERB" else None
-    if judging is not None and judging.event is EventType.ACCUSE and word.head.lemma_.lower() not in ALLEGING_VERBS:
+    if word.dep_ == "dobj" and judges(word.head):
         return True  # "rallied to denounce Turkish strikes on Iraq": what is denounced was done
     purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
     if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):

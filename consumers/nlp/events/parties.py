@@ -25,7 +25,6 @@ from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.passives import came_under, passive_roles
 from consumers.nlp.events.rules import (
-    ALLEGING_VERBS,
     CIRCUMSTANCE_PREPS,
     DRAWING_VERBS,
     INNER_PREPS,
@@ -40,6 +39,7 @@ from consumers.nlp.events.rules import (
     UNDOING_VERBS,
     claiming_verb,
     governing_verb,
+    judges,
     unique,
 )
 from consumers.nlp.events.triggers import is_light, noun_trigger, verb_trigger
@@ -281,10 +281,7 @@ class Parties:
         """ "criticized Moscow for its threats", "praised Japan for its aid", "criticised Ankara over an arms
         sale": the act one is judged for is the one judged's own."""
         prep, owned = noun.head, any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children)
-        judging = verb_trigger(prep.head)
-        judged = judging is not None and judging.event in (EventType.ACCUSE, EventType.SUPPORT)
-        # "blamed Kyiv for an attack", "summoned the envoy over a killing": the act is only alleged
-        judged = judged and prep.head.lemma_.lower() not in (*ALLEGING_VERBS, "summon")
+        judged = judges(prep.head)  # not "blamed Kyiv for an attack": only alleged
         if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over") or prep.head.pos_ != "VERB":
             return None
         # "condemned the US over Israeli strikes": an act that names its own doer is not the judged party's

@@ -274,8 +274,9 @@ def claiming_verb(noun: Token) -> Token | None:
     return word.head if word.dep_ == "dobj" and word.head.lemma_.lower() == "claim" else None
 
 
-def judged_act(noun: Token) -> bool:
-    """Whether a noun is what a verb of praise or blame judges ("condemned the strikes", "hailed the deal")."""
-    judging = verb_trigger(noun.head)
+def judges(verb: Token) -> bool:
+    """Whether a verb praises or blames what it names as done ("condemned the strikes", "hailed the deal"),
+    not one that only alleges it ("blamed Kyiv for an attack", "summoned the envoy over a killing")."""
+    judging = verb_trigger(verb) if verb.pos_ == "VERB" else None
     judged = judging is not None and judging.event in (EventType.ACCUSE, EventType.SUPPORT)
-    return judged and noun.head.lemma_.lower() not in ALLEGING_VERBS
+    return judged and verb.lemma_.lower() not in (*ALLEGING_VERBS, "summon")

@@ -33,7 +33,7 @@ from consumers.nlp.events.rules import (
     VISIT_VERBS,
     WITH_PARTNERS,
     is_reciprocal,
-    judged_act,
+    judges,
     supplied_with,
     target_preps,
     unique,
@@ -105,7 +105,7 @@ class Targets(Parties):
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         own = noun_trigger(head) if head.pos_ == "NOUN" and head.dep_ == "dobj" else None
-        if not recipients and own is not None and own.event is event and judged_act(head):
+        if not recipients and own is not None and own.event is event and judges(head.head):
             # "denounced Turkish strikes on Iraq": the parser hung the strikes' target on the verb
             for prep in (c for c in head.head.children if c.dep_ == "prep" and c.lower_ in ("on", "against")):
                 dated = any(o.ent_type_ in ("DATE", "TIME") for o in prep.children)
