@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, relation
 
 OFFICIALS = [
     pytest.param(
@@ -88,3 +88,10 @@ def test_a_kept_official_s_surname_is_a_person_though_the_model_missed_it(
 def test_a_surname_that_modifies_a_noun_is_no_person(annotate_text: Annotate, sentence: str) -> None:
     entities = code(annotate_text, sentence).entities
     assert not [e.id for e in entities if e.id.startswith("person:")]
+
+
+def test_a_country_the_text_states_outranks_an_office_the_tables_give_later(annotate_text: Annotate) -> None:
+    """The tables list Kaja Kallas at the EU; a story from her years as Estonia's prime minister says Estonia."""
+    coded = code(annotate_text, "Estonian Prime Minister Kaja Kallas met Finnish President Sauli Niinisto in Helsinki.")
+    assert_coded(coded, Coded("country:EST", "country:FIN", (E.CONSULT,)))
+    assert relation(coded, "org:european-union", "country:FIN") is None

@@ -53,3 +53,32 @@ def test_a_protest_abroad_against_a_named_state_is_not_against_the_host(annotate
 def test_a_protest_in_two_countries_names_no_one_government(annotate_text: Annotate) -> None:
     coded = code(annotate_text, "Protesters marched in Lima and in Santiago against the new mining law.")
     assert not [s for s in coded.stances if s.source == "group:protesters"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # people detained at a rally are its protesters, and the rally is theirs, not the police's
+            "Police detained dozens of people at a protest in Minsk on Sunday.",
+            Coded("country:BLR", "group:protesters", (E.COERCE,), ("police", "protesters")),
+        ),
+        (
+            "Police detained dozens of people at a protest in Minsk on Sunday.",
+            Coded("group:protesters", "country:BLR", (E.PROTEST,), ("protesters", "government")),
+        ),
+        (
+            "Riot police in Yerevan arrested 30 people during a sit-in outside the government building.",
+            Coded("country:ARM", "group:protesters", (E.COERCE,), ("police", "protesters")),
+        ),
+    ],
+)
+def test_an_act_of_force_at_a_protest_is_against_its_protesters(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_the_police_at_a_protest_are_not_its_protesters(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Police in Baku arrested 20 people during a rally against the new media law.")
+    assert not [s for s in coded.stances if s.source == "country:AZE" and s.event == E.PROTEST]
+    assert_coded(coded, Coded("group:protesters", "country:AZE", (E.PROTEST,)))

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.anaphora import PAIR_PREFIXES, listed_states, misread_list, named_pair, pair_members
+from consumers.nlp.events.anaphora import (
+    PAIR_PREFIXES,
+    listed_states,
+    misread_list,
+    misread_pair,
+    named_pair,
+    pair_members,
+)
 from consumers.nlp.events.bodies import un_body
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
@@ -84,7 +91,8 @@ class ActorReader(EntityReader):
         if pair:
             return pair
         found: list[Actor] = []
-        for head in (token, *token.conjuncts, *misread_list(token, self.owners)):
+        heads = misread_pair(token) or [token, *token.conjuncts, *misread_list(token, self.owners)]
+        for head in heads:
             actor = self.single(head)
             if actor is None:
                 continue
@@ -157,7 +165,9 @@ class ActorReader(EntityReader):
         if sector == "civilians" and suspected_of_crime(token):
             sector = "criminals"  # "14 people suspected of smuggling migrants"
         trade = sector or described_kind([token.lower_])  # "Dutch brewer Heineken", "India's state oil firm ONGC"
-        if trade in OWN_NAME_SECTORS and (company := self._apposed_name(token)) is not None:
+        # "the opposition Islamic Renaissance Party": a party or armed group no country is stated for
+        stateless = sector in ("opposition", "rebels") and self._nationality(token, locative=False) is None
+        if (trade in OWN_NAME_SECTORS or stateless) and (company := self._apposed_name(token)) is not None:
             return Actor(f"org:{slugify(company)}", company, trade)
         if sector is not None:
             return self._agent(token, refined_sector(token, sector))

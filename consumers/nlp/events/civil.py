@@ -11,6 +11,8 @@ with such a sector, or a "by" phrase naming no state actor at all.
 from spacy.tokens import Token
 
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.triggers import noun_trigger, verb_trigger
+from schemas import EventType
 
 # Acts that civilians do as protest and states as coercion.
 CIVIL_ACTIONS = {"blockade", "roadblock", "barricade", "occupy", "occupation", "march", "besiege"}
@@ -47,3 +49,39 @@ def by_phrases(noun: Token) -> list[Token]:
     """The "by" phrases of a noun, or of the span of time it is "of" ("days of road blockades by farmers")."""
     span = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
     return [p for p in (*noun.children, *span.children) if p.dep_ == "prep" and p.lower_ == "by"]
+
+
+def as_protesters(actor: Actor) -> Actor:
+    """ "Thousands of people marched": civilians who protest are coded as protesters."""
+    if actor.sector != "civilians":
+        return actor
+    if actor.id == "group:civilians":
+        return Actor("group:protesters", actor.name, "protesters")
+    return Actor(actor.id, actor.name, "protesters", actor.person)
+
+
+SETTING_PREPS = frozenset({"during", "at", "amid"})
+
+
+def protest_setting(verb: Token) -> Token | None:
+    """The protest an act of force was done at: "arrested 40 people during a rally", "beat students at a sit-in".
+
+    The protest is the protesters', not the doer's, and those the act
+    harmed are protesters.
+    """
+    force = verb_trigger(verb)
+    if force is None or force.event not in (EventType.COERCE, EventType.ASSAULT):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            found = noun_trigger(noun)
+            if found is not None and found.event is EventType.PROTEST:
+                return noun
+    return None
+
+
+def held_at_protest(verb: Token, event: EventType, targets: list[Actor]) -> list[Actor]:
+    """Unnamed people detained or beaten at a protest are its protesters, whoever held them."""
+    if event not in (EventType.COERCE, EventType.ASSAULT) or protest_setting(verb) is None:  # not "freed"
+        return targets
+    return [as_protesters(t) for t in targets]

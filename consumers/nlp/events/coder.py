@@ -30,6 +30,7 @@ from consumers.nlp.events.answers import (
 from consumers.nlp.events.approaches import forces_approaching
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
+from consumers.nlp.events.civil import as_protesters, held_at_protest
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.complements import nested_targets
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
@@ -58,7 +59,6 @@ from consumers.nlp.events.rules import (
     UNREALISED,
     VOICED_PRONOUNS,
     addresses,
-    as_protesters,
     gives_aid,
     governing_verb,
     is_alleged,
@@ -167,9 +167,8 @@ class EventCoder:
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
-        targets = harmed(
-            self.parties, self._coded, verb, targets
-        )  # "pounded Kharkiv, killing five people": Ukraine is the target
+        targets = harmed(self.parties, self._coded, verb, targets)  # "pounded Kharkiv, killing five": Ukraine's
+        targets = held_at_protest(verb, trigger.event, targets)  # "arrested 40 people during a rally"
         return self._paired(verb, sources, targets, trigger, 0.8 if not patients else 0.75) + conceded
 
     def _paired(

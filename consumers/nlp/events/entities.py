@@ -136,16 +136,16 @@ class EntityReader:
         record = self.resolution.entities[entity_id]
         tied = sides(self.resolution, entity_id)[1:]  # "Tedros, head of the WHO" acts for the WHO
         igo = next((side for side in tied if side in IGO_IDS or names_an_igo(self._name(side))), None)
-        igo = igo or self._titled_igo(token) or person_igo(record.name, self.published)
-        if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU; "Guterres" (tables) the UN
-            named = self.resolution.entities.get(igo)
-            return Actor(igo, named.name if named else IGO_NAMES.get(igo, igo), "igo", person=entity_id)
         words = left_words(token)
         apposed = titled_apposition(token) if token is not None else None
         stated = self._nationality(apposed[0], locative=False) if apposed is not None else None
-        country = (
-            self._country_of(entity_id)
-            or (stated.id if stated is not None else None)
+        stated_country = self._country_of(entity_id) or (stated.id if stated is not None else None)
+        igo = igo or self._titled_igo(token) or (None if stated_country else person_igo(record.name, self.published))
+        if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU; "Guterres" (tables) the UN
+            named = self.resolution.entities.get(igo)
+            return Actor(igo, named.name if named else IGO_NAMES.get(igo, igo), "igo", person=entity_id)
+        country = (  # a country the text states ("Estonian Prime Minister X") outranks the tables' later office
+            stated_country
             or self._body_country(entity_id)
             or person_country(record.name, self.published)
             or person_country(titled_name(record.name, token), self.published)  # "Pope Francis"

@@ -9,10 +9,11 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.civil import as_protesters
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
-from consumers.nlp.events.rules import SYMMETRIC, as_protesters, refined_trigger
+from consumers.nlp.events.rules import SYMMETRIC, refined_trigger
 from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.events.victims import victims_over_places
 from schemas import EventType, TextField, stance_of

@@ -21,6 +21,7 @@ from consumers.nlp.events.agency import (
     participle_agents,
     stranded_subject,
 )
+from consumers.nlp.events.civil import protest_setting
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.passives import came_under, passive_roles
@@ -273,6 +274,9 @@ class Parties:
             kind = noun_trigger(noun)
             if noun.head.lower_ == "on" and (kind is None or kind.event is not EventType.CONSULT):
                 circumstance = False  # "on a visit to Paris" is the visitor's, "a statement on the war" no one's
+            setting = protest_setting(governor)
+            if circumstance and setting is not None and setting.i == noun.i:
+                return [Actor("group:protesters", noun.text, "protesters")]  # "arrested 40 people during a rally"
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self.subjects(governor)[0]
         return []

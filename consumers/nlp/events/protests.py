@@ -8,7 +8,7 @@ protesters → the government (PROTEST) and the government → the protesters
 from spacy.tokens import Token
 
 from consumers.nlp.events.assertion import negated
-from consumers.nlp.events.civil import agents_of_people, by_phrases, civil_action
+from consumers.nlp.events.civil import agents_of_people, as_protesters, by_phrases, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
@@ -16,7 +16,6 @@ from consumers.nlp.events.rules import (
     CONCEDING_VERBS,
     PROTEST_OCCASIONS,
     PROTESTED_VERBS,
-    as_protesters,
     refined_trigger,
 )
 from consumers.nlp.events.sectors import STATE_SECTORS

@@ -156,15 +156,6 @@ def labels_an_act(word: Token) -> bool:
     return word.lemma_.lower() == "call" and referring and any(c.dep_ in ("oprd", "attr") for c in word.children)
 
 
-def as_protesters(actor: Actor) -> Actor:
-    """ "Thousands of people marched": civilians who protest are coded as protesters."""
-    if actor.sector != "civilians":
-        return actor
-    if actor.id == "group:civilians":
-        return Actor("group:protesters", actor.name, "protesters")
-    return Actor(actor.id, actor.name, "protesters", actor.person)
-
-
 def supplied_with(verb: Token) -> bool:
     """ "supplied Hamas fighters with rockets", "provided the army with drones": the object is who receives."""
     given = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]

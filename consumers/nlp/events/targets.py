@@ -10,6 +10,7 @@ country it lies in; "condemned the strike" targets whoever struck last.
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.civil import protest_setting
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.homes import home_state
@@ -260,18 +261,22 @@ class Targets(Parties):
     def protested(self, head: Token, sources: list[Actor]) -> list[Actor]:
         """Whom a strike or rally with no target named is against: "a strike in a pay dispute with the
         government", "went on strike to demand better pay from the government", "a sit-in outside parliament"."""
-        named = self._clause_actors(head)
+        setting = protest_setting(head)  # "detained dozens at a protest in Minsk": the protest's, not the verb's
+        named = self._clause_actors(setting if setting is not None else head)
         for actor in named:
             state = actor.id.startswith(STATES) and actor.sector in STATE_SECTORS  # not "through Nairobi"
             if state and not any(actor.same_party(s) for s in sources):
                 return [actor]
-        preps = [p for c in head.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS for p in (c, *c.conjuncts)]
+        near = [*head.children, *(setting.children if setting is not None else ())]
+        preps = [p for c in near if c.dep_ == "prep" and c.lower_ in SITE_PREPS for p in (c, *c.conjuncts)]
         sites = [w for p in preps for o in p.children for w in (o, *o.conjuncts)]  # "in Lima and (in) Santiago"
         for site in (o for o in sites if o.dep_ == "pobj" and o.lemma_.lower() in MISSION_NOUNS):
             owners = [a for c in site.children if c.dep_ in ("amod", "compound", "poss") for a in self.reader.actors(c)]
             states = [a for a in owners if a.id.startswith(STATES)]
             if len(states) == 1:  # "picketed the Iranian embassy in Oslo": against Iran
                 return [Actor(states[0].id, states[0].name, "government")]
+        placed = {a.id for o in sites if o.dep_ == "pobj" for a in self.places(o)} if setting is not None else set()
+        named = [a for a in named if a.id not in placed]  # "detained dozens at a protest in Minsk": where, not whom
         if named or not sources or any(not s.id.startswith("group:") for s in sources):
             return home_government(sources, named)
         against = [t for p in head.children if p.lower_ in ("against", "over") for t in p.subtree]
