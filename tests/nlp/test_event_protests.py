@@ -75,3 +75,11 @@ def test_support_voiced_for_someone_the_parser_hung_on_the_verb(annotate_text: A
 def test_bowing_to_the_demands_of_protesting_students_concedes_to_them(annotate_text: Annotate) -> None:
     bowed = code(annotate_text, "Georgia's government bowed to the demands of protesting Georgian students.")
     assert_coded(bowed, Coded("country:GEO", "country:GEO", (E.CONCEDE,), ("government", "protesters")))
+
+
+def test_what_a_strike_shuts_names_no_one_it_is_against(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "Ghanaian nurses went on strike over unpaid allowances, crippling public hospitals in Accra and Kumasi.",
+    )
+    assert_coded(coded, Coded("country:GHA", "country:GHA", (E.PROTEST,), ("health", "government")))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, relation
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,14 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 )
 def test_parties_as_the_text_means_them(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_name_the_parser_joined_to_a_date_is_the_next_clause_s_subject(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "The militants freed four hostages on Friday and Mali released 30 prisoners.")
+    assert_coded(coded, Coded("country:MLI", "group:civilians", (E.RETREAT,)))
+    assert relation(coded, "group:rebels", "country:MLI") is None
+
+
+def test_a_drafted_text_is_its_author_s(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "The United States vetoed an Algerian-drafted Security Council resolution on Gaza.")
+    assert_coded(coded, Coded("country:USA", "country:DZA", (E.REJECT,)))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.agency import is_stranded
 from consumers.nlp.events.anaphora import (
     PAIR_PREFIXES,
     listed_states,
@@ -91,7 +92,8 @@ class ActorReader(EntityReader):
         if pair:
             return pair
         found: list[Actor] = []
-        heads = misread_pair(token) or [token, *token.conjuncts, *misread_list(token, self.owners)]
+        conjuncts = [c for c in token.conjuncts if not is_stranded(c)]  # "in the north and Chad sent troops"
+        heads = misread_pair(token) or [token, *conjuncts, *misread_list(token, self.owners)]
         for head in heads:
             actor = self.single(head)
             if actor is None:

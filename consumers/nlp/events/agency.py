@@ -56,14 +56,27 @@ def stranded_subject(verb: Token) -> Token | None:
 
     "The rebels freed two hostages and Kenya released 40 prisoners" comes out as
     "hostages and Kenya": the name right before the second verb, a conjunct of
-    the first verb's object, is the second verb's subject.
+    the first verb's object or of a noun in its prepositional phrase ("on
+    Saturday and Israel released ..."), is the second verb's subject.
     """
     if verb.dep_ != "conj" or verb.i == 0 or not any(c.dep_ == "dobj" for c in verb.children):
         return None
     before = verb.doc[verb.i - 1]
     objects = [c for c in verb.head.children if c.dep_ == "dobj"]
-    joined = before.dep_ == "conj" and before.pos_ == "PROPN" and before.head in objects
+    phrased = before.head.dep_ == "pobj" and verb.head in before.head.ancestors  # "on Saturday and Israel"
+    joined = before.dep_ == "conj" and before.pos_ == "PROPN" and (before.head in objects or phrased)
     return before if joined and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) else None
+
+
+def is_stranded(token: Token) -> bool:
+    """Whether a conjunct is really the subject of the verb right after it ("on Saturday and Israel released")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        after is not None
+        and after.pos_ == "VERB"
+        and (found := stranded_subject(after)) is not None
+        and (found.i == token.i)
+    )
 
 
 def fronted_subject(verb: Token) -> Token | None:

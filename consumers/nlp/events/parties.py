@@ -46,6 +46,8 @@ from consumers.nlp.events.rules import (
 from consumers.nlp.events.triggers import is_light, noun_trigger, verb_trigger
 from schemas import EventType
 
+AUTHORING = frozenset({"draft", "sponsor", "propose", "author", "write"})  # "a British-drafted resolution"
+
 
 class Parties:
     """Reads sources and object actors off one parsed text; actors come from an ``ActorReader``."""
@@ -186,8 +188,10 @@ class Parties:
             if agents:
                 return agents
         # "Morocco's plan", "opposition demands", "a UN Security Council resolution"
-        owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"), ("compound", "PROPN"))
-        owner = [c for c in token.children if (c.dep_, c.pos_) in owning]
+        owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"), ("compound", "PROPN"), ("nmod", "PROPN"))
+        # "a British-drafted Security Council resolution", "a US-sponsored draft": its author, before any other owner
+        owner = [g for c in token.children if c.dep_ == "amod" and c.lemma_.lower() in AUTHORING for g in c.children]
+        owner += [c for c in token.children if (c.dep_, c.pos_) in owning]
         if token.lemma_.lower() in STATEHOOD:  # "recognition of its statehood": whose, also by a pronoun
             owner += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
         drafted = any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children)

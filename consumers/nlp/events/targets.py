@@ -277,6 +277,8 @@ class Targets(Parties):
                 return [Actor(states[0].id, states[0].name, "government")]
         placed = {a.id for o in sites if o.dep_ == "pobj" for a in self.places(o)} if setting is not None else set()
         named = [a for a in named if a.id not in placed]  # "detained dozens at a protest in Minsk": where, not whom
+        if setting is None:  # "went on strike, crippling hospitals": what the strike did names no one it is against
+            named = [a for a in self._clause_actors(head, effects=False) if a in named]
         if named or not sources or any(not s.id.startswith("group:") for s in sources):
             return home_government(sources, named)
         against = [t for p in head.children if p.lower_ in ("against", "over") for t in p.subtree]
@@ -289,9 +291,12 @@ class Targets(Parties):
         countries = unique([a for o in sites if o.dep_ == "pobj" for a in self.places(o)])
         return [Actor(c.id, c.name, "government") for c in countries] if len(countries) == 1 else []
 
-    def _clause_actors(self, head: Token) -> list[Actor]:
-        """The actors a clause names besides its subject, in text order, acts of their own beside it left out."""
+    def _clause_actors(self, head: Token, *, effects: bool = True) -> list[Actor]:
+        """The actors a clause names besides its subject, in text order, acts of their own beside it left out;
+        without ``effects``, those of a participle telling what it did ("..., crippling hospitals") too."""
         skipped = {t.i for c in head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "conj") for t in c.subtree}
+        if not effects:
+            skipped |= {t.i for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}
         found: list[Actor] = []
         for token in head.subtree:
             if token.i in skipped or token.i == head.i or token.pos_ not in ("NOUN", "PROPN", "ADJ"):
