@@ -30,6 +30,7 @@ from consumers.nlp.events.answers import (
 from consumers.nlp.events.approaches import forces_approaching
 from consumers.nlp.events.assertion import asserted, cancelled, intended, negated, while_protesting
 from consumers.nlp.events.background import clause_targets, undone
+from consumers.nlp.events.backstop import last_reading
 from consumers.nlp.events.civil import as_protesters, held_at_protest
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.complements import nested_targets
@@ -114,6 +115,8 @@ class EventCoder:
                     )
                 elif token.pos_ in ("NOUN", "PROPN") and token.i not in self.reader.owners:
                     found.extend(self._noun_events(token))
+            if not any(e.sentence.start == sentence.start for e in found):  # no rule read an event here
+                found.extend(last_reading(self.parties, sentence, lambda v: self._verb_trigger(v, set()), self.field))
         return list(found)  # the coder's own list is cleared by the next call
 
     def _verb_events(self, verb: Token, consumed: set[int]) -> list[CodedEvent]:
