@@ -54,3 +54,17 @@ def test_a_pattern_naming_a_joint_act_goes_both_ways(
 ) -> None:
     annotation = code(annotate_text, sentence)
     assert relation(annotation, first, second) is not None and relation(annotation, second, first) is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thai and Cambodian troops traded artillery fire along the border for a second day.",
+        "Indian and Pakistani troops traded shots across the Line of Control.",
+    ],
+)
+def test_trading_fire_is_an_attack_each_way(annotate_text: Annotate, sentence: str) -> None:
+    coded = code(annotate_text, sentence)
+    sides = sorted({s.source for s in coded.stances if s.event == E.ASSAULT})
+    assert len(sides) == 2
+    assert not [s for s in coded.stances if s.stance == "cooperative"]

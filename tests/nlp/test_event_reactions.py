@@ -76,3 +76,20 @@ def test_a_claim_or_allegation_the_one_it_is_about_denies_is_a_charge(
 
 def test_a_territorial_claim_is_no_charge(annotate_text: Annotate) -> None:
     assert not code(annotate_text, "China has territorial claims in the South China Sea.").stances
+
+
+def test_a_condemned_act_named_by_another_word_is_the_near_act_of_its_stance(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "Algeria deported 2,000 Malians last month, officials said. Mali's government condemned the expulsions.",
+    )
+    assert_coded(coded, Coded("country:MLI", "country:DZA", (E.ACCUSE,)))
+
+
+def test_a_criticised_agreement_is_each_signer_s(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "Japan and the Philippines signed a defence pact on Monday. China's foreign ministry criticised the agreement.",
+    )
+    assert_coded(coded, Coded("country:CHN", "country:JPN", (E.ACCUSE,)))
+    assert_coded(coded, Coded("country:CHN", "country:PHL", (E.ACCUSE,)))

@@ -37,7 +37,8 @@ PROMISED_HARM = {EventType.ASSAULT, EventType.THREATEN, EventType.COERCE, EventT
 
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
-    if trigger.event is EventType.AGREE:  # "vowed to crush the group", "to make X pay": a promised harm threatens
+    jointly = verb.lemma_.lower() == "agree" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
+    if trigger.event is EventType.AGREE and not jointly:  # "vowed to crush the group": a promised harm threatens
         acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         promised = [verb_trigger(c) for c in acts]  # "vowed to step up its attacks": the support verb's noun
         promised += [noun_trigger(o) for c in acts for o in c.children if o.dep_ == "dobj"]

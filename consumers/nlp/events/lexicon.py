@@ -236,6 +236,9 @@ CORE_PATTERNS: dict[tuple[str, str], Trigger] = {
     ("exchange", "prisoner"): _t(E.RETREAT, "release"), ("swap", "prisoner"): _t(E.RETREAT, "release"),
     ("use", "gas"): _t(E.COERCE), ("use", "cannon"): _t(E.COERCE),
     ("approve", "bid"): _t(E.SUPPORT), ("approve", "request"): _t(E.SUPPORT), ("approve", "application"): _t(E.SUPPORT),
+    ("trade", "fire"): _t(E.ASSAULT, "firearms"), ("trade", "shot"): _t(E.ASSAULT, "firearms"),
+    ("trade", "gunfire"): _t(E.ASSAULT, "firearms"), ("exchange", "shot"): _t(E.ASSAULT, "firearms"),
+    ("exchange", "gunfire"): _t(E.ASSAULT, "firearms"), ("trade", "strike"): _t(E.ASSAULT),
 }  # fmt: skip
 
 SPEECH_VERBS = {

@@ -47,7 +47,16 @@ def paired_events(
     # "X and Y declared a truce", "X and Y signed a treaty": each party with the other; not "took part"
     symmetric = trigger.event in SYMMETRIC or trigger.mode == "ceasefire" or word.lemma_.lower() == "sign"
     symmetric = symmetric and not trigger.one_sided and not _one_sided_attack(trigger, word)
-    if joint or reciprocal or (mutual and not targets and len(sources) > 1 and symmetric):
+    if (
+        trigger.event is EventType.AGREE
+        and mutual
+        and len(sources) > 1
+        and all(t.id.startswith("group:") for t in targets)
+    ):
+        targets = []  # "Russia and Ukraine agreed to swap prisoners": with each other, not with the prisoners
+    # "Serbia and Kosovo agreed to implement an EU plan": with each other, and with the plan's owner
+    agreed = trigger.event is EventType.AGREE and word.lemma_.lower() == "agree" and not partnered
+    if joint or reciprocal or (mutual and (agreed or not targets) and len(sources) > 1 and symmetric):
         # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"
         together = trigger if not joint else Trigger(EventType.COOPERATE)
         events = [  # "Kibaki and opposition leader Odinga signed a deal": one state's two sides are two parties
@@ -56,7 +65,7 @@ def paired_events(
             for b in sources
             if not a.same_party(b)
         ]
-        if not joint:
+        if not (joint or agreed):
             return events
     else:
         events = []

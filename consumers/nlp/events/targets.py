@@ -41,7 +41,7 @@ from consumers.nlp.events.rules import (
 )
 from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.events.triggers import CROWD_WEAPON_VERBS, declared_unwelcome, is_light, makes_pay, noun_trigger
-from schemas import EventType
+from schemas import EventType, stance_of
 
 STATES = ("country:", "org:", "bloc:")
 SITE_PREPS = {"in", "outside", "at", "near", "across", "throughout", "before"}  # where a rally is held
@@ -221,11 +221,13 @@ class Targets(Parties):
         if named is not None:  # "the strike": the last strike (or assault) the text coded, however far back
             same_word = [e for e in before if e.trigger.lemma_.lower() == word.lemma_.lower()]
             same_kind = [e for e in before if e.event is named.event]
-            candidates = same_word or same_kind
+            # "deported 10,000 Haitians ... condemned the expulsions": a near act of the same stance
+            near = [e for e in before if e.trigger.i >= start and stance_of(e.event) == stance_of(named.event)]
+            candidates = same_word or same_kind or near
         else:  # "the move", "the decision": what was done in this or the previous sentence
             candidates = [e for e in before if e.trigger.i >= start]
-        if candidates:
-            return [candidates[-1].source]
+        if candidates:  # "Vietnam and South Korea signed a deal ... criticised the agreement": both signers
+            return unique([e.source for e in candidates if e.trigger.i == candidates[-1].trigger.i])
         if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
             for index, actor, _ in reversed(self.reader.recent):
                 if start <= index < verb.sent.start and actor.id not in own:
