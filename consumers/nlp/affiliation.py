@@ -85,7 +85,9 @@ def _before(doc: Doc, start: int, owners: dict[int, str], resolution: Resolution
     while index >= 0 and start - index <= _MAX_WINDOW:
         token = doc[index]
         owner = _affiliation_at(token, owners, resolution)
-        if owner is not None:
+        if owner is not None and _title_word(token, owner, resolution):
+            titled = True  # "Iran's Supreme Leader X": the tagger took "Supreme" for an organisation
+        elif owner is not None:
             found = found or owner
         elif token.tag_ == "POS" or token.lower_ in ("'s", "’s"):
             pass
@@ -99,6 +101,17 @@ def _before(doc: Doc, start: int, owners: dict[int, str], resolution: Resolution
             break
         index -= 1
     return found if titled else None
+
+
+def _title_word(token: Token, owner: str, resolution: Resolution) -> bool:
+    """A one-word "organisation" that only qualifies the title after it ("Supreme Leader")."""
+    record = resolution.entities[owner]
+    return (
+        record.type is EntityType.ORG
+        and " " not in record.name
+        and token.head.lower_ in ROLE_NOUNS
+        and (token.dep_ in ("compound", "amod") and token.head.i == token.i + 1)
+    )
 
 
 def _appositive(doc: Doc, start: int, end: int, owners: dict[int, str], resolution: Resolution) -> str | None:

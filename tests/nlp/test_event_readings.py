@@ -35,3 +35,31 @@ def test_a_name_the_parser_joined_to_a_date_is_the_next_clause_s_subject(annotat
 def test_a_drafted_text_is_its_author_s(annotate_text: Annotate) -> None:
     coded = code(annotate_text, "The United States vetoed an Algerian-drafted Security Council resolution on Gaza.")
     assert_coded(coded, Coded("country:USA", "country:DZA", (E.REJECT,)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tehran ruled out talks with Washington.", Coded("country:IRN", "country:USA", (E.REJECT,))),
+        (  # what was ordered is not done, the order itself coerces
+            "Kyrgyzstan ordered the Azattyk broadcaster to close its office in Bishkek.",
+            Coded("country:KGZ", "group:media", (E.COERCE,), (None, "media")),
+        ),
+        (  # the tagger took "Supreme" for an organisation: the title's country speaks
+            "Iran's Supreme Leader Ali Khamenei rejected talks with the United States.",
+            Coded("country:IRN", "country:USA", (E.REJECT,), ("government", None)),
+        ),
+        (  # a private person described by nationality and trade is that country's civilian
+            "Iran freed French aid worker Olivier Grondeau.",
+            Coded("country:IRN", "country:FRA", (E.RETREAT,), (None, "civilians")),
+        ),
+        (
+            "Georgian police detained 12 opposition party officials in Tbilisi.",
+            Coded("country:GEO", "group:opposition", (E.COERCE,), ("police", "opposition")),
+        ),
+    ],
+)
+def test_phrasal_verbs_orders_titles_and_private_people(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

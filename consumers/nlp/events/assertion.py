@@ -102,6 +102,8 @@ def asserted(word: Token) -> bool:
             clause = child.dep_ in ("xcomp", "ccomp")
             if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):
                 return False
+            if clause and head.lemma_.lower() == "order":
+                return False  # "ordered the broadcaster to close its office": what was ordered, not done
         if head.pos_ in ("VERB", "AUX") and child.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
             return True
         child, head = head, head.head

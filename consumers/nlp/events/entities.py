@@ -15,7 +15,14 @@ from spacy.tokens import Doc, Token
 from consumers.nlp.affiliation import body_country
 from consumers.nlp.events.named_groups import a_group, group_name
 from consumers.nlp.events.offices import person_country, person_igo
-from consumers.nlp.events.officials import led_group, mistaken_place, state_body, titled_apposition, titled_name
+from consumers.nlp.events.officials import (
+    led_group,
+    mistaken_place,
+    private_person,
+    state_body,
+    titled_apposition,
+    titled_name,
+)
 from consumers.nlp.events.seats import seat_of
 from consumers.nlp.events.sectors import (
     IGO_IDS,
@@ -152,8 +159,9 @@ class EntityReader:
             or (self._titled_country(token) if token is not None and is_titled(words) else None)
         )
         sector = title_sector(words) or (apposed[1] if apposed is not None else "government")
-        if country is None:
-            return None if named_only else Actor(entity_id, record.name, None)
+        if country is None:  # "Australian economist X": a private person, their country's civilian
+            described = private_person(self, entity_id, token)
+            return described or (None if named_only else Actor(entity_id, record.name, None))
         return Actor(country, self.country_name(country), sector, person=None if named_only else entity_id)
 
     def _name(self, entity_id: str) -> str:

@@ -126,7 +126,7 @@ CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
     ("give", "in"): _t(E.CONCEDE), ("lock", "up"): _t(E.COERCE, "arrest"), ("beat", "back"): _t(E.ASSAULT),
     ("roll", "back"): _t(E.CONCEDE), ("walk", "out"): _t(E.PROTEST, "boycott"), ("come", "under"): _t(E.ASSAULT),
     ("order", "out"): _t(E.SANCTION, "expel"), ("gun", "down"): _t(E.ASSAULT, "firearms"),
-    ("walk", "away"): _t(E.SANCTION, "discontinue"),
+    ("walk", "away"): _t(E.SANCTION, "discontinue"), ("rule", "out"): _t(E.REJECT),
 }  # fmt: skip
 
 # Verbs whose event is the object's: "imposed sanctions on", "held talks with", "launched strikes on".

@@ -8,7 +8,8 @@ was tied to ("Indian External Affairs Minister S. Jaishankar"), or, for a
 name the model took for a place ("Erdogan condemned ..."), the table when
 it knows the name. A group's leader titled with the group ("Hezbollah
 leader X") acts for the group, and a title the tables list with the name
-("Pope Leo") is tried with it.
+("Pope Leo") is tried with it. A private person described by nationality
+and occupation ("Australian economist X") is that country's, as a civilian.
 """
 
 from dataclasses import replace
@@ -67,8 +68,10 @@ def led_group(reader: "EntityReader", entity_id: str, token: Token | None) -> "A
     titles = [c for c in token.children if c.dep_ == "compound" and c.lower_ in LEADER_TITLES] if token else []
     for word in (w for title in titles for w in title.subtree if w.i < title.i and w.i in reader.owners):
         actor = reader.of_entity(reader.owners[word.i], word)
+        qualifier = actor is not None and actor.sector is None and " " not in actor.name  # "Supreme Leader"
         if actor is not None and actor.id.startswith("org:") and actor.sector not in (*STATE_SECTORS, "igo"):
-            return replace(actor, person=entity_id)
+            if not qualifier:
+                return replace(actor, person=entity_id)
     return None
 
 
@@ -77,3 +80,22 @@ def titled_name(name: str, token: Token | None) -> str:
     start = token.i - len(name.split()) if token is not None else -1
     before = token.doc[start] if token is not None and start >= 0 else None
     return f"{before.text} {name}" if before is not None and before.is_title and before.dep_ == "compound" else name
+
+
+def private_person(reader: "EntityReader", entity_id: str, token: Token | None) -> "Actor | None":
+    """ "Australian economist X", "American reporter X": the country of a person described by trade, not office."""
+    if token is None:
+        return None
+    index = token.i
+    while index > 0 and reader.owners.get(index - 1) == entity_id:
+        index -= 1  # the name's first word
+    trade: list[str] = []
+    while index > 0 and token.doc[index - 1].pos_ == "NOUN" and token.doc[index - 1].is_lower:
+        index -= 1
+        trade.insert(0, token.doc[index].lower_)
+    owner = reader.owners.get(index - 1) if trade and index > 0 else None
+    actor = reader.of_entity(owner, token.doc[index - 1]) if owner is not None else None
+    if actor is None or not actor.id.startswith("country:") or is_titled(trade):
+        return None
+    sector = agent_sector(" ".join(trade)) or agent_sector(trade[-1]) or "civilians"
+    return replace(actor, sector=sector, person=entity_id)

@@ -94,6 +94,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
     ordered += [g for c in verb.children if c.dep_ == "dobj" for g in c.children if g.dep_ in ("relcl", "acl")]
     if lemma == "order" and any(c.lemma_.lower() in LEAVING_VERBS for c in ordered):  # however "to leave" hangs
         return Trigger(E.SANCTION, "expel")  # "ordered French troops to leave the country"
+    if lemma == "order" and any(c.lemma_.lower() in CLOSING_VERBS for c in ordered):
+        return Trigger(E.COERCE, "restrict")  # "ordered the broadcaster to close its office"
     killed = any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
     if killed and lemma in KILLING_VERBS:
         return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
@@ -105,6 +107,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 
 CROWD_WEAPON_VERBS = {"fire", "use", "lob", "spray", "shoot", "deploy"}
+CLOSING_VERBS = {"close", "shut", "cease", "halt", "suspend", "stop"}
 
 
 def _crowd_weapon(verb: Token) -> bool:

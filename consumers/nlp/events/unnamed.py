@@ -52,6 +52,9 @@ def modifier_sector(token: Token) -> Sector | None:
     ruling = any(c.lower_ in ("ruling", "governing") for c in token.children)
     if ruling and token.lemma_.lower() in ("party", "coalition"):
         return "government"  # "Zambia's ruling party" governs
+    described = [t for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i for t in c.subtree]
+    if any(t.lower_ == "opposition" for t in described) and agent_sector(token.lower_) in (None, "government"):
+        return "opposition"  # "opposition party officials" are no government's
     if token.lower_ not in VAGUE_HEADS:
         return None
     for child in token.children:
