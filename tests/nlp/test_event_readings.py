@@ -63,3 +63,13 @@ def test_phrasal_verbs_orders_titles_and_private_people(
     annotate_text: Annotate, sentence: str, expected: Coded
 ) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Poland vetoed a European Union declaration on migration.", "Slovakia blocked a joint EU statement on Georgia."],
+)
+def test_a_blocked_statement_is_its_author_s_not_its_topic_s(annotate_text: Annotate, sentence: str) -> None:
+    coded = code(annotate_text, sentence)
+    refused = [s for s in coded.stances if s.event == E.REJECT]
+    assert [s.target for s in refused] == ["org:european-union"]

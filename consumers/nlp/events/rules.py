@@ -60,6 +60,7 @@ OWNED_NOUNS = {
     "plan", "proposal", "policy", "decision", "bid", "effort", "programme", "program", "move", "position", "stance",
     "request", "demand", "offer", "initiative", "candidacy", "membership", "claim", "role", "conduct", "handling",
     "call", "appeal", "plea", "ultimatum", "invitation", "resolution", "independence", "sovereignty", "statehood",
+    "statement", "declaration", "draft",
 }  # fmt: skip
 STATEHOOD = {"independence", "sovereignty", "statehood"}  # what recognition is of: its holder is recognised
 VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said its troops ...": the speaker's

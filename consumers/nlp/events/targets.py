@@ -65,6 +65,7 @@ class Targets(Parties):
         """
         themes: list[Actor] = []
         recipients: list[Actor] = []
+        topics: list[Actor] = []  # what a refused thing is about, when the thing itself names no one
         # "voiced full support for Ruto": the noun's phrase the parser hung on its support verb is the noun's
         supported = is_light(head) and any(c.dep_ == "dobj" and noun_trigger(c) is not None for c in head.children)
         preps = target_preps(event, noun=head.pos_ in ("NOUN", "PROPN") or supported)
@@ -103,6 +104,8 @@ class Targets(Parties):
             ):
                 # "allowed Afghan refugees to stay", "demanded that Sweden extradite", "declared X persona non grata"
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
+            elif event is EventType.REJECT and child.lower_ == "on" and any(c.dep_ == "dobj" for c in head.children):
+                topics.extend(self._prep_recipients(head, child, event, preps))  # "blocked an EU statement on X"
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         own = noun_trigger(head) if head.pos_ == "NOUN" and head.dep_ == "dobj" else None
@@ -123,7 +126,7 @@ class Targets(Parties):
             return unique(themes)  # "handed four Israeli hostages to the Red Cross": freed to their own country
         # "ambushed a Malian army convoy near Timbuktu": Mali, the place's country, with the convoy's sector
         sectored = {actor.id: actor for actor in themes if actor.sector is not None}
-        return unique([sectored.get(a.id, a) if a.sector is None else a for a in recipients] or themes)
+        return unique([sectored.get(a.id, a) if a.sector is None else a for a in recipients] or themes or topics)
 
     def _partners_under_object(self, verb: Token) -> list[Actor]:
         """Actors after a "with" the parser hung inside the verb's object or one of its phrases."""
