@@ -78,3 +78,12 @@ def test_a_people_s_adjective_before_a_group_s_acronym_is_not_part_of_the_name()
 )
 def test_titles_recognition_and_deposits(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_claimed_attack_that_killed_people_is_the_claimant_s(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "The Islamic State group claimed responsibility for a bombing that killed nine worshippers at a mosque in "
+        "Peshawar.",
+    )
+    assert_coded(coded, Coded("org:islamic-state", "group:civilians", (E.ASSAULT,)))

@@ -145,13 +145,15 @@ class Parties:
 
     @staticmethod
     def act_referred_to(verb: Token, subject: Token) -> Token | None:
-        """The event noun a relative "which" refers to when the parser hung it on the noun's object."""
+        """The event noun a relative "which" refers to: the attack itself, or the one whose object the parser
+        hung it on."""
         if verb.dep_ != "relcl" or subject.lower_ not in ("which", "that") or verb_trigger(verb) is None:
             return None
         antecedent = verb.head
         if antecedent.dep_ == "pobj" and noun_trigger(antecedent.head.head) is not None:
             return antecedent.head.head
-        return None
+        found = noun_trigger(antecedent)  # "claimed a bombing that killed 14 worshippers": the bombing killed
+        return antecedent if found is not None and found.event is EventType.ASSAULT else None
 
     def listed_before(self, verb: Token, subject: Token) -> list[Actor]:
         """ "Chad, Niger and Sudan rejected": a list's first name the parser hung on the verb."""
