@@ -1,6 +1,8 @@
 """Pronoun resolution, deliberately simple: a pronoun takes the most recent compatible entity.
 
-"he/she/him/her/his" -> the last PERSON mentioned within a few sentences;
+"he/she/him/her/his" -> the last PERSON mentioned within a few sentences; a
+"He" or "She" opening a sentence -> the person the previous sentence is about
+(its subject), as news prose goes on about its subject;
 "they/them/their" -> the last bloc (e.g. "the Western world") in the same or
 previous sentence; "we"/"I" inside reported speech -> the speaker's side / the speaker.
 Anything less certain stays unresolved (precision first).
@@ -28,6 +30,7 @@ def resolve_pronouns(doc: Doc, resolution: Resolution, owners: dict[int, str]) -
         sentence_of.update(dict.fromkeys(range(sent.start, sent.end), index))
     last_person: tuple[int, str] | None = None  # sentence index, entity id
     last_group: tuple[int, str] | None = None
+    subject_person: dict[int, str] = {}  # sentence index -> the person who is its subject
     resolved: dict[int, str] = {}
     for index in sorted({*owners, *_pronoun_indices(doc)}):  # no other word changes the outcome
         sentence = sentence_of[index]
@@ -36,11 +39,16 @@ def resolve_pronouns(doc: Doc, resolution: Resolution, owners: dict[int, str]) -
             record = resolution.entities[entity_id]
             if record.type is EntityType.PERSON:
                 last_person = (sentence, entity_id)
+                if doc[index].dep_ in ("nsubj", "nsubjpass"):
+                    subject_person.setdefault(sentence, entity_id)
             elif entity_id.startswith("bloc:"):
                 last_group = (sentence, entity_id)
             continue
         lower = doc[index].lower_
-        if lower in PERSON_PRONOUNS and last_person and sentence - last_person[0] <= MAX_SENTENCE_GAP:
+        opening = doc[index].dep_ == "nsubj" and doc[index].is_sent_start  # "X met Y. He also said ..."
+        if lower in PERSON_PRONOUNS and opening and sentence - 1 in subject_person:
+            resolved[index] = subject_person[sentence - 1]
+        elif lower in PERSON_PRONOUNS and last_person and sentence - last_person[0] <= MAX_SENTENCE_GAP:
             resolved[index] = last_person[1]
         elif lower in GROUP_PRONOUNS and last_group and sentence - last_group[0] <= 1:
             resolved[index] = last_group[1]

@@ -94,3 +94,13 @@ def test_a_visit_by_someone_is_to_the_one_who_acts_after_it(annotate_text: Annot
     annotation = code(annotate_text, "Belarus pardoned 52 prisoners after a visit by a US envoy.")
     assert_coded(annotation, Coded("country:USA", "country:BLR", (E.CONSULT,)))
     assert relation(annotation, "country:USA", "group:civilians") is None, "the prisoners were not visited"
+
+
+def test_he_opening_a_sentence_is_the_previous_sentence_s_subject(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "Ukrainian President Volodymyr Zelensky met Moldovan President Maia Sandu in Kyiv on Friday. "
+        "He later urged NATO to send more air defence systems.",
+    )
+    assert_coded(coded, Coded("country:UKR", "org:nato", (E.REQUEST,)))
+    assert relation(coded, "country:MDA", "org:nato") is None
