@@ -6,8 +6,8 @@ other actor the verb's clause names after it ("Belgrade began allowing cars
 with Kosovo plates to enter Serbia"). Such sentences are mostly ones the
 parser misread, which is why no rule found the target; the first actor after
 the verb is the analyst's target far more often than not (``stancewire
-eval``: two to four points of dyad recall on the dev batches for under one of
-precision). Events read this way carry a lower confidence.
+eval``: one to four points of dyad recall on the dev batches for at most two
+of precision). Events read this way carry a lower confidence.
 """
 
 from collections.abc import Callable
