@@ -19,6 +19,7 @@ ROLE_NOUNS = TITLE_WORDS | {
     "correspondent", "representative", "negotiator", "delegate", "adviser", "advisor", "aide", "ceo", "founder",
     "commissioner", "foreign", "member", "vice-chairman", "vice-president", "president-elect", "attorney",
 }  # fmt: skip
+TITLE_QUALIFIERS = {"supreme", "grand", "high"}  # "Supreme Leader", "Grand Mufti", "High Representative"
 _STOP_DEPS = {"punct", "cc", "case", "prep", "det", "mark", "advmod"}
 _MAX_WINDOW = 7
 
@@ -106,12 +107,7 @@ def _before(doc: Doc, start: int, owners: dict[int, str], resolution: Resolution
 def _title_word(token: Token, owner: str, resolution: Resolution) -> bool:
     """A one-word "organisation" that only qualifies the title after it ("Supreme Leader")."""
     record = resolution.entities[owner]
-    return (
-        record.type is EntityType.ORG
-        and " " not in record.name
-        and token.head.lower_ in ROLE_NOUNS
-        and (token.dep_ in ("compound", "amod") and token.head.i == token.i + 1)
-    )
+    return record.type is EntityType.ORG and token.lower_ in TITLE_QUALIFIERS and token.head.lower_ in ROLE_NOUNS
 
 
 def _appositive(doc: Doc, start: int, end: int, owners: dict[int, str], resolution: Resolution) -> str | None:

@@ -39,20 +39,26 @@ def resolve_pronouns(doc: Doc, resolution: Resolution, owners: dict[int, str]) -
             record = resolution.entities[entity_id]
             if record.type is EntityType.PERSON:
                 last_person = (sentence, entity_id)
-                if doc[index].dep_ in ("nsubj", "nsubjpass"):
+                if _main_subject(doc, index):
                     subject_person.setdefault(sentence, entity_id)
             elif entity_id.startswith("bloc:"):
                 last_group = (sentence, entity_id)
             continue
         lower = doc[index].lower_
-        opening = doc[index].dep_ == "nsubj" and doc[index].is_sent_start  # "X met Y. He also said ..."
+        opening = doc[index].is_sent_start and _main_subject(doc, index)  # "X met Y. He also said ..."
         if lower in PERSON_PRONOUNS and opening and sentence - 1 in subject_person:
-            resolved[index] = subject_person[sentence - 1]
+            resolved[index] = subject_person.setdefault(sentence, subject_person[sentence - 1])  # "He ... He"
         elif lower in PERSON_PRONOUNS and last_person and sentence - last_person[0] <= MAX_SENTENCE_GAP:
             resolved[index] = last_person[1]
         elif lower in GROUP_PRONOUNS and last_group and sentence - last_group[0] <= 1:
             resolved[index] = last_group[1]
     return resolved
+
+
+def _main_subject(doc: Doc, index: int) -> bool:
+    """Whether the word is the subject of its sentence's main verb (not of a clause inside it)."""
+    word = doc[index]
+    return word.dep_ in ("nsubj", "nsubjpass") and (word.head.dep_ == "ROOT" or word.head.head.dep_ == "ROOT")
 
 
 def _pronoun_indices(doc: Doc) -> list[int]:

@@ -24,3 +24,10 @@ def test_coordinated_parties_agree_with_each_other(
 def test_those_an_agreement_is_about_are_not_its_parties(annotate_text: Annotate) -> None:
     coded = code(annotate_text, "Armenia and Azerbaijan agreed to exchange 30 prisoners each.")
     assert relation(coded, "country:ARM", "group:civilians") is None
+
+
+def test_agreeing_to_harm_a_third_state_threatens_it(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Peru and Chile agreed to impose sanctions on Venezuela.")
+    toward = [s for s in coded.stances if s.target == "country:VEN"]
+    assert toward
+    assert all(s.stance == "hostile" for s in toward)

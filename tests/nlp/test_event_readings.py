@@ -73,3 +73,8 @@ def test_a_blocked_statement_is_its_author_s_not_its_topic_s(annotate_text: Anno
     coded = code(annotate_text, sentence)
     refused = [s for s in coded.stances if s.event == E.REJECT]
     assert [s.target for s in refused] == ["org:european-union"]
+
+
+def test_a_one_word_group_before_a_leader_s_title_is_still_the_group(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Hamas leader Ismail Haniyeh met Qatar's emir in Doha.")
+    assert_coded(coded, Coded("org:hamas", "country:QAT", (E.CONSULT,)))

@@ -82,3 +82,8 @@ def test_the_police_at_a_protest_are_not_its_protesters(annotate_text: Annotate)
     coded = code(annotate_text, "Police in Baku arrested 20 people during a rally against the new media law.")
     assert not [s for s in coded.stances if s.source == "country:AZE" and s.event == E.PROTEST]
     assert_coded(coded, Coded("group:protesters", "country:AZE", (E.PROTEST,)))
+
+
+def test_people_killed_at_an_election_rally_are_no_protesters(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "A suicide bomber killed 30 people at an election rally in Bajaur.")
+    assert not [s for s in coded.stances if "group:protesters" in (s.source, s.target)]

@@ -86,8 +86,7 @@ def misread_pair(token: Token) -> list[Token]:
     """ "Colombia's government and ELN guerrillas": a pair the parser read as one noun with a listed modifier.
 
     The first member hangs on the last one's noun as a modifier with a
-    conjunct; each member stands for itself, and the noun they share is the
-    last one's.
+    conjunct; each member is read on its own, the last without that noun.
     """
     for modifier in (c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN" and c.conjuncts):
         if any(g.dep_ == "poss" for g in modifier.children):  # "Colombia's government": a party of its own

@@ -37,12 +37,14 @@ PROMISED_HARM = {EventType.ASSAULT, EventType.THREATEN, EventType.COERCE, EventT
 
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
+    # "Chad and Sudan agreed to deploy a joint force": a deployment agreed between them threatens no one
     jointly = verb.lemma_.lower() == "agree" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
-    if trigger.event is EventType.AGREE and not jointly:  # "vowed to crush the group": a promised harm threatens
+    if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promised harm threatens
         acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
         promised = [verb_trigger(c) for c in acts]  # "vowed to step up its attacks": the support verb's noun
         promised += [noun_trigger(o) for c in acts for o in c.children if o.dep_ == "dobj"]
-        if any(p is not None and p.event in PROMISED_HARM for p in promised):  # "vowed to punish those responsible"
+        harms = [p for p in promised if p is not None and p.event in PROMISED_HARM]
+        if harms and not (jointly and all(p.event is EventType.MOBILIZE for p in harms)):  # "vowed to punish"
             return Trigger(EventType.THREATEN)
     if trigger.event in UNASSERTING:
         return trigger

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from consumers.nlp.events.assertion import asserted, cancelled, negated
+from consumers.nlp.events.assertion import asserted, cancelled, intended, negated
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
@@ -24,13 +24,14 @@ from consumers.nlp.events.rules import is_alleged
 from schemas import TextField
 
 CONFIDENCE = 0.5
+OTHER_CLAUSES = frozenset({"conj", "parataxis"})
 OCCASIONS = frozenset({"after", "before", "since", "following", "amid", "during", "despite", "ahead", "for"})
 
 
 def last_reading(
     parties: Parties, sentence: Span, trigger_of: Callable[[Token], Trigger | None], field: TextField
 ) -> list[CodedEvent]:
-    """The first asserted trigger verb's event toward the first actor after it, or ``[]``."""
+    """The event of the first asserted trigger verb with a known subject and an actor after it, or ``[]``."""
     for verb in sentence:
         if verb.pos_ != "VERB" or negated(verb) or cancelled(verb) or is_alleged(verb) or not asserted(verb):
             continue
@@ -38,6 +39,9 @@ def last_reading(
         sources = parties.subjects(verb)[0] if trigger is not None else []
         target = first_actor_after(parties, verb, sources) if sources else None
         if trigger is not None and target is not None:
+            for actor in sources:
+                parties.reader.remember(verb, actor)
+            trigger = intended(verb, trigger)  # "vowed to crush X": a threat, "would send troops": a promise
             return paired_events(sources, [target], trigger, verb, CONFIDENCE, field, mutual=False)
     return []
 
@@ -48,7 +52,10 @@ def first_actor_after(parties: Parties, verb: Token, sources: list[Actor]) -> Ac
     Phrases of time or occasion name no target ("after China's ban"), nor does
     the kind of an occasion ("sent troops for a NATO exercise").
     """
-    aside = {t.i for p in verb.subtree if p.dep_ == "prep" and p.lower_ in OCCASIONS for t in p.subtree}
+    aside = {t.i for p in verb.subtree if p.lower_ in OCCASIONS and p.dep_ in ("prep", "advmod") for t in p.subtree}
+    # a coordinated clause with its own subject acts on its own: "Germany pledged aid and France sent troops"
+    others = [c for c in verb.children if c.dep_ in OTHER_CLAUSES and any(g.dep_ == "nsubj" for g in c.children)]
+    aside |= {t.i for c in others for t in c.subtree}
     for token in (t for t in verb.subtree if t.i > verb.i and t.i in parties.reader.owners and t.i not in aside):
         actor = parties.reader.single(token)
         if actor is not None and not actor.id.startswith("gpe:") and not any(actor.same_party(s) for s in sources):

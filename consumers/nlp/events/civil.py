@@ -60,17 +60,18 @@ def as_protesters(actor: Actor) -> Actor:
     return Actor(actor.id, actor.name, "protesters", actor.person)
 
 
-SETTING_PREPS = frozenset({"during", "at", "amid"})
+SETTING_PREPS = frozenset({"during", "at"})
 
 
 def protest_setting(verb: Token) -> Token | None:
-    """The protest an act of force was done at: "arrested 40 people during a rally", "beat students at a sit-in".
+    """The protest people were detained or dispersed at: "arrested 40 people during a rally".
 
     The protest is the protesters', not the doer's, and those the act
-    harmed are protesters.
+    coerced are protesters. Killings at a rally are left alone: a bomb at
+    an election rally strikes no protest.
     """
     force = verb_trigger(verb)
-    if force is None or force.event not in (EventType.COERCE, EventType.ASSAULT):
+    if force is None or force.event is not EventType.COERCE:
         return None
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in SETTING_PREPS):
         for noun in (o for o in prep.children if o.dep_ == "pobj"):
@@ -81,7 +82,7 @@ def protest_setting(verb: Token) -> Token | None:
 
 
 def held_at_protest(verb: Token, event: EventType, targets: list[Actor]) -> list[Actor]:
-    """Unnamed people detained or beaten at a protest are its protesters, whoever held them."""
-    if event not in (EventType.COERCE, EventType.ASSAULT) or protest_setting(verb) is None:  # not "freed"
+    """Unnamed people detained or dispersed at a protest are its protesters, whoever held them."""
+    if event is not EventType.COERCE or protest_setting(verb) is None:  # not "freed"
         return targets
     return [as_protesters(t) for t in targets]

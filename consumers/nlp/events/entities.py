@@ -161,6 +161,8 @@ class EntityReader:
         sector = title_sector(words) or (apposed[1] if apposed is not None else "government")
         if country is None:  # "Australian economist X": a private person, their country's civilian
             described = private_person(self, entity_id, token)
+            if described is not None and named_only:
+                described = Actor(described.id, described.name, described.sector)
             return described or (None if named_only else Actor(entity_id, record.name, None))
         return Actor(country, self.country_name(country), sector, person=None if named_only else entity_id)
 

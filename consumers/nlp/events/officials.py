@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from consumers.nlp.affiliation import TITLE_QUALIFIERS
 from consumers.nlp.events.sectors import STATE_SECTORS, agent_sector, is_movement, is_titled, org_sector, title_sector
 from consumers.nlp.gazetteer import Gazetteer
 from schemas import Sector
@@ -68,7 +69,7 @@ def led_group(reader: "EntityReader", entity_id: str, token: Token | None) -> "A
     titles = [c for c in token.children if c.dep_ == "compound" and c.lower_ in LEADER_TITLES] if token else []
     for word in (w for title in titles for w in title.subtree if w.i < title.i and w.i in reader.owners):
         actor = reader.of_entity(reader.owners[word.i], word)
-        qualifier = actor is not None and actor.sector is None and " " not in actor.name  # "Supreme Leader"
+        qualifier = word.lower_ in TITLE_QUALIFIERS  # "Supreme Leader": the tagger's one-word "organisation"
         if actor is not None and actor.id.startswith("org:") and actor.sector not in (*STATE_SECTORS, "igo"):
             if not qualifier:
                 return replace(actor, person=entity_id)

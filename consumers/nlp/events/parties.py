@@ -192,15 +192,16 @@ class Parties:
         # "Morocco's plan", "opposition demands", "a UN Security Council resolution"
         owning = (("poss", "NOUN"), ("poss", "PROPN"), ("compound", "NOUN"), ("compound", "PROPN"), ("nmod", "PROPN"))
         # "a British-drafted Security Council resolution", "a US-sponsored draft": its author, before any other owner
-        owner = [g for c in token.children if c.dep_ == "amod" and c.lemma_.lower() in AUTHORING for g in c.children]
+        authors = [g for c in token.children if c.dep_ == "amod" and c.lemma_.lower() in AUTHORING for g in c.children]
+        owner = [g for g in authors if g.i in self.reader.owners]
         owner += [c for c in token.children if (c.dep_, c.pos_) in owning]
         if token.lemma_.lower() in STATEHOOD:  # "recognition of its statehood": whose, also by a pronoun
             owner += [c for c in token.children if c.dep_ == "poss" and c.pos_ == "PRON"]
         drafted = any(c.dep_ == "acl" and any(g.dep_ == "agent" for g in c.children) for c in token.children)
-        if owner and token.lemma_.lower() in OWNED_NOUNS and not drafted:  # not "a UN draft put forward by Japan"
-            owned = self.reader.actors(owner[0])
-            if owned:
-                return owned
+        if token.lemma_.lower() in OWNED_NOUNS and not drafted:  # not "a UN draft put forward by Japan"
+            for word in owner:
+                if owned := self.reader.actors(word):
+                    return owned
         inner: list[Actor] = []
         by = {"by"} if direct else set()  # "four Polish diplomats by Minsk": the parser hung the agent there
         if depth < MAX_OBJECT_DEPTH:
@@ -282,7 +283,7 @@ class Parties:
                 circumstance = False  # "on a visit to Paris" is the visitor's, "a statement on the war" no one's
             setting = protest_setting(governor)
             if circumstance and setting is not None and setting.i == noun.i:
-                return [Actor("group:protesters", noun.text, "protesters")]  # "arrested 40 people during a rally"
+                return [Actor("group:protesters", "protesters", "protesters")]  # "arrested 40 people during a rally"
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self.subjects(governor)[0]
         return []

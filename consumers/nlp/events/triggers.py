@@ -107,7 +107,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 
 CROWD_WEAPON_VERBS = {"fire", "use", "lob", "spray", "shoot", "deploy"}
-CLOSING_VERBS = {"close", "shut", "cease", "halt", "suspend", "stop"}
+CLOSING_VERBS = {"close", "shut"}
 
 
 def _crowd_weapon(verb: Token) -> bool:
