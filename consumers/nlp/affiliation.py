@@ -87,7 +87,7 @@ def _before(doc: Doc, start: int, owners: dict[int, str], resolution: Resolution
         token = doc[index]
         owner = _affiliation_at(token, owners, resolution)
         if owner is not None and _title_word(token, owner, resolution):
-            titled = True  # "Iran's Supreme Leader X": the tagger took "Supreme" for an organisation
+            titled = True  # "the Supreme Leader X": the tagger took "Supreme" for an organisation
         elif owner is not None:
             found = found or owner
         elif token.tag_ == "POS" or token.lower_ in ("'s", "’s"):

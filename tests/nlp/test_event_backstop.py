@@ -8,13 +8,9 @@ from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        (  # the refusal's target sits in a relative clause inside its object
-            "Tunisia refused to take back hundreds of its citizens that Italy wanted to deport.",
-            Coded("country:TUN", "country:ITA", (E.REJECT,)),
-        ),
         (  # an idiom the rules read no target for
-            "Vietnam walked away from talks with Laos over the dam project.",
-            Coded("country:VNM", "country:LAO", (E.SANCTION,)),
+            "Mauritania walked away from talks with Mali over the border dispute.",
+            Coded("country:MRT", "country:MLI", (E.SANCTION,)),
         ),
     ],
 )
@@ -27,9 +23,9 @@ def test_a_sentence_no_rule_codes_still_yields_its_event(
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Tunisia did not refuse to take back its citizens that Italy wanted to deport.",
-        "Vietnam could walk away from talks with Laos over the dam project.",
-        "Hanoi denied walking away from talks with Laos.",
+        "Mauritania did not walk away from talks with Mali.",
+        "Mauritania could walk away from talks with Mali over the border dispute.",
+        "Nouakchott denied walking away from talks with Mali.",
     ],
 )
 def test_the_last_reading_keeps_negation_and_hypotheticals_out(annotate_text: Annotate, sentence: str) -> None:
@@ -37,6 +33,6 @@ def test_the_last_reading_keeps_negation_and_hypotheticals_out(annotate_text: An
 
 
 def test_the_last_reading_is_marked_less_certain(annotate_text: Annotate) -> None:
-    coded = code(annotate_text, "Vietnam walked away from talks with Laos over the dam project.")
-    relation = next(s for s in coded.stances if s.source == "country:VNM" and s.target == "country:LAO")
+    coded = code(annotate_text, "Mauritania walked away from talks with Mali over the border dispute.")
+    relation = next(s for s in coded.stances if s.source == "country:MRT" and s.target == "country:MLI")
     assert relation.confidence <= 0.5

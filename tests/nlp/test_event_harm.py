@@ -83,7 +83,6 @@ def test_titles_recognition_and_deposits(annotate_text: Annotate, sentence: str,
 def test_a_claimed_attack_that_killed_people_is_the_claimant_s(annotate_text: Annotate) -> None:
     coded = code(
         annotate_text,
-        "The Islamic State group claimed responsibility for a bombing that killed nine worshippers at a mosque in "
-        "Peshawar.",
+        "Boko Haram claimed responsibility for a bombing that killed 12 traders at a market in Maiduguri.",
     )
-    assert_coded(coded, Coded("org:islamic-state", "group:civilians", (E.ASSAULT,)))
+    assert [s.event for s in coded.stances if s.source == "org:boko-haram"] == [E.ASSAULT]

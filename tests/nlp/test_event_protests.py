@@ -80,6 +80,6 @@ def test_bowing_to_the_demands_of_protesting_students_concedes_to_them(annotate_
 def test_what_a_strike_shuts_names_no_one_it_is_against(annotate_text: Annotate) -> None:
     coded = code(
         annotate_text,
-        "Ghanaian nurses went on strike over unpaid allowances, crippling public hospitals in Accra and Kumasi.",
+        "Ghanaian doctors went on strike over pay, shutting public hospitals in Accra and Kumasi.",
     )
     assert_coded(coded, Coded("country:GHA", "country:GHA", (E.PROTEST,), ("health", "government")))

@@ -89,7 +89,7 @@ def test_a_condemned_act_named_by_another_word_is_the_near_act_of_its_stance(ann
 def test_a_criticised_agreement_is_each_signer_s(annotate_text: Annotate) -> None:
     coded = code(
         annotate_text,
-        "Japan and the Philippines signed a defence pact on Monday. China's foreign ministry criticised the agreement.",
+        "Japan and the Philippines signed a defence pact on Monday. Beijing criticised the agreement.",
     )
     assert_coded(coded, Coded("country:CHN", "country:JPN", (E.ACCUSE,)))
     assert_coded(coded, Coded("country:CHN", "country:PHL", (E.ACCUSE,)))

@@ -167,7 +167,7 @@ class ActorReader(EntityReader):
         if sector == "civilians" and suspected_of_crime(token):
             sector = "criminals"  # "14 people suspected of smuggling migrants"
         trade = sector or described_kind([token.lower_])  # "Dutch brewer Heineken", "India's state oil firm ONGC"
-        # "the opposition Islamic Renaissance Party": a party or armed group no country is stated for
+        # "the opposition Erk Democratic Party": a party or armed group no country is stated for
         stateless = sector in ("opposition", "rebels") and self._nationality(token, locative=False) is None
         if (trade in OWN_NAME_SECTORS or stateless) and (company := self._apposed_name(token)) is not None:
             return Actor(f"org:{slugify(company)}", company, trade)

@@ -83,7 +83,7 @@ def misread_list(token: Token, owners: dict[int, str]) -> list[Token]:
 
 
 def misread_pair(token: Token) -> list[Token]:
-    """ "Colombia's government and ELN guerrillas": a pair the parser read as one noun with a listed modifier.
+    """ "Yemen's government and Houthi rebels": a pair the parser read as one noun with a listed modifier.
 
     The first member hangs on the last one's noun as a modifier with a
     conjunct; each member is read on its own, the last without that noun.

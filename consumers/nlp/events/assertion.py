@@ -37,7 +37,7 @@ PROMISED_HARM = {EventType.ASSAULT, EventType.THREATEN, EventType.COERCE, EventT
 
 def intended(verb: Token, trigger: Trigger) -> Trigger:
     """A stated intent is a promise or a threat: "would send troops", "is ready to deepen cooperation"."""
-    # "Chad and Sudan agreed to deploy a joint force": a deployment agreed between them threatens no one
+    # "Niger and Chad agreed to deploy a joint force": a deployment agreed between them threatens no one
     jointly = verb.lemma_.lower() == "agree" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
     if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promised harm threatens
         acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
@@ -105,7 +105,7 @@ def asserted(word: Token) -> bool:
             if trigger.event in WANTING or (clause and trigger.event is EventType.REJECT):
                 return False
             if clause and head.lemma_.lower() == "order":
-                return False  # "ordered the broadcaster to close its office": what was ordered, not done
+                return False  # "ordered a broadcaster to shut its bureau": what was ordered, not done
         if head.pos_ in ("VERB", "AUX") and child.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
             return True
         child, head = head, head.head

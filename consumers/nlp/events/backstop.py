@@ -2,8 +2,8 @@
 
 When no rule codes an event in a sentence, yet a verb in it names one, is
 asserted and has a subject the reader knows, the subject acts on the first
-other actor the verb's clause names after it ("Belgrade began allowing cars
-with Kosovo plates to enter Serbia"). Such sentences are mostly ones the
+other actor the verb's clause names after it ("Tunisia refused to take back citizens
+that Italy wanted to deport"). Such sentences are mostly ones the
 parser misread, which is why no rule found the target; the first actor after
 the verb is the analyst's target far more often than not (``stancewire
 eval``: one to four points of dyad recall on the dev batches for at most two

@@ -64,7 +64,7 @@ SETTING_PREPS = frozenset({"during", "at"})
 
 
 def protest_setting(verb: Token) -> Token | None:
-    """The protest people were detained or dispersed at: "arrested 40 people during a rally".
+    """The protest people were detained or dispersed at: "arrested 20 people during a rally".
 
     The protest is the protesters', not the doer's, and those the act
     coerced are protesters. Killings at a rally are left alone: a bomb at

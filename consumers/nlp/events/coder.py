@@ -171,7 +171,7 @@ class EventCoder:
             targets = self.parties.answered(verb, sources, trigger.event)
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
         targets = harmed(self.parties, self._coded, verb, targets)  # "pounded Kharkiv, killing five": Ukraine's
-        targets = held_at_protest(verb, trigger.event, targets)  # "arrested 40 people during a rally"
+        targets = held_at_protest(verb, trigger.event, targets)  # "arrested 20 people during a rally"
         return self._paired(verb, sources, targets, trigger, 0.8 if not patients else 0.75) + conceded
 
     def _paired(

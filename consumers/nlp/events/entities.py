@@ -148,7 +148,7 @@ class EntityReader:
         stated = self._nationality(apposed[0], locative=False) if apposed is not None else None
         stated_country = self._country_of(entity_id) or (stated.id if stated is not None else None)
         igo = igo or self._titled_igo(token) or (None if stated_country else person_igo(record.name, self.published))
-        if igo is not None:  # "EU foreign policy chief Kaja Kallas" acts for the EU; "Guterres" (tables) the UN
+        if igo is not None:  # "EU foreign policy chief X" acts for the EU; "Guterres" (tables) the UN
             named = self.resolution.entities.get(igo)
             return Actor(igo, named.name if named else IGO_NAMES.get(igo, igo), "igo", person=entity_id)
         country = (  # a country the text states ("Estonian Prime Minister X") outranks the tables' later office
@@ -159,7 +159,7 @@ class EntityReader:
             or (self._titled_country(token) if token is not None and is_titled(words) else None)
         )
         sector = title_sector(words) or (apposed[1] if apposed is not None else "government")
-        if country is None:  # "Australian economist X": a private person, their country's civilian
+        if country is None:  # "French aid worker X": a private person, their country's civilian
             described = private_person(self, entity_id, token)
             if described is not None and named_only:
                 described = Actor(described.id, described.name, described.sector)

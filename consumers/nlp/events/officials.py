@@ -9,7 +9,7 @@ name the model took for a place ("Erdogan condemned ..."), the table when
 it knows the name. A group's leader titled with the group ("Hezbollah
 leader X") acts for the group, and a title the tables list with the name
 ("Pope Leo") is tried with it. A private person described by nationality
-and occupation ("Australian economist X") is that country's, as a civilian.
+and occupation ("French aid worker X") is that country's, as a civilian.
 """
 
 from dataclasses import replace
@@ -84,7 +84,7 @@ def titled_name(name: str, token: Token | None) -> str:
 
 
 def private_person(reader: "EntityReader", entity_id: str, token: Token | None) -> "Actor | None":
-    """ "Australian economist X", "American reporter X": the country of a person described by trade, not office."""
+    """ "French aid worker X", "British teacher X": the country of a person described by trade, not office."""
     if token is None:
         return None
     index = token.i

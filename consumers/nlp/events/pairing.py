@@ -53,8 +53,8 @@ def paired_events(
         and len(sources) > 1
         and all(t.id.startswith("group:") for t in targets)
     ):
-        targets = []  # "Russia and Ukraine agreed to swap prisoners": with each other, not with the prisoners
-    # "Serbia and Kosovo agreed to implement an EU plan": with each other, and with the plan's owner
+        targets = []  # "Armenia and Azerbaijan agreed to exchange prisoners": with each other, not with the prisoners
+    # "Peru and Chile agreed to implement an EU plan": with each other, and with the plan's owner
     agreed = trigger.event is EventType.AGREE and word.lemma_.lower() == "agree" and not partnered
     if joint or reciprocal or (mutual and (agreed or not targets) and len(sources) > 1 and symmetric):
         # each party toward the others: "Egypt and Sudan agreed", "accused each other", "joint raids"

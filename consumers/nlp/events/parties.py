@@ -152,7 +152,7 @@ class Parties:
         antecedent = verb.head
         if antecedent.dep_ == "pobj" and noun_trigger(antecedent.head.head) is not None:
             return antecedent.head.head
-        found = noun_trigger(antecedent)  # "claimed a bombing that killed 14 worshippers": the bombing killed
+        found = noun_trigger(antecedent)  # "claimed a bombing that killed nine worshippers": the bombing killed
         return antecedent if found is not None and found.event is EventType.ASSAULT else None
 
     def listed_before(self, verb: Token, subject: Token) -> list[Actor]:
@@ -283,7 +283,7 @@ class Parties:
                 circumstance = False  # "on a visit to Paris" is the visitor's, "a statement on the war" no one's
             setting = protest_setting(governor)
             if circumstance and setting is not None and setting.i == noun.i:
-                return [Actor("group:protesters", "protesters", "protesters")]  # "arrested 40 people during a rally"
+                return [Actor("group:protesters", "protesters", "protesters")]  # "arrested 20 people during a rally"
             if circumstance or is_light(governor) or verb_trigger(governor) is None:
                 return self.subjects(governor)[0]
         return []

@@ -105,7 +105,7 @@ class Targets(Parties):
                 # "allowed Afghan refugees to stay", "demanded that Sweden extradite", "declared X persona non grata"
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             elif event is EventType.REJECT and child.lower_ == "on" and any(c.dep_ == "dobj" for c in head.children):
-                topics.extend(self._prep_recipients(head, child, event, preps))  # "blocked an EU statement on X"
+                topics.extend(self._prep_recipients(head, child, event, preps))  # "vetoed an EU declaration on X"
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         own = noun_trigger(head) if head.pos_ == "NOUN" and head.dep_ == "dobj" else None
@@ -224,12 +224,12 @@ class Targets(Parties):
         if named is not None:  # "the strike": the last strike (or assault) the text coded, however far back
             same_word = [e for e in before if e.trigger.lemma_.lower() == word.lemma_.lower()]
             same_kind = [e for e in before if e.event is named.event]
-            # "deported 10,000 Haitians ... condemned the expulsions": a near act of the same stance
+            # "deported 2,000 Malians ... condemned the expulsions": a near act of the same stance
             near = [e for e in before if e.trigger.i >= start and stance_of(e.event) == stance_of(named.event)]
             candidates = same_word or same_kind or near
         else:  # "the move", "the decision": what was done in this or the previous sentence
             candidates = [e for e in before if e.trigger.i >= start]
-        if candidates:  # "Vietnam and South Korea signed a deal ... criticised the agreement": both signers
+        if candidates:  # "Japan and the Philippines signed a pact ... criticised the agreement": both signers
             return unique([e.source for e in candidates if e.trigger.i == candidates[-1].trigger.i])
         if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
             for index, actor, _ in reversed(self.reader.recent):
@@ -282,7 +282,7 @@ class Targets(Parties):
                 return [Actor(states[0].id, states[0].name, "government")]
         placed = {a.id for o in sites if o.dep_ == "pobj" for a in self.places(o)} if setting is not None else set()
         named = [a for a in named if a.id not in placed]  # "detained dozens at a protest in Minsk": where, not whom
-        if setting is None:  # "went on strike, crippling hospitals": what the strike did names no one it is against
+        if setting is None:  # "went on strike, shutting clinics": what the strike did names no one it is against
             named = [a for a in self._clause_actors(head, effects=False) if a in named]
         if named or not sources or any(not s.id.startswith("group:") for s in sources):
             return home_government(sources, named)
@@ -298,7 +298,7 @@ class Targets(Parties):
 
     def _clause_actors(self, head: Token, *, effects: bool = True) -> list[Actor]:
         """The actors a clause names besides its subject, in text order, acts of their own beside it left out;
-        without ``effects``, those of a participle telling what it did ("..., crippling hospitals") too."""
+        without ``effects``, those of a participle telling what it did ("..., shutting clinics") too."""
         skipped = {t.i for c in head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass", "conj") for t in c.subtree}
         if not effects:
             skipped |= {t.i for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" for t in c.subtree}

@@ -95,7 +95,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
     if lemma == "order" and any(c.lemma_.lower() in LEAVING_VERBS for c in ordered):  # however "to leave" hangs
         return Trigger(E.SANCTION, "expel")  # "ordered French troops to leave the country"
     if lemma == "order" and any(c.lemma_.lower() in CLOSING_VERBS for c in ordered):
-        return Trigger(E.COERCE, "restrict")  # "ordered the broadcaster to close its office"
+        return Trigger(E.COERCE, "restrict")  # "ordered a broadcaster to shut its bureau"
     killed = any(p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
     if killed and lemma in KILLING_VERBS:
         return Trigger(E.ASSAULT)  # "hacked to death", "beaten to death"
