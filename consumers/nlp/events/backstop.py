@@ -2,9 +2,9 @@
 
 When no rule codes an event in a sentence, yet a verb in it names one, is
 asserted and has a subject the reader knows, the subject acts on the first
-other actor the verb's clause names after it ("Tunisia refused to take back citizens
-that Italy wanted to deport"). Such sentences are mostly ones the
-parser misread, which is why no rule found the target; the first actor after
+other actor the verb's clause names after it ("Mauritania walked away from
+talks with Mali"). Such sentences are mostly ones the parser misread, or
+idioms the rules do not know, which is why no rule found the target; the first actor after
 the verb is the analyst's target far more often than not (``stancewire
 eval``: one to four points of dyad recall on the dev batches for at most two
 of precision). Events read this way carry a lower confidence.
