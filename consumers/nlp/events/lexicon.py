@@ -273,6 +273,7 @@ FORCE_WORDS = {
 # Verbs whose "to death" makes an attack ("hacked to death"); "sentenced to death" keeps its own event.
 # "ordered the mission to leave": an order to go is an expulsion.
 LEAVING_VERBS = {"leave", "go", "depart", "quit", "exit"}
+CLOSING_VERBS = {"close", "shut"}  # "ordered the broadcaster to shut its bureau": coerced, not expelled
 # "put its forces on high alert": readiness raised is a mobilisation.
 ALERT_VERBS = {"put", "place", "keep"}
 KILLING_VERBS = {"hack", "beat", "stone", "stab", "burn", "shoot", "club", "bludgeon", "kick", "torture", "lynch"}

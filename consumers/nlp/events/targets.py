@@ -280,9 +280,10 @@ class Targets(Parties):
             states = [a for a in owners if a.id.startswith(STATES)]
             if len(states) == 1:  # "picketed the Iranian embassy in Oslo": against Iran
                 return [Actor(states[0].id, states[0].name, "government")]
-        placed = {a.id for o in sites if o.dep_ == "pobj" for a in self.places(o)} if setting is not None else set()
-        named = [a for a in named if a.id not in placed]  # "detained dozens at a protest in Minsk": where, not whom
-        if setting is None:  # "went on strike, shutting clinics": what the strike did names no one it is against
+        if setting is not None:  # "detained dozens at a protest in Minsk": where, not whom
+            placed = {a.id for o in sites if o.dep_ == "pobj" for a in self.places(o)}
+            named = [a for a in named if a.id not in placed]
+        else:  # "went on strike, shutting clinics": what the strike did names no one it is against
             named = [a for a in self._clause_actors(head, effects=False) if a in named]
         if named or not sources or any(not s.id.startswith("group:") for s in sources):
             return home_government(sources, named)

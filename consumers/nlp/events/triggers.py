@@ -14,6 +14,7 @@ from consumers.nlp.events.lexicon import (
     ADVANCING_VERBS,
     ALERT_VERBS,
     BORDER_NOUNS,
+    CLOSING_VERBS,
     CORE_NOUN_PHRASES,
     CORE_NOUNS,
     CORE_PATTERNS,
@@ -107,7 +108,6 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 
 CROWD_WEAPON_VERBS = {"fire", "use", "lob", "spray", "shoot", "deploy"}
-CLOSING_VERBS = {"close", "shut"}
 
 
 def _crowd_weapon(verb: Token) -> bool:
