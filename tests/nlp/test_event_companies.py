@@ -72,3 +72,10 @@ def test_forces_approaching_a_state_that_goes_on_alert_mobilise_against_it(annot
 def test_forces_arriving_for_a_welcomed_visit_mobilise_against_no_one(annotate_text: Annotate) -> None:
     visit = code(annotate_text, "Sri Lanka welcomed the visit as Indian navy ships arrived in Colombo.")
     assert not [s for s in visit.stances if s.event is E.MOBILIZE]
+
+
+def test_companies_a_plural_names_are_each_the_company(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Beijing sanctioned American defence firms Lockheed Martin and Raytheon.")
+    for company in ("org:lockheed-martin", "org:raytheon"):
+        assert_coded(coded, Coded("country:CHN", company, (E.COERCE, E.SANCTION), (None, "business")))
+    assert relation(coded, "country:CHN", "country:USA") is None

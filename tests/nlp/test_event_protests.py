@@ -83,3 +83,33 @@ def test_what_a_strike_shuts_names_no_one_it_is_against(annotate_text: Annotate)
         "Ghanaian doctors went on strike over pay, shutting public hospitals in Accra and Kumasi.",
     )
     assert_coded(coded, Coded("country:GHA", "country:GHA", (E.PROTEST,), ("health", "government")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # people a clause says are protesting are protesters
+            "Peruvian police fired tear gas at crowds demonstrating against the new president.",
+            Coded("country:PER", "group:protesters", (E.COERCE,), ("police", "protesters")),
+        ),
+        (  # a crowd no protest was told of is civilians
+            "Burmese soldiers opened fire on a crowd in Mandalay.",
+            Coded("country:MMR", "group:civilians", (E.ASSAULT,), ("military", "civilians")),
+        ),
+        (  # the marchers a quantity phrase counts, not the bare people inside it
+            "Hundreds of students marching on parliament were detained by Indian police.",
+            Coded("country:IND", "group:protesters", (E.COERCE,), ("police", "protesters")),
+        ),
+    ],
+)
+def test_crowds_at_a_protest_are_its_protesters(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_the_crowd_after_a_march_is_the_marchers(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "Thousands of Georgians marched on parliament in Tbilisi. Riot police used water cannon on the crowd.",
+    )
+    dispersed = [(r.source, r.target, r.source_sector, r.target_sector) for r in coded.stances if r.event is E.COERCE]
+    assert dispersed == [("country:GEO", "country:GEO", "police", "protesters")]

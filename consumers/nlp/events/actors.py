@@ -25,6 +25,7 @@ from consumers.nlp.events.anaphora import (
     pair_members,
 )
 from consumers.nlp.events.bodies import un_body
+from consumers.nlp.events.civil import as_protesters
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
 from consumers.nlp.events.sectors import OWN_NAME_SECTORS, STATE_SECTORS, agent_sector, described_kind, known_group
@@ -36,6 +37,7 @@ from consumers.nlp.events.unnamed import (
     noun_phrase,
     people_of_no_group,
     people_word,
+    protesting,
     refined_sector,
     splinter,
     stateless_people,
@@ -91,6 +93,8 @@ class ActorReader(EntityReader):
         pair = pair or listed_states(token, self.actors)  # "the Sahel states of Mali, Burkina Faso and Niger"
         if pair:
             return pair
+        if named := self._apposed_names(token):  # "Chinese telecom firms Huawei and ZTE": each firm
+            return named
         found: list[Actor] = []
         conjuncts = [c for c in token.conjuncts if not is_stranded(c)]  # "in the north and Chad sent troops"
         heads = misread_pair(token) or [token, *conjuncts, *misread_list(token, self.owners)]
@@ -134,7 +138,11 @@ class ActorReader(EntityReader):
             kind = [c for c in token.children if c.dep_ == "compound" and agent_sector(c.lower_) is not None]
             if any(c.i in self.owners for c in token.children):
                 kind = []  # "its three Colombian crew members": the nationality says whose
-            return self.single((kind or of)[0]) if of or kind else self._named_members(token)
+            found = self.single((kind or of)[0]) if of or kind else self._named_members(token)
+            if found is None and token.lemma_.lower() == "crowd":  # "marched on parliament ... dispersed the crowd"
+                the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+                found = (self.last_protesters(token) if the else None) or self._agent(token, "civilians")
+            return as_protesters(found) if found is not None and protesting(token) else found
         if token.pos_ not in ("NOUN", "PROPN"):
             return None
         if (
@@ -166,6 +174,8 @@ class ActorReader(EntityReader):
         sector = sector or agent_sector(token.lower_)
         if sector == "civilians" and suspected_of_crime(token):
             sector = "criminals"  # "14 people suspected of smuggling migrants"
+        if sector == "civilians" and protesting(token):
+            sector = "protesters"  # "students marching on parliament"
         trade = sector or described_kind([token.lower_])  # "Dutch brewer Heineken", "India's state oil firm ONGC"
         # "the opposition Erk Democratic Party": a party or armed group no country is stated for
         stateless = sector in ("opposition", "rebels") and self._nationality(token, locative=False) is None
@@ -185,6 +195,17 @@ class ActorReader(EntityReader):
             if record is not None and not record.id.startswith(("country:", "bloc:")) and not person:
                 return record.name  # not "two journalists, Jane Doe and ...": people named in full are people
         return None
+
+    def _apposed_names(self, token: Token) -> list[Actor]:
+        """The companies or outlets a plural noun lists by name ("carmakers Toyota and Honda"), each in its trade."""
+        trade = described_kind([token.lemma_.lower()])
+        if token.tag_ != "NNS" or trade is None:
+            return []
+        names = [w for c in token.children if c.dep_ == "appos" for w in (c, *c.conjuncts) if w.i in self.owners]
+        records = [self.resolution.entities.get(self.owners[w.i]) for w in names]
+        if not records or any(r is None or r.type is not EntityType.ORG for r in records):
+            return []
+        return unique([Actor(r.id, r.name, trade) for r in records if r is not None])
 
     def _named_members(self, token: Token) -> Actor | None:
         """ "suspected Islamic State members": the organisation named before a quantity noun."""

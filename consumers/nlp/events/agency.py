@@ -13,9 +13,10 @@ from spacy.tokens import Token
 
 def by_objects(verb: Token) -> list[Token]:
     """ "by X" on a passive verb, inside its object ("was promised 270 million euros in support by X"), or hung
-    on the noun of one of its phrases ("was barred from the election by the top court")."""
+    on the noun or clause of one of its phrases ("was barred from the election by the top court", "were blocked
+    from reaching the shoal by Chinese ships")."""
     inside = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
-    phrases = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    phrases = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ in ("pobj", "pcomp")]
     hung = [g for o in phrases for g in o.children]
     preps = [p for p in (*verb.children, *inside, *hung) if p.dep_ == "prep" and p.lower_ == "by"]
     return [o for p in preps for o in p.children if o.dep_ == "pobj"]

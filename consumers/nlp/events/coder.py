@@ -44,6 +44,7 @@ from consumers.nlp.events.mediation import mediators_of
 from consumers.nlp.events.members import listed_members
 from consumers.nlp.events.nominals import between_parties, framed_events, framed_trigger
 from consumers.nlp.events.pairing import paired_events
+from consumers.nlp.events.passives import comes_under
 from consumers.nlp.events.protests import civil_strike, conceded_to_protests, faced_protest
 from consumers.nlp.events.rules import (
     ADDRESSED_NOUNS,
@@ -151,7 +152,7 @@ class EventCoder:
         given = any(c.dep_ == "dobj" for c in verb.children)  # "were granted asylum": the subject receives
         if trigger.event in THEME_EVENTS and not given:
             patients = [p for p in patients if p.sector is None]  # "intelligence was shared with X"
-        objects = self.parties.objects(verb, trigger.event)
+        objects = self.parties.objects(verb, trigger.event) if not comes_under(verb) else []  # "near Baidoa"
         for actor in objects:
             self.reader.remember(verb, actor, acted=False)
         targets = unique(patients + objects + listed_members(self.reader, verb))  # "..., among them a Briton"

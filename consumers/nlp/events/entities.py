@@ -38,6 +38,7 @@ from consumers.nlp.events.sectors import (
     org_sector,
     title_sector,
 )
+from consumers.nlp.events.unnamed import PROTESTING_VERBS
 from consumers.nlp.gazetteer import Gazetteer
 from consumers.nlp.resolve import Resolution, sides, slugify
 from schemas import EntityType, Sector
@@ -292,6 +293,18 @@ class EntityReader:
         for index, actor, _ in reversed(self.recent):
             if previous <= index < token.i and actor.id.startswith("org:"):
                 return actor
+        return None
+
+    def last_protesters(self, token: Token) -> Actor | None:
+        """The protesters last taking part in this or the previous sentence ("... broke up the crowd")."""
+        previous = self.previous_sentence_start(token)
+        for index, actor, acted in reversed(self.recent):
+            marched = acted and self.doc[index].lemma_.lower() in PROTESTING_VERBS  # "Thousands of Serbs marched"
+            if previous <= index < token.i and (actor.sector == "protesters" or marched):
+                if actor.sector == "protesters" or actor.id.startswith(("org:", "person:")):
+                    return actor
+                kind = "group:protesters" if actor.id.startswith("group:") else actor.id
+                return Actor(kind, actor.name, "protesters", actor.person)
         return None
 
     def _context_country(self, token: Token) -> Actor | None:

@@ -12,7 +12,7 @@ violation") is the speaker's.
 
 from spacy.tokens import Token
 
-from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.actors import QUANTITY_NOUNS, ActorReader
 from consumers.nlp.events.agency import (
     by_objects,
     copular_subject,
@@ -24,7 +24,8 @@ from consumers.nlp.events.agency import (
 from consumers.nlp.events.civil import protest_setting
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import SPEECH_VERBS
-from consumers.nlp.events.passives import came_under, passive_roles
+from consumers.nlp.events.passives import came_under, comes_under, passive_roles
+from consumers.nlp.events.relatives import judged_in_passing
 from consumers.nlp.events.rules import (
     CIRCUMSTANCE_PREPS,
     DRAWING_VERBS,
@@ -88,7 +89,7 @@ class Parties:
         speaker = self.commenting_speaker(verb)
         if speaker:
             return speaker, []
-        if verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children):
+        if comes_under(verb):
             return came_under(self, verb)
         for child in verb.children:
             if child.dep_ in SUBJECT_DEPS and not self.reader.actors(child) and noun_trigger(child) is not None:
@@ -174,8 +175,8 @@ class Parties:
         "Japan's plan"); else the generic actor ("three Estonian diplomats").
         """
         direct = self.reader.actors(token)
-        if direct and (token.i in self.reader.owners or self.reader.pair_of(token)):
-            return direct  # a named actor, or "both countries", is the target itself
+        if direct and (token.i in self.reader.owners or self.reader.pair_of(token) or token.lower_ in QUANTITY_NOUNS):
+            return direct  # a named actor, "both countries" or "thousands of students marching" is the target itself
         capital = self.reader.place(token) if token.i in self.reader.owners else None
         if capital is not None and capital.id.startswith("country:"):
             return [capital]  # "a visit to Baghdad", "talks with Phnom Penh": the capital is the state
@@ -206,9 +207,8 @@ class Parties:
         by = {"by"} if direct else set()  # "four Polish diplomats by Minsk": the parser hung the agent there
         if depth < MAX_OBJECT_DEPTH:
             for child in token.children:
-                if (
-                    child.dep_ == "acl" and child.lemma_.lower() not in MEDIATING_VERBS
-                ):  # "a draft put forward by Japan"
+                if child.dep_ == "acl" and child.lemma_.lower() not in MEDIATING_VERBS and not judged_in_passing(child):
+                    # "a draft put forward by Japan"; not "a move condemned by the UN", whose agent only reacts
                     inner += [
                         a
                         for g in child.children

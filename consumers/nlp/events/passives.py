@@ -47,7 +47,7 @@ def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
 
 def _excluding_body(parties: "Parties", verb: Token) -> list[Actor]:
     """The organisation a member is suspended or expelled from: with no agent named, it is the one acting."""
-    bodies = [o for p in verb.children if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    bodies = [o for p in verb.children if p.lower_ in ("from", "by") for o in p.children if o.dep_ == "pobj"]
     return [a for o in bodies for a in parties.reader.actors(o) if a.id.startswith("org:")]
 
 
@@ -59,10 +59,17 @@ def _agent_actors(parties: "Parties", agent: Token) -> list[Actor]:
     return actors
 
 
+def comes_under(verb: Token) -> bool:
+    """ "came under fire": the verb's roles are the attacker and the attacked, it has no object of its own."""
+    return verb.lemma_.lower() == "come" and any(c.lower_ == "under" for c in verb.children)
+
+
 def came_under(parties: "Parties", verb: Token) -> Roles:
     """ "The convoy came under fire from a rival militia": the militia attacks the convoy's owner."""
     under = [g for c in verb.children if c.lower_ == "under" for g in c.children]
-    attackers = [o for p in (*verb.children, *under) if p.lower_ == "from" for o in p.children if o.dep_ == "pobj"]
+    attackers = [
+        o for p in (*verb.children, *under) if p.lower_ in ("from", "by") for o in p.children if o.dep_ == "pobj"
+    ]
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-    attacked = parties.object_actors(subjects[0], set(), 0) if subjects else []
+    attacked = (parties.reader.actors(subjects[0]) or parties.object_actors(subjects[0], set(), 0)) if subjects else []
     return (parties.reader.actors(attackers[0]) if attackers else []), attacked

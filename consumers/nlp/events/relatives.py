@@ -1,5 +1,7 @@
 """Reactions told in a relative clause: "a move Israel denounced", "an election which the West dismissed".
 
+Also in a participle with its agent: "..., a move condemned by the United Nations".
+
 The relative clause's verb has no object of its own (or only "which"): what
 it reacts to is the phrase it hangs on. That phrase's owner is the target
 ("Venezuela's referendum, which Guyana rejected" → Venezuela);
@@ -12,6 +14,8 @@ from spacy.tokens import Token
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.rules import REACTIONS, REFERRING_NOUNS
+from consumers.nlp.events.triggers import verb_trigger
 
 RELATIVE_WORDS = ("which", "that")
 # Verbs that make what they are about ("the deal that Congo and Rwanda signed"): no reaction to another's act.
@@ -21,7 +25,7 @@ MAKING_VERBS = {"sign", "ratify", "initial", "conclude", "reach", "broker", "str
 def reacted_in_relative(reader: ActorReader, coded: list[CodedEvent], verb: Token, sources: list[Actor]) -> list[Actor]:
     """The party a relative clause's reaction answers, or nothing when ``verb`` is no such clause."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if verb.dep_ != "relcl" or verb.lemma_.lower() in MAKING_VERBS:
+    if not (verb.dep_ == "relcl" or judged_in_passing(verb)) or verb.lemma_.lower() in MAKING_VERBS:
         return []
     if objects and objects[0].lower_ not in RELATIVE_WORDS:
         return []
@@ -47,3 +51,11 @@ def _owner_words(noun: Token) -> list[Token]:
         for inner in (o for o in prep.children if o.dep_ == "pobj"):
             words += [inner] if inner.pos_ == "PROPN" else _owner_words(inner)
     return words
+
+
+def judged_in_passing(verb: Token) -> bool:
+    """ "a move condemned by the UN", "a decision welcomed by Kyiv": the agent reacts to the act just told."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.lemma_.lower() not in REFERRING_NOUNS:
+        return False
+    trigger = verb_trigger(verb)
+    return trigger is not None and trigger.event in REACTIONS and any(c.dep_ == "agent" for c in verb.children)

@@ -150,6 +150,14 @@ def suspected_of_crime(token: Token) -> bool:
     return False
 
 
+PROTESTING_VERBS = {"protest", "demonstrate", "march", "rally", "riot"}
+
+
+def protesting(token: Token) -> bool:
+    """ "crowds protesting against a finance bill", "students marching on parliament": people who protest."""
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.lemma_.lower() in PROTESTING_VERBS for c in token.children)
+
+
 def splinter(token: Token) -> bool:
     """ "FARC dissidents", "dissidents of the FARC": a group's splinter, not the group."""
     return token.lower_ in SPLINTERS

@@ -1,0 +1,47 @@
+"""Acts told in passing: a reaction hung on "a move" by its agent, an attack a party "came under"."""
+
+import pytest
+
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, relation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reactor", "doer", "event"),
+    [
+        ("Mali's junta expelled the French ambassador, a decision criticised by the European Union.",
+         "org:european-union", "country:MLI", E.ACCUSE),
+        ("Egypt reopened the Rafah crossing, a step welcomed by the United Nations.",
+         "org:united-nations", "country:EGY", E.SUPPORT),
+    ],
+)  # fmt: skip
+def test_a_reaction_in_passing_answers_the_act_before_it(
+    annotate_text: Annotate, sentence: str, reactor: str, doer: str, event: E
+) -> None:
+    coded = code(annotate_text, sentence)
+    assert_coded(coded, Coded(reactor, doer, (event,)))
+    assert relation(coded, doer, reactor) is None  # the one reacting is no target of the act
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A Kenyan police patrol came under attack by suspected militants on Sunday.",
+         Coded("group:rebels", "country:KEN", (E.ASSAULT,), ("rebels", "police"))),
+        ("Nigerian troops came under attack by Boko Haram fighters near Maiduguri.",
+         Coded("org:boko-haram", "country:NGA", (E.ASSAULT,), ("rebels", "military"))),
+    ],
+)  # fmt: skip
+def test_an_attack_come_under_is_the_attacker_s(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    coded = code(annotate_text, sentence)
+    assert_coded(coded, expected)
+    assert len([r for r in coded.stances if r.source == expected.source]) == 1  # not also the place it happened
+
+
+def test_caving_in_to_demands_concedes_to_who_made_them(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Hungary caved in to German demands and lifted its veto.")
+    assert_coded(coded, Coded("country:HUN", "country:DEU", (E.CONCEDE,)))
+
+
+def test_the_agent_of_a_passive_may_hang_on_its_clause(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Vietnamese fishing boats were prevented from entering the bay by Chinese warships.")
+    assert_coded(coded, Coded("country:CHN", "country:VNM", (E.COERCE, E.REJECT)))
