@@ -28,6 +28,7 @@ GOVERNMENT_WORDS = {
     "ministry", "foreign", "affairs", "defense", "defence", "government", "army", "navy", "air", "force", "forces",
     "military", "embassy", "parliament", "cabinet", "police", "coast", "guard", "office", "council", "interior",
     "external", "state", "department", "armed", "presidency", "senate", "congress", "legislature", "kremlin",
+    "treasury", "commerce", "finance", "justice",
 }  # fmt: skip
 
 

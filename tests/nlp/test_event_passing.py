@@ -45,3 +45,38 @@ def test_caving_in_to_demands_concedes_to_who_made_them(annotate_text: Annotate)
 def test_the_agent_of_a_passive_may_hang_on_its_clause(annotate_text: Annotate) -> None:
     coded = code(annotate_text, "Vietnamese fishing boats were prevented from entering the bay by Chinese warships.")
     assert_coded(coded, Coded("country:CHN", "country:VNM", (E.COERCE, E.REJECT)))
+
+
+def test_calls_to_act_are_requests_of_those_who_made_them(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Belarus dismissed calls from Poland and Lithuania to free political prisoners.")
+    for caller in ("country:POL", "country:LTU"):
+        assert_coded(coded, Coded(caller, "country:BLR", (E.REQUEST,)))
+        assert_coded(coded, Coded("country:BLR", caller, (E.REJECT,)))
+
+
+def test_a_deadline_given_is_an_ultimatum(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text, "Burkina Faso's junta gave the French oil firm TotalEnergies 72 hours to settle its taxes."
+    )
+    assert_coded(coded, Coded("country:BFA", "org:totalenergies", (E.THREATEN,), ("government", "business")))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # lawmakers make laws, not goods
+            "Kenyan students marched against a pay rise for lawmakers.",
+            Coded("country:KEN", "country:KEN", (E.PROTEST,), ("protesters", "legislature")),
+        ),
+        (  # the head of a state's treasury named with its country speaks for that state
+            "U.S. Treasury Secretary Janet Yellen warned Chinese banks against helping Russia.",
+            Coded("country:USA", "country:CHN", (E.THREATEN,), ("government", "business")),
+        ),
+        (  # people at a body of their own kind act for it
+            "Judges at the European Court of Human Rights condemned Turkey over the jailing of a journalist.",
+            Coded("org:european-court-of-human-rights", "country:TUR", (E.ACCUSE,)),
+        ),
+    ],
+)
+def test_who_people_act_for(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

@@ -237,19 +237,23 @@ class ActorReader(EntityReader):
         return found[:2] if len(found) >= 2 else named_pair(self, token, start, own)  # "its border with Togo"
 
     # -- generic agents ---------------------------------------------------------------------
-    def _member_of(self, token: Token) -> Actor | None:
-        """ "fighters of the Arakan Army", "hideouts of the SDF": a named organisation they belong to."""
+    def _member_of(self, token: Token, sector: Sector | None = None) -> Actor | None:
+        """ "fighters of the Arakan Army", "hideouts of the SDF": a named organisation they belong to.
+
+        "at" names where people work only when the body is of their kind ("prosecutors at the ICC").
+        """
         for prep in token.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at"):
                 continue
             for obj in prep.children:
                 named = self.of_entity(self.owners[obj.i], obj) if obj.i in self.owners else None
                 if obj.dep_ == "pobj" and named is not None and named.id.startswith("org:"):
-                    return named
+                    if prep.lower_ != "at" or (sector is not None and named.sector == sector):
+                        return named
         return None
 
     def _agent(self, token: Token, sector: Sector) -> Actor | None:
-        member = self._member_of(token)
+        member = self._member_of(token, sector)
         tied = [self.of_entity(self.owners[c.i], c) for c in token.children if c.i in self.owners] + [member]
         if splinter(token) and any(n is not None and n.sector == "rebels" for n in tied):  # "FARC dissidents"
             return Actor("group:rebels", noun_phrase(token), "rebels")

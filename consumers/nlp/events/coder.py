@@ -32,6 +32,7 @@ from consumers.nlp.events.assertion import asserted, cancelled, intended, negate
 from consumers.nlp.events.background import clause_targets, undone
 from consumers.nlp.events.backstop import last_reading
 from consumers.nlp.events.civil import as_protesters, held_at_protest
+from consumers.nlp.events.claims import claimed_attacks
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.complements import nested_targets
 from consumers.nlp.events.conditions import conditional_threats, supposed, to_the_press
@@ -67,6 +68,7 @@ from consumers.nlp.events.rules import (
     is_reciprocal,
     labels_an_act,
     refined_trigger,
+    sets_deadline,
     talks_with_counterpart,
     unique,
 )
@@ -110,6 +112,7 @@ class EventCoder:
                     continue
                 if token.pos_ in ("VERB", "AUX"):
                     found.extend(self._verb_events(token, consumed))
+                    found.extend(claimed_attacks(self.parties, token, self.field))  # "X claimed responsibility"
                     found.extend(  # "will retaliate if X"; "said Israel's strike was unacceptable"
                         conditional_threats(self.parties, token, self.field)
                         + verdict_events(self.parties, token, self.field)
@@ -206,6 +209,8 @@ class EventCoder:
         """The verb's own event, or its object's when the verb only supports it ("held talks")."""
         if (verb.lemma_.lower() in SPEECH_VERBS and not speech_event(verb)) or judged_acts(verb):
             return None  # what was said is coded on its own; "called the raid a crime" in ``verdicts``
+        if sets_deadline(verb):
+            return Trigger(EventType.THREATEN)  # "gave the company 48 hours to pay": an ultimatum
         trigger = verb_trigger(verb)
         if trigger is not None and verb.lemma_.lower() in GIVING_VERBS and not gives_aid(verb):
             trigger = None if not is_light(verb) else trigger  # "gave importance to", "sent a message"

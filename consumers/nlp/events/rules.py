@@ -178,6 +178,18 @@ def gives_aid(verb: Token) -> bool:
     return bool(words & AID_THEMES) or numbers
 
 
+DEADLINE_UNITS = {"hour", "day", "week", "month"}
+
+
+def sets_deadline(verb: Token) -> bool:
+    """ "gave Barrick 48 hours to pay or lose its licence": an ultimatum, no help given."""
+    if verb.lemma_.lower() != "give":
+        return False
+    spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and c.lemma_.lower() in DEADLINE_UNITS]
+    clauses = [w for c in (verb, *spans) for w in c.children if w.dep_ in ("advcl", "xcomp", "relcl", "acl")]
+    return bool(spans) and any(a.dep_ == "aux" and a.lower_ == "to" for w in clauses for a in w.children)
+
+
 def target_preps(event: EventType, *, noun: bool) -> set[str]:
     """Prepositions whose object can be the target of this event."""
     preps = set(TARGET_PREPS)

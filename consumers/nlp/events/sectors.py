@@ -123,13 +123,11 @@ def agent_sector(phrase: str) -> Sector | None:
     phrase = phrase.lower()
     if phrase.split()[-1:] and phrase.split()[-1] in PLACES:
         return None
+    last = phrase.split()[-1] if phrase else ""
+    if phrase in CORE_AGENTS or last in CORE_AGENTS:  # before the trades: "lawmakers" make no goods
+        return CORE_AGENTS.get(phrase) or CORE_AGENTS[last]
     if phrase.endswith(("makers", "producers", "manufacturers", "operators", "exporters", "importers")):
         return "business"
-    if phrase in CORE_AGENTS:
-        return CORE_AGENTS[phrase]
-    last = phrase.split()[-1] if phrase else ""
-    if last in CORE_AGENTS:
-        return CORE_AGENTS[last]
     derived = _derived_agents()
     return derived.get(phrase) or derived.get(last)
 

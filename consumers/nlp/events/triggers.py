@@ -274,6 +274,8 @@ def _asks(noun: Token) -> bool:
         return True
     after = [w for w in noun.head.children if w.dep_ in ("advcl", "xcomp") and w.left_edge.i == noun.right_edge.i + 1]
     wanted = [w for w in (*noun.subtree, *after) if w.pos_ == "VERB" and w.i > noun.i and _infinitive(w)]
+    if noun.lower_ == "calls" and wanted:
+        return True  # "rejected calls from Britain to resume talks": phone calls are not had to do something
     wanted = [w for w in wanted if (own := verb_trigger(w)) is None or own.event is not E.CONSULT]
     on = [o for c in noun.children if c.lower_ in ("on", "upon") for o in c.children if o.dep_ == "pobj"]
     addressed = any(o.ent_type_ not in ("DATE", "TIME") for o in on)
