@@ -27,3 +27,8 @@ def test_a_claim_of_a_new_attack_is_read_where_it_is_told(annotate_text: Annotat
         annotate_text, "Rebels shelled Goma on Monday. Hamas claimed responsibility for a rocket attack on Israel."
     )
     assert relation(coded, "org:hamas", "country:COD") is None
+
+
+def test_an_attack_told_with_its_doer_is_not_claimed_again(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Israeli jets struck Gaza City overnight. Islamic Jihad claimed responsibility.")
+    assert relation(coded, "org:islamic-jihad", "country:PSE") is None

@@ -1,10 +1,10 @@
 """An attack told first and claimed after: "A bomb killed six officers. Al-Shabaab claimed responsibility."
 
 The claimant is the attacker. Whom the attack struck is read back: the
-targets of the attacks coded in this or the previous sentence, else the
-people its harm clause names ("killing six Somali officers"). An unnamed
-attacker coded for that attack ("gunmen", "a suicide bomber") is the
-claimant, and its events give way.
+targets of the attacks by unnamed attackers ("gunmen", "a suicide bomber")
+coded in this or the previous sentence, whose events give way to the
+claimant's, else the people a harm clause names ("killing six Somali
+officers"). An attack told with its named doer is not claimed again.
 """
 
 from typing import TYPE_CHECKING
@@ -41,10 +41,12 @@ def claimed_attacks(parties: "Targets", verb: Token, field: TextField) -> list[C
         for e in parties.coded
         if start <= e.trigger.i < verb.i and e.event is EventType.ASSAULT and e.source.id not in own
     ]
-    targets = unique([e.target for e in earlier]) or _harmed_before(parties, verb, start)
+    unnamed = [e for e in earlier if e.source.id.startswith("group:")]  # "gunmen", "a suicide bomber": the claimant
+    if earlier and not unnamed:
+        return []  # "Israeli jets struck Gaza. Hamas claimed responsibility": the attack told has its doer
+    targets = unique([e.target for e in unnamed]) or _harmed_before(parties, verb, start)
     if not targets:
         return []
-    unnamed = [e for e in earlier if e.source.id.startswith("group:")]  # "gunmen", "a suicide bomber": the claimant
     parties.coded[:] = [e for e in parties.coded if e not in unnamed]
     mode = next((e.mode for e in earlier if e.mode is not None), None)
     return paired_events(claimants, targets, Trigger(EventType.ASSAULT, mode), verb, 0.7, field, mutual=False)
