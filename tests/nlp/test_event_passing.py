@@ -80,3 +80,34 @@ def test_a_deadline_given_is_an_ultimatum(annotate_text: Annotate) -> None:
 )
 def test_who_people_act_for(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A Turkish soldier was shot and wounded by PKK militants near the Iraqi border.",
+         Coded("org:pkk", "country:TUR", (E.ASSAULT,), ("rebels", "military"))),
+        ("A Polish diplomat was declared persona non grata by Belarus.",
+         Coded("country:BLR", "country:POL", (E.SANCTION,))),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_may_hang_on_its_conjunct_or_complement(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_a_reaction_in_a_relative_clause_answers_every_doer(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Chile and Peru suspended flights to Venezuela, a move Caracas denounced as hostile.")
+    for doer in ("country:CHL", "country:PER"):
+        assert_coded(coded, Coded("country:VEN", doer, (E.ACCUSE,)))
+
+
+def test_two_leaders_the_parser_ran_together_are_each_a_party(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text,
+        "Brazilian President Luiz Inacio Lula da Silva and Chilean President Gabriel Boric agreed on Monday "
+        "to build a highway.",
+    )
+    assert_coded(coded, Coded("country:BRA", "country:CHL", (E.AGREE,)))
+    assert_coded(coded, Coded("country:CHL", "country:BRA", (E.AGREE,)))

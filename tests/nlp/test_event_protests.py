@@ -113,3 +113,19 @@ def test_the_crowd_after_a_march_is_the_marchers(annotate_text: Annotate) -> Non
     )
     dispersed = [(r.source, r.target, r.source_sector, r.target_sector) for r in coded.stances if r.event is E.COERCE]
     assert dispersed == [("country:GEO", "country:GEO", "police", "protesters")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ghanaian teachers walked off the job on Tuesday.",
+        "Hundreds of Argentine students occupied the campus in Buenos Aires.",
+        "Nigerian traders shut down markets in Lagos in protest against a new levy.",
+    ],
+)
+def test_walkouts_occupations_and_acts_done_in_protest_are_protests(annotate_text: Annotate, sentence: str) -> None:
+    coded = code(annotate_text, sentence)
+    found = [r for r in coded.stances if r.event is E.PROTEST and r.source == r.target]
+    assert found, [(r.source, r.target, r.event) for r in coded.stances]
+    assert found[0].target_sector == "government"  # against their own government
+    assert found[0].mode in ("boycott", "demo")

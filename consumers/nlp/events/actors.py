@@ -67,6 +67,8 @@ QUANTITY_NOUNS = {
     "thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "number", "some", "many", "most",
     "all", "several", "few", "members", "unit", "contingent", "battalion", "delegation", "crowd", "crowds",
 }  # fmt: skip
+# People who work for an organisation and, named with it, stand for it: "Amnesty International researchers".
+STAFF_NOUNS = {"researcher", "staff", "staffer", "employee", "personnel", "volunteer", "contractor"}
 PROXY_SECTORS: dict[str, Sector] = {
     "embassy": "government", "consulate": "government", "delegation": "government", "counterpart": "government",
     "counterparts": "government", "leaders": "government", "leadership": "government", "nationals": "civilians",
@@ -183,7 +185,13 @@ class ActorReader(EntityReader):
             return Actor(f"org:{slugify(company)}", company, trade)
         if sector is not None:
             return self._agent(token, refined_sector(token, sector))
-        return None
+        return self._employer(token) if token.lemma_.lower() in STAFF_NOUNS else None
+
+    def _employer(self, token: Token) -> Actor | None:
+        """The organisation whose staff a noun names: "six Amnesty International researchers", "staff of the WHO"."""
+        named = [self.of_entity(self.owners[c.i], c) for c in token.children if c.i in self.owners]
+        named = [a for a in [self._member_of(token), *named] if a is not None and a.id.startswith("org:")]
+        return named[0] if named else None
 
     def _apposed_name(self, token: Token) -> str | None:
         """The name an apposition gives a company, outlet or charity noun ("the carmaker, Renault,"), if any."""
@@ -287,6 +295,11 @@ class ActorReader(EntityReader):
                     first = min(c.left_edge.i for c in token.children if c.dep_ == "compound" or c.i == child.i)
                     name = self.doc[first : token.i].text  # "al-Shabaab", "ELN"
                     return Actor(f"org:{slugify(name)}", name, sector)
+        the = [c for c in token.children if c.dep_ == "det" and c.lower_ == "the"]
+        if sector in ("rebels", "criminals") and the and len(the) == len(list(token.children)):
+            named = self._last_named_group(token, sector)  # "talks with the ELN ... the rebels had killed"
+            if named is not None:
+                return named
         if token.lower_ in ("crew", "crews") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
             return Actor(f"group:{sector}", noun_phrase(token), sector)  # "its four crew": the ship's, not a state's
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)

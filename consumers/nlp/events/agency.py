@@ -15,7 +15,7 @@ def by_objects(verb: Token) -> list[Token]:
     """ "by X" on a passive verb, inside its object ("was promised 270 million euros in support by X"), or hung
     on the noun or clause of one of its phrases ("was barred from the election by the top court", "were blocked
     from reaching the shoal by Chinese ships")."""
-    inside = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree]
+    inside = [t for c in verb.children if c.dep_ in ("dobj", "oprd") for t in c.subtree]  # "declared persona non grata"
     phrases = [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ in ("pobj", "pcomp")]
     hung = [g for o in phrases for g in o.children]
     preps = [p for p in (*verb.children, *inside, *hung) if p.dep_ == "prep" and p.lower_ == "by"]

@@ -73,12 +73,22 @@ def listed_states(token: Token, actors: Callable[[Token], list[Actor]]) -> list[
 
 
 def misread_list(token: Token, owners: dict[int, str]) -> list[Token]:
-    """ "Mali, Burkina Faso and Niger": a list of countries the parser read as one named with an apposition."""
-    if not owners.get(token.i, "").startswith("country:"):
-        return []
-    for appos in (c for c in token.children if c.dep_ == "appos" and owners.get(c.i, "").startswith("country:")):
-        if appos.conjuncts:
-            return [appos, *appos.conjuncts]
+    """Members of a list the parser hung on its last name instead of coordinating them.
+
+    "Mali, Burkina Faso and Niger": countries read as one named with an
+    apposition. "President Lula da Silva and President Javier Milei": the
+    first person read as a modifier of the second, the "and" left on it.
+    """
+    kind = owners.get(token.i, "").partition(":")[0]
+    if kind == "country":
+        for appos in (c for c in token.children if c.dep_ == "appos" and owners.get(c.i, "").startswith("country:")):
+            if appos.conjuncts:
+                return [appos, *appos.conjuncts]
+    if kind == "person":
+        people = [c for c in token.children if c.dep_ == "nmod" and owners.get(c.i, "").startswith("person:")]
+        for modifier in (p for p in people if owners[p.i] != owners[token.i]):
+            if any(g.dep_ == "cc" and g.lower_ == "and" for g in modifier.children):
+                return [modifier]
     return []
 
 

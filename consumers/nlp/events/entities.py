@@ -287,11 +287,11 @@ class EntityReader:
                     return actor
         return None
 
-    def _last_named_group(self, token: Token) -> Actor | None:
-        """The organisation last taking part in this or the previous sentence."""
+    def _last_named_group(self, token: Token, sector: Sector | None = None) -> Actor | None:
+        """The organisation (of ``sector``, where given) last taking part in this or the previous sentence."""
         previous = self.previous_sentence_start(token)
         for index, actor, _ in reversed(self.recent):
-            if previous <= index < token.i and actor.id.startswith("org:"):
+            if previous <= index < token.i and actor.id.startswith("org:") and sector in (None, actor.sector):
                 return actor
         return None
 

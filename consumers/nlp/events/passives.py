@@ -31,6 +31,7 @@ def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
         if child.dep_ == "nsubjpass":
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             agents = agents or [o for o in by_objects(verb) if parties.reader.actors(o)]  # "by" read as a prep
+            agents = agents or _shared_agents(verb)  # "was shot and wounded by snipers"
             own = verb_trigger(verb)
             undone = noun_trigger(child)
             if not agents and own is not None and undone is not None and stance_of(own.event) == "cooperative":
@@ -43,6 +44,13 @@ def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
                 return _excluding_body(parties, verb), patients  # "was suspended from the African Union"
             return (_agent_actors(parties, agents[0]) if agents else []), patients
     return None
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """The "by" agent of a passive verb's conjunct that has no subject of its own: it is the first verb's too."""
+    shared = [c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"]
+    shared = [c for c in shared if not any(g.dep_.startswith("nsubj") for g in c.children)]
+    return [o for c in shared for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
 
 
 def _excluding_body(parties: "Parties", verb: Token) -> list[Actor]:

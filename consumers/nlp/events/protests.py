@@ -8,7 +8,7 @@ protesters → the government (PROTEST) and the government → the protesters
 from spacy.tokens import Token
 
 from consumers.nlp.events.assertion import negated
-from consumers.nlp.events.civil import agents_of_people, as_protesters, by_phrases, civil_action
+from consumers.nlp.events.civil import agents_of_people, as_protesters, by_people, by_phrases, civil_action
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import Trigger
 from consumers.nlp.events.parties import Parties
@@ -55,8 +55,11 @@ def civil_strike(trigger: Trigger | None, verb: Token, sources: list[Actor]) -> 
     if trigger is None and verb.lemma_.lower() in STRIKE_STATES:
         struck = any(p.lower_ == "on" and o.lemma_.lower() == "strike" for p in verb.children for o in p.children)
         return Trigger(EventType.PROTEST, "boycott") if struck else None
-    if trigger is not None and trigger.event is EventType.REJECT and civil_action(verb, sources):
-        return Trigger(EventType.PROTEST, "demo")  # "students blocked a highway": not a refusal
+    if trigger is None and verb.lemma_.lower() == "walk" and _off_work(verb):
+        return Trigger(EventType.PROTEST, "boycott")  # "nurses walked off the job"
+    acted = trigger is not None and trigger.event in (EventType.REJECT, EventType.COERCE)
+    if acted and (civil_action(verb, sources) or (_in_protest(verb) and by_people(sources))):
+        return Trigger(EventType.PROTEST, "demo")  # "students blocked a highway", "occupied the campus": no refusal
     if trigger is None or trigger.event is not EventType.ASSAULT:
         return trigger
     for noun in (c for c in verb.children if c.dep_ == "dobj"):
@@ -64,6 +67,17 @@ def civil_strike(trigger: Trigger | None, verb: Token, sources: list[Actor]) -> 
         if refined.event is EventType.PROTEST:
             return refined
     return trigger
+
+
+def _off_work(verb: Token) -> bool:
+    """ "walked off the job", "walked out of work": workers leaving work in protest."""
+    left = [o for p in verb.children if p.lower_ in ("off", "out") for o in (p, *p.children)]
+    return any(w.lemma_.lower() in ("job", "work", "shift") for o in left for w in (o, *o.children))
+
+
+def _in_protest(verb: Token) -> bool:
+    """ "shut down the port in protest against pension reforms": the act is done as a protest."""
+    return any(p.lower_ == "in" and o.lemma_.lower() == "protest" for p in verb.children for o in p.children)
 
 
 def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) -> Dyads | None:

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from consumers.nlp.events.actors import ActorReader
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
-from consumers.nlp.events.rules import REACTIONS, REFERRING_NOUNS
+from consumers.nlp.events.rules import REACTIONS, REFERRING_NOUNS, unique
 from consumers.nlp.events.triggers import verb_trigger
 
 RELATIVE_WORDS = ("which", "that")
@@ -38,8 +38,8 @@ def reacted_in_relative(reader: ActorReader, coded: list[CodedEvent], verb: Toke
         return owners[:1]
     before = [e for e in coded if e.sentence.start == verb.sent.start and e.trigger.i < verb.i]
     before = [e for e in before if e.source.id not in own]
-    if before:
-        return [before[-1].source]
+    if before:  # "Finland and Denmark recognised ..., a move Israel condemned": both doers
+        return unique([e.source for e in before if e.trigger.i == before[-1].trigger.i])
     acted = [a for i, a, did in reader.recent if did and verb.sent.start <= i < antecedent.i and a.id not in own]
     return acted[-1:]
 

@@ -198,7 +198,7 @@ def target_preps(event: EventType, *, noun: bool) -> set[str]:
     if event in (EventType.ASSAULT, EventType.THREATEN):
         preps.add("at")  # "fired at", "lashed out at"
     if event is EventType.MOBILIZE:
-        preps |= {"around", "off"}  # "drills around Taiwan", "a build-up off its coast"
+        preps |= {"around", "off", "outside"}  # "drills around Taiwan", "a build-up off its coast"
     if event in (EventType.AID, EventType.CONCEDE):
         preps.add("into")  # "allowed aid trucks into Gaza"
     if event in (EventType.CONCEDE, EventType.RETREAT):
