@@ -11,12 +11,15 @@ prompted, or that is done in retaliation for an act, answers whoever did the
 act ("imposed tariffs, prompting New Delhi to protest" is India protesting to
 the United States; "imposed export controls in retaliation for US chip
 restrictions" is China acting against the United States). A protest or
-measure naming no one "after" another's act answers that act's doer.
+measure naming no one "after" another's act answers that act's doer. A
+refusal or acceptance naming no one ("Buenos Aires refused") answers the
+last request or offer made to its doer.
 """
 
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
 from consumers.nlp.events.lexicon import BLOCKERS, Trigger
 from consumers.nlp.events.parties import Parties
@@ -25,6 +28,9 @@ from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
 ADDRESS_PREPS = ("to", "against", "on", "upon")
+# Replies that need no one named: "Argentina refused", "Caracas accepted", "Seoul agreed".
+REPLIES = {EventType.REJECT, EventType.AGREE, EventType.CONCEDE}
+OFFERING_VERBS = {"offer", "propose", "invite"}
 # Verbs whose subject answers what they govern, beside those the lexicon codes as refusals or concessions.
 ANSWERING_VERBS = {"deny", "dismiss", "rebuff", "reject", "brush", "heed", "accept", "ignore", "defy", "answer"}
 # Verbs whose subject takes up another's call as its own: "echoed", "joined", "renewed calls".
@@ -162,3 +168,19 @@ def turned_down(noun: Token) -> bool:
     """Whether the verb a noun is the object of rejects it ("rejected an offer", "vetoed the proposal")."""
     refusal = verb_trigger(noun.head)
     return refusal is not None and refusal.event is EventType.REJECT
+
+
+def answered_request(
+    reader: ActorReader, coded: list[CodedEvent], verb: Token, sources: list[Actor], event: EventType
+) -> list[Actor]:
+    """ "Peru asked Argentina to hand him over. Buenos Aires refused.": a reply naming no one answers the asker.
+
+    Only a request or offer made to the replying side, in this or the
+    previous sentence, is answered.
+    """
+    if event not in REPLIES:
+        return []
+    start = reader.previous_sentence_start(verb)
+    asked = [e for e in coded if start <= e.trigger.i < verb.i and any(e.target.same_party(s) for s in sources)]
+    asked = [e for e in asked if e.event is EventType.REQUEST or e.trigger.lemma_.lower() in OFFERING_VERBS]
+    return unique([e.source for e in asked if e.trigger.i == asked[-1].trigger.i]) if asked else []

@@ -22,6 +22,7 @@ from consumers.nlp.events.answers import (
     addressees,
     answered_by_governor,
     answered_charge,
+    answered_request,
     defied,
     prompted_by,
     retaliated_against,
@@ -173,6 +174,7 @@ class EventCoder:
         targets = unique(targets + defied(self.parties, verb, trigger.event))  # "refused ... despite appeals from X"
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
+        targets = targets or answered_request(self.reader, self._coded, verb, sources, trigger.event)  # "X refused"
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
         targets = harmed(self.parties, self._coded, verb, targets)  # "pounded Kharkiv, killing five": Ukraine's
         targets = held_at_protest(verb, trigger.event, targets)  # "arrested 20 people during a rally"

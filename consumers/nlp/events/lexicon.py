@@ -127,6 +127,7 @@ CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
     ("roll", "back"): _t(E.CONCEDE), ("walk", "out"): _t(E.PROTEST, "boycott"), ("come", "under"): _t(E.ASSAULT),
     ("order", "out"): _t(E.SANCTION, "expel"), ("gun", "down"): _t(E.ASSAULT, "firearms"),
     ("walk", "away"): _t(E.SANCTION, "discontinue"), ("rule", "out"): _t(E.REJECT),
+    ("turn", "back"): _t(E.COERCE, "deport"),
 }  # fmt: skip
 
 # Verbs whose event is the object's: "imposed sanctions on", "held talks with", "launched strikes on".

@@ -85,6 +85,7 @@ class Targets(Parties):
         for label in labelled_objects(head):  # "condemned what she called dangerous manoeuvres by Chinese vessels"
             if labelled := self.noun_agents(label, via_support=False) or self.object_actors(label, preps, 0):
                 return labelled
+        has_object = any(c.dep_ == "dobj" for c in head.children)
         for child in head.children:
             if child.dep_ in ("dobj", "attr", "oprd") and not topical:
                 if is_reciprocal(child):
@@ -106,6 +107,8 @@ class Targets(Parties):
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             elif event is EventType.REJECT and child.lower_ == "on" and any(c.dep_ == "dobj" for c in head.children):
                 topics.extend(self._prep_recipients(head, child, event, preps))  # "vetoed an EU declaration on X"
+            elif event is EventType.SANCTION and child.lower_ == "out" and has_object:
+                continue  # "ordered the Spanish ambassador out of Caracas": the place expelled from is no party
             else:
                 recipients.extend(self._prep_recipients(head, child, event, preps))
         own = noun_trigger(head) if head.pos_ == "NOUN" and head.dep_ == "dobj" else None
@@ -220,15 +223,15 @@ class Targets(Parties):
         own = {s.id for s in sources}
         start = self.reader.previous_sentence_start(verb)
         before = [e for e in self.coded if e.trigger.i < verb.i and e.source.id not in own]
-        named = noun_trigger(word)
+        named, candidates = noun_trigger(word), []
         if named is not None:  # "the strike": the last strike (or assault) the text coded, however far back
             same_word = [e for e in before if e.trigger.lemma_.lower() == word.lemma_.lower()]
             same_kind = [e for e in before if e.event is named.event]
             # "deported 2,000 Malians ... condemned the expulsions": a near act of the same stance
             near = [e for e in before if e.trigger.i >= start and stance_of(e.event) == stance_of(named.event)]
             candidates = same_word or same_kind or near
-        else:  # "the move", "the decision": what was done in this or the previous sentence
-            candidates = [e for e in before if e.trigger.i >= start]
+        if not candidates and word.lemma_.lower() in REFERRING_NOUNS:  # "the move", "the exercises": what was
+            candidates = [e for e in before if e.trigger.i >= start]  # done in this or the previous sentence
         if candidates:  # "Japan and the Philippines signed a pact ... criticised the agreement": both signers
             return unique([e.source for e in candidates if e.trigger.i == candidates[-1].trigger.i])
         if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
