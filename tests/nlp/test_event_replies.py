@@ -1,4 +1,4 @@
-"""Replies and reactions told in a later sentence: a refusal answers the asker, "the measures" their doer."""
+"""Replies and reactions told later (a refusal answers the asker), expulsions, and idioms of acts ("drove out")."""
 
 import pytest
 
@@ -44,3 +44,25 @@ def test_the_measures_or_exercises_condemned_are_those_just_told(
 )  # fmt: skip
 def test_expelled_or_turned_back(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
     assert_coded(code(annotate_text, sentence), expected)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Poland accused Brussels of blackmail over frozen recovery funds.",
+         Coded("country:POL", "org:european-union", (E.ACCUSE,))),
+        ("Ethiopian troops drove Tigrayan fighters out of the town of Alamata.",
+         Coded("country:ETH", "group:rebels", (E.ASSAULT,))),
+        ("Venezuela let United Nations monitors back into its prisons on Monday.",
+         Coded("country:VEN", "org:united-nations", (E.CONCEDE,))),
+        ("Azerbaijan prepared for a new offensive against Armenian forces in Karabakh.",
+         Coded("country:AZE", "country:ARM", (E.MOBILIZE,))),
+    ],
+)  # fmt: skip
+def test_idioms_of_acts(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    assert_coded(code(annotate_text, sentence), expected)
+
+
+def test_brussels_named_as_a_place_is_belgium_s(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Belgian police arrested three Moroccan men in Brussels.")
+    assert all(r.source != "org:european-union" and r.target != "org:european-union" for r in coded.stances)

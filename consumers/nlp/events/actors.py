@@ -28,7 +28,14 @@ from consumers.nlp.events.bodies import un_body
 from consumers.nlp.events.civil import as_protesters
 from consumers.nlp.events.entities import GROUP_PRONOUNS, Actor, EntityReader
 from consumers.nlp.events.rules import unique
-from consumers.nlp.events.sectors import OWN_NAME_SECTORS, STATE_SECTORS, agent_sector, described_kind, known_group
+from consumers.nlp.events.sectors import (
+    IGO_NAMES,
+    OWN_NAME_SECTORS,
+    STATE_SECTORS,
+    agent_sector,
+    described_kind,
+    known_group,
+)
 from consumers.nlp.events.unnamed import (
     carried,
     crew_of_crime,
@@ -81,6 +88,11 @@ PROXY_SECTORS: dict[str, Sector] = {
 }  # fmt: skip
 
 
+def _locative(token: Token) -> bool:
+    """ "in Brussels", "talks at Brussels": the name says where, not who."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "near", "outside", "around", "into")
+
+
 @dataclass(slots=True)
 class ActorReader(EntityReader):
     """Reads actors off the noun phrases of one parsed text."""
@@ -118,6 +130,8 @@ class ActorReader(EntityReader):
         if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
             return self.single(token.head.head)  # "troops who attacked": the antecedent
         owner = self.owners.get(token.i)
+        if owner is not None and token.lower_ == "brussels" and not _locative(token):  # "thanked Brussels": the EU
+            return Actor("org:european-union", IGO_NAMES["org:european-union"], "igo")
         if owner is not None:
             actor = self.of_entity(owner, token)
             if actor is not None and actor.id.startswith("org:") and actor.sector in STATE_SECTORS:

@@ -88,6 +88,8 @@ from schemas import EventType, TextField, stance_of
 
 __all__ = ["CodedEvent", "EventCoder"]
 
+PREPARING_VERBS = {"prepare", "brace", "gear", "ready", "rehearse"}
+
 
 class EventCoder:
     """Codes the events of one parsed text; actors come from an ``ActorReader``."""
@@ -255,6 +257,9 @@ class EventCoder:
             return []  # "relations between the two neighbours soured": a state of affairs, not an act
         if any(c.dep_ == "amod" and c.lemma_.lower() in UNREALISED for c in noun.children):
             return []  # "a planned round of talks", "an imminent strike": not done (yet)
+        readied = governing_verb(noun)
+        if trigger.event is EventType.ASSAULT and readied is not None and readied.lemma_.lower() in PREPARING_VERBS:
+            trigger = Trigger(EventType.MOBILIZE, "troops")  # "prepared for a ground offensive": readied, not done
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun  # "a round of talks"
         undone = head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in UNDOING_VERBS
         undone = undone and trigger.event not in UNASSERTING  # "rejected Hamas's demands": they were made

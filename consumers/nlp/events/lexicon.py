@@ -41,7 +41,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "applaud": _t(E.SUPPORT), "hail": _t(E.SUPPORT), "sign": _t(E.SUPPORT), "forgive": _t(E.SUPPORT),
     "concede": _t(E.CONCEDE), "yield": _t(E.CONCEDE), "ease": _t(E.CONCEDE), "accede": _t(E.CONCEDE),
     "relax": _t(E.CONCEDE), "allow": _t(E.CONCEDE), "grant": _t(E.CONCEDE), "pardon": _t(E.CONCEDE),
-    "accept": _t(E.CONCEDE), "cave": _t(E.CONCEDE),
+    "accept": _t(E.CONCEDE), "cave": _t(E.CONCEDE), "let": _t(E.CONCEDE),
     "cooperate": _t(E.COOPERATE), "collaborate": _t(E.COOPERATE), "trade": _t(E.COOPERATE, "economic"),
     "share": _t(E.COOPERATE), "invest": _t(E.COOPERATE, "economic"), "partner": _t(E.COOPERATE),
     "train": _t(E.COOPERATE, "military"), "exercise": _t(E.COOPERATE, "military"), "build": _t(E.COOPERATE),
@@ -127,7 +127,7 @@ CORE_PHRASAL: dict[tuple[str, str], Trigger] = {
     ("roll", "back"): _t(E.CONCEDE), ("walk", "out"): _t(E.PROTEST, "boycott"), ("come", "under"): _t(E.ASSAULT),
     ("order", "out"): _t(E.SANCTION, "expel"), ("gun", "down"): _t(E.ASSAULT, "firearms"),
     ("walk", "away"): _t(E.SANCTION, "discontinue"), ("rule", "out"): _t(E.REJECT),
-    ("turn", "back"): _t(E.COERCE, "deport"),
+    ("turn", "back"): _t(E.COERCE, "deport"), ("drive", "out"): _t(E.ASSAULT), ("flush", "out"): _t(E.ASSAULT),
 }  # fmt: skip
 
 # Verbs whose event is the object's: "imposed sanctions on", "held talks with", "launched strikes on".
