@@ -129,3 +129,32 @@ def test_walkouts_occupations_and_acts_done_in_protest_are_protests(annotate_tex
     assert found, [(r.source, r.target, r.event) for r in coded.stances]
     assert found[0].target_sector == "government"  # against their own government
     assert found[0].mode in ("boycott", "demo")
+
+
+def test_giving_in_to_protests_concedes_to_the_protesters(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text, "Romania's government gave in to weeks of student protests on Monday and agreed to repeal it."
+    )
+    assert_coded(coded, Coded("country:ROU", "group:protesters", (E.CONCEDE,)))
+
+
+def test_protests_led_by_a_nation_s_people_are_theirs(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Ghana's government scrapped the levy after weeks of protests led by Ghanaian traders.")
+    found = [r for r in coded.stances if r.source == "country:GHA" and r.target == "country:GHA"]
+    assert found and found[0].target_sector in ("protesters", "government")  # the traders, not unnamed protesters
+    assert all(r.target != "group:protesters" and r.source != "group:protesters" for r in coded.stances)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Serbia eased its ban on lithium exports on Monday after months of pressure from the European Union.",
+         Coded("country:SRB", "org:european-union", (E.CONCEDE,))),
+        ("Under pressure from Washington, Guatemala agreed to send 2,000 police officers to its northern border.",
+         Coded("country:GTM", "country:USA", (E.CONCEDE,))),
+    ],
+)  # fmt: skip
+def test_giving_way_under_pressure_concedes_to_whoever_pressed(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    assert_coded(code(annotate_text, sentence), expected)

@@ -13,7 +13,8 @@ the United States; "imposed export controls in retaliation for US chip
 restrictions" is China acting against the United States). A protest or
 measure naming no one "after" another's act answers that act's doer. A
 refusal or acceptance naming no one ("Buenos Aires refused") answers the
-last request or offer made to its doer.
+last request or offer made to its doer, and a concession "after (under)
+pressure from X" answers X.
 """
 
 from spacy.tokens import Token
@@ -31,6 +32,8 @@ ADDRESS_PREPS = ("to", "against", "on", "upon")
 # Replies that need no one named: "Argentina refused", "Caracas accepted", "Seoul agreed".
 REPLIES = {EventType.REJECT, EventType.AGREE, EventType.CONCEDE}
 OFFERING_VERBS = {"offer", "propose", "invite"}
+GIVING_WAY = {EventType.CONCEDE, EventType.RETREAT, EventType.AGREE}
+PRESSURE_OCCASIONS = {"after", "under", "following", "amid"}
 # Verbs whose subject answers what they govern, beside those the lexicon codes as refusals or concessions.
 ANSWERING_VERBS = {"deny", "dismiss", "rebuff", "reject", "brush", "heed", "accept", "ignore", "defy", "answer"}
 # Verbs whose subject takes up another's call as its own: "echoed", "joined", "renewed calls".
@@ -184,3 +187,17 @@ def answered_request(
     asked = [e for e in coded if start <= e.trigger.i < verb.i and any(e.target.same_party(s) for s in sources)]
     asked = [e for e in asked if e.event is EventType.REQUEST or e.trigger.lemma_.lower() in OFFERING_VERBS]
     return unique([e.source for e in asked if e.trigger.i == asked[-1].trigger.i]) if asked else []
+
+
+def pressed_by(parties: Parties, verb: Token, sources: list[Actor], event: EventType) -> list[Actor]:
+    """ "eased restrictions after weeks of pressure from ASEAN": giving way answers whoever pressed for it."""
+    if event not in GIVING_WAY:
+        return []
+    occasions = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in PRESSURE_OCCASIONS for o in p.children]
+    spans = [w for o in occasions for p in (o, *o.children) if p is o or p.lower_ == "of" for w in p.children]
+    for noun in (w for w in [*occasions, *spans] if w.lemma_.lower() == "pressure"):
+        makers = [o for p in noun.children if p.lower_ in ("from", "by") for o in p.children if o.dep_ == "pobj"]
+        pressing = [a for o in makers for a in parties.reader.actors(o) if not any(a.same_party(s) for s in sources)]
+        if pressing:
+            return pressing
+    return []

@@ -24,6 +24,7 @@ from consumers.nlp.events.answers import (
     answered_charge,
     answered_request,
     defied,
+    pressed_by,
     prompted_by,
     retaliated_against,
     turned_down,
@@ -177,6 +178,8 @@ class EventCoder:
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
         targets = targets or answered_request(self.reader, self._coded, verb, sources, trigger.event)  # "X refused"
+        if not targets and (pressing := pressed_by(self.parties, verb, sources, trigger.event)):
+            targets, trigger = pressing, Trigger(EventType.CONCEDE)  # "agreed under pressure from X": gave way to X
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
         targets = harmed(self.parties, self._coded, verb, targets)  # "pounded Kharkiv, killing five": Ukraine's
         targets = held_at_protest(verb, trigger.event, targets)  # "arrested 20 people during a rally"

@@ -7,6 +7,7 @@ protesters → the government (PROTEST) and the government → the protesters
 
 from spacy.tokens import Token
 
+from consumers.nlp.events.agency import participle_agents
 from consumers.nlp.events.assertion import negated
 from consumers.nlp.events.civil import agents_of_people, as_protesters, by_people, by_phrases, civil_action
 from consumers.nlp.events.entities import Actor
@@ -82,8 +83,9 @@ def _in_protest(verb: Token) -> bool:
 
 def conceded_to_protests(parties: Parties, verb: Token, sources: list[Actor]) -> Dyads | None:
     """The states that give way at ``verb`` and the protesters they give way to, if the verb gives way to protests."""
-    if verb.lemma_.lower() not in CONCEDING_VERBS or negated(verb):
-        return None
+    gave_in = verb.lemma_.lower() == "give" and any(c.dep_ == "prt" and c.lower_ == "in" for c in verb.children)
+    if (verb.lemma_.lower() not in CONCEDING_VERBS and not gave_in) or negated(verb):
+        return None  # "bowed to protests", "gave in to weeks of protests"
     states = [s for s in sources if s.id.startswith("country:") and s.sector in (None, *STATE_SECTORS)]
     occasions = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PROTEST_OCCASIONS]
     if verb.dep_ == "conj":  # "bowed to protests and reversed the rise"
@@ -130,9 +132,9 @@ def is_protest(parties: Parties, noun: Token) -> bool:
 
 
 def by_actors(parties: Parties, noun: Token) -> list[Actor]:
-    """The actors a noun's "by" phrase names ("a shutdown by traders")."""
-    named = [o for p in by_phrases(noun) for o in p.children if o.dep_ == "pobj"]
-    return parties.reader.actors(named[0]) if named else []
+    """The actors a noun's "by" phrase names, also through a participle ("protests led by students")."""
+    named = [o for p in by_phrases(noun) for o in p.children if o.dep_ == "pobj"] + participle_agents(noun)
+    return parties.reader.actors(named[0]) if named else []  # "a shutdown by traders", "protests led by students"
 
 
 def protesters(parties: Parties, noun: Token) -> list[Actor]:
