@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code
+from tests.nlp.test_event_coding import Annotate, Coded, E, assert_coded, code, relation
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,22 @@ def test_idioms_of_acts(annotate_text: Annotate, sentence: str, expected: Coded)
 def test_brussels_named_as_a_place_is_belgium_s(annotate_text: Annotate) -> None:
     coded = code(annotate_text, "Belgian police arrested three Moroccan men in Brussels.")
     assert all(r.source != "org:european-union" and r.target != "org:european-union" for r in coded.stances)
+
+
+def test_a_charge_dismissed_as_baseless_is_the_accuser_s_against_whom_it_names(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text, "Tehran dismissed as baseless accusations by Bahrain that Iranian agents planned the bombing."
+    )
+    assert_coded(coded, Coded("country:BHR", "country:IRN", (E.ACCUSE,)))
+    assert_coded(coded, Coded("country:IRN", "country:BHR", (E.REJECT,)))
+
+
+def test_a_denied_report_is_no_charge_against_the_denier_s_own_troops(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Officials in Baku denied reports that Azerbaijani troops shelled a border village.")
+    assert all(r.source != r.target for r in coded.stances)
+
+
+def test_arms_handed_over_are_military_aid(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Norway has handed over its first NASAMS air defence systems to Ukraine.")
+    assert_coded(coded, Coded("country:NOR", "country:UKR", (E.AID,)))
+    assert relation(coded, "country:NOR", "country:UKR").mode == "military"

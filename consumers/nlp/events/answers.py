@@ -1,5 +1,8 @@
 """Whom a charge or demand named as a noun is aimed at: "calls for Iran to free X", "dismissed accusations by Guyana".
 
+A charge told with its content ("accusations by Britain that Russian
+intelligence had poisoned a spy") is aimed at whoever the content says did it.
+
 The addressee comes after to/against/on ("an appeal to Myanmar's generals"),
 or is the one asked to act ("a demand by Denmark for Russia to return the
 ship"). With no one named, it is aimed at whoever answers it: the one who
@@ -164,7 +167,9 @@ def retaliated_against(parties: Parties, head: Token, event: EventType) -> list[
 def answered_charge(noun: Token, trigger: Trigger) -> bool:
     """ "dismissed a Moroccan call": a demand or charge answered was made (an offer turned down, not)."""
     hostile = stance_of(trigger.event) == "hostile"
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "as" else noun.head  # "dismissed as absurd"
+    answered = noun.dep_ == "dobj" or verb is not noun.head
+    return answered and verb.lemma_.lower() in BLOCKERS and trigger.event in UNASSERTING and hostile
 
 
 def turned_down(noun: Token) -> bool:
@@ -201,3 +206,17 @@ def pressed_by(parties: Parties, verb: Token, sources: list[Actor], event: Event
         if pressing:
             return pressing
     return []
+
+
+def charged_in_clause(reader: ActorReader, noun: Token) -> list[Actor]:
+    """ "accusations by Britain that Russian intelligence had poisoned a spy": the one the charge says acted.
+
+    Only a noun that is itself a charge counts; a report or claim denied is
+    a charge against the denier alone.
+    """
+    charge = noun_trigger(noun)
+    if charge is None or charge.event is not EventType.ACCUSE:
+        return []
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX")]
+    clauses = [c for c in clauses if any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    return unique([a for c in clauses for s in c.children if s.dep_ == "nsubj" for a in reader.actors(s)])

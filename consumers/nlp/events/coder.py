@@ -23,6 +23,7 @@ from consumers.nlp.events.answers import (
     answered_by_governor,
     answered_charge,
     answered_request,
+    charged_in_clause,
     defied,
     pressed_by,
     prompted_by,
@@ -284,6 +285,7 @@ class EventCoder:
         else:
             targets = self.parties.objects(noun, trigger.event)
         targets = targets or self.parties.drawn_by(noun) or retaliated_against(self.parties, noun, trigger.event)
+        targets = targets or charged_in_clause(self.reader, noun)  # "accusations that X had ..."
         kind = refined_trigger(trigger, noun, sources, targets).event  # "a strike by doctors" is a protest
         if not targets and kind in ANSWERED_EVENTS:
             targets = self.parties.answered(governing_verb(noun) or noun, sources, kind)

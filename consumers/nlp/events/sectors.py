@@ -65,7 +65,7 @@ _CORE: dict[Sector, set[str]] = {
     "legislature": {"parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature"},
     "intelligence": {
         "intelligence", "spies", "spy agency", "intelligence agency", "intelligence services", "security service",
-        "security services",
+        "security services", "agents", "operatives",
     },
     "rebels": {
         "rebel", "rebels", "insurgent", "insurgents", "militant", "militants", "jihadist", "jihadists", "fighters",

@@ -107,6 +107,9 @@ class Targets(Parties):
                 recipients += [a for s in child.children if s.dep_ == "nsubj" for a in self.reader.actors(s)]
             elif event is EventType.REJECT and child.lower_ == "on" and any(c.dep_ == "dobj" for c in head.children):
                 topics.extend(self._prep_recipients(head, child, event, preps))  # "vetoed an EU declaration on X"
+            elif child.lower_ == "as" and not has_object and event is EventType.REJECT:
+                # "dismissed as absurd accusations by Britain": the parser hung the object on "as"
+                themes.extend(a for o in child.children if o.dep_ == "pobj" for a in self.object_actors(o, preps, 0))
             elif event is EventType.SANCTION and child.lower_ == "out" and has_object:
                 continue  # "ordered the Spanish ambassador out of Caracas": the place expelled from is no party
             else:

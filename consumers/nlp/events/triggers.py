@@ -58,6 +58,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(E.COERCE)  # "fired tear gas at protesters": force to disperse, not an armed attack
     if lemma in ("walk", "storm") and _left_talks(verb):
         return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Sudan": talks broken off
+    if lemma == "hand" and any(_singular(c) in ARMS for c in verb.children if c.dep_ == "dobj"):
+        return Trigger(E.AID, "military")  # "handed over F-16 jets to Ukraine": arms given, not returned
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         dated = child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children)
         if child.dep_ in ("prt", "prep", "advmod") and (lemma, child.lower_) in CORE_PHRASAL and not dated:
@@ -108,6 +110,11 @@ def verb_trigger(verb: Token) -> Trigger | None:
 
 
 CROWD_WEAPON_VERBS = {"fire", "use", "lob", "spray", "shoot", "deploy"}
+# What one state hands another as military aid.
+ARMS = {
+    "jet", "aircraft", "system", "tank", "missile", "weapon", "arm", "munition", "shell", "drone", "helicopter",
+    "howitzer", "vehicle", "rifle", "ammunition", "launcher", "warship", "frigate", "submarine", "arms",
+}  # fmt: skip
 
 
 def _crowd_weapon(verb: Token) -> bool:
