@@ -58,7 +58,7 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(E.COERCE)  # "fired tear gas at protesters": force to disperse, not an armed attack
     if lemma in ("walk", "storm") and _left_talks(verb):
         return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Sudan": talks broken off
-    if lemma == "hand" and any(_singular(c) in ARMS for c in verb.children if c.dep_ == "dobj"):
+    if lemma == "hand" and _arms_to_a_state(verb):
         return Trigger(E.AID, "military")  # "handed over F-16 jets to Ukraine": arms given, not returned
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
         dated = child.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in child.children)
@@ -291,6 +291,13 @@ def _asks(noun: Token) -> bool:
 
 def _infinitive(verb: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+
+def _arms_to_a_state(verb: Token) -> bool:
+    """Arms handed to a named state are aid; rebels handing theirs to monitors disarm ("handed over weapons")."""
+    armed = any(_singular(c) in ARMS for c in verb.children if c.dep_ == "dobj")
+    states = [o for p in verb.children if p.lower_ == "to" for o in p.children if o.ent_type_ == "GPE"]
+    return armed and bool(states)
 
 
 def _singular(token: Token) -> str:
