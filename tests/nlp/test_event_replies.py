@@ -82,6 +82,13 @@ def test_a_denied_report_is_no_charge_against_the_denier_s_own_troops(annotate_t
 
 
 def test_arms_handed_over_are_military_aid(annotate_text: Annotate) -> None:
-    coded = code(annotate_text, "Norway has handed over its first NASAMS air defence systems to Ukraine.")
+    coded = code(annotate_text, "Norway has handed over two more air defence systems to Ukraine's army.")
     assert_coded(coded, Coded("country:NOR", "country:UKR", (E.AID,)))
     assert relation(coded, "country:NOR", "country:UKR").mode == "military"
+
+
+def test_troops_sent_at_a_request_are_aid_to_whoever_asked(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text, "Gambia asked Senegal for help against the mutineers. Dakar dispatched 700 peacekeepers."
+    )
+    assert_coded(coded, Coded("country:SEN", "country:GMB", (E.AID,)))

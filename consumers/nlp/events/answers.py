@@ -32,8 +32,8 @@ from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
 
 ADDRESS_PREPS = ("to", "against", "on", "upon")
-# Replies that need no one named: "Argentina refused", "Caracas accepted", "Seoul agreed".
-REPLIES = {EventType.REJECT, EventType.AGREE, EventType.CONCEDE}
+# Replies that need no one named: "Argentina refused", "Caracas accepted", "Kigali sent troops".
+REPLIES = {EventType.REJECT, EventType.AGREE, EventType.CONCEDE, EventType.AID}
 OFFERING_VERBS = {"offer", "propose", "invite"}
 GIVING_WAY = {EventType.CONCEDE, EventType.RETREAT, EventType.AGREE}
 PRESSURE_OCCASIONS = {"after", "under", "following", "amid"}

@@ -179,6 +179,9 @@ class EventCoder:
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
         targets = targets or answered_request(self.reader, self._coded, verb, sources, trigger.event)  # "X refused"
+        sent = not targets and trigger.event is EventType.MOBILIZE  # "asked Rwanda for help ... Kigali sent troops"
+        if sent and (askers := answered_request(self.reader, self._coded, verb, sources, EventType.AID)):
+            targets, trigger = askers, Trigger(EventType.AID, "military")
         if not targets and (pressing := pressed_by(self.parties, verb, sources, trigger.event)):
             targets, trigger = pressing, Trigger(EventType.CONCEDE)  # "agreed under pressure from X": gave way to X
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"

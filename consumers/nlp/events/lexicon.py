@@ -269,7 +269,7 @@ ADVANCING_VERBS = {"move", "advance", "head", "roll", "converge", "gather", "pus
 MOVING_VERBS = {"order", "move", "shift", "redeploy", "reposition", "relocate", "rush", "dispatch", "pour"}
 FORCE_WORDS = {
     "troop", "force", "soldier", "unit", "tank", "artillery", "battalion", "brigade", "warship", "reinforcement",
-    "armour", "armor", "howitzer", "launcher", "jet", "warplane", "frigate",
+    "armour", "armor", "howitzer", "launcher", "jet", "warplane", "frigate", "peacekeeper", "paratrooper", "marine",
 }  # fmt: skip
 # Verbs whose "to death" makes an attack ("hacked to death"); "sentenced to death" keeps its own event.
 # "ordered the mission to leave": an order to go is an expulsion.

@@ -294,9 +294,10 @@ def _infinitive(verb: Token) -> bool:
 
 
 def _arms_to_a_state(verb: Token) -> bool:
-    """Arms handed to a named state are aid; rebels handing theirs to monitors disarm ("handed over weapons")."""
+    """Arms handed to a named state ("to Ukraine('s air force)") are aid; rebels handing theirs to monitors disarm."""
     armed = any(_singular(c) in ARMS for c in verb.children if c.dep_ == "dobj")
-    states = [o for p in verb.children if p.lower_ == "to" for o in p.children if o.ent_type_ == "GPE"]
+    states = [w for p in verb.children if p.lower_ == "to" for o in p.children for w in (o, *o.children)]
+    states = [w for w in states if w.ent_type_ == "GPE" and (w.head.lower_ == "to" or w.dep_ == "poss")]
     return armed and bool(states)
 
 
