@@ -46,3 +46,32 @@ def test_the_rebels_are_the_armed_group_named_before(annotate_text: Annotate, se
     coded = code(annotate_text, sentence)
     assert_coded(coded, expected)
     assert relation(coded, "group:rebels", expected.target) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The speaker of the Polish Senate flew to Taipei on Monday.",
+         Coded("country:POL", "country:TWN", (E.CONSULT,), ("legislature", None))),
+        ("The Romanian Senate ratified a defence pact with Moldova.",
+         Coded("country:ROU", "country:MDA", (E.SUPPORT, E.AGREE))),
+    ],
+)  # fmt: skip
+def test_a_state_body_named_with_a_nationality_is_that_nation_s(
+    annotate_text: Annotate, sentence: str, expected: Coded
+) -> None:
+    coded = code(annotate_text, sentence)
+    assert_coded(coded, expected)
+    assert all(r.source != "country:USA" for r in coded.stances)  # not the U.S. Senate of the tables
+
+
+def test_a_secretary_acts_for_the_state_that_names_them(annotate_text: Annotate) -> None:
+    coded = code(annotate_text, "Australia's foreign secretary urged Beijing to release the detained writer.")
+    assert_coded(coded, Coded("country:AUS", "country:CHN", (E.REQUEST,), ("government", None)))
+
+
+def test_the_highest_level_of_combat_readiness_is_a_mobilisation(annotate_text: Annotate) -> None:
+    coded = code(
+        annotate_text, "Armenia placed its army on the highest level of combat readiness after clashes with Azerbaijan."
+    )
+    assert_coded(coded, Coded("country:ARM", "country:AZE", (E.MOBILIZE,)))

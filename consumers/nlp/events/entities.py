@@ -121,7 +121,8 @@ class EntityReader:
             if official is not None:  # an official the model took for an organisation ("Lavrov")
                 return Actor(official, self.country_name(official), "government")
             if group is not None and group[0] is not None and group[1] in STATE_SECTORS:
-                country_id = f"country:{group[0]}"  # "the Revolutionary Guards" are Iran's military
+                named = self._nationality(token, locative=False) if token is not None else None  # "the Czech Senate"
+                country_id = named.id if named is not None else f"country:{group[0]}"  # "the Revolutionary Guards"
                 return Actor(country_id, self.country_name(country_id), group[1])
             if group is not None:  # "the Houthis", "Hamas": a named group, whatever the model thought
                 return Actor(f"org:{slugify(group_name(record.name))}", record.name, group[1])

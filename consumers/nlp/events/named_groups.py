@@ -9,6 +9,7 @@ are the one group, so they must give one id and the groups table's record.
 from spacy.tokens import Token
 
 from consumers.nlp.event_tables import Group, known_actors
+from consumers.nlp.events.sectors import STATE_SECTORS
 from consumers.nlp.gazetteer import default_gazetteer
 
 # Generic nouns news puts after a group's name: "the Houthi movement", "the Hamas militant group".
@@ -31,7 +32,8 @@ def group_name(name: str) -> str:
             words.pop()
     if len(words) > 1 and a_demonym(words[0]):  # "the Afghan Taliban", "Somali al-Shabaab"
         rest = " ".join(words[1:])
-        if named_group(rest) is not None:
+        inner = named_group(rest)
+        if inner is not None and inner.sector not in STATE_SECTORS:  # not the "Czech Senate" for the U.S. one
             return group_name(rest)
     stem = " ".join(words)
     plural: tuple[str, ...] = () if stem.isupper() else (stem + "s",)  # "ISI" (Pakistan's spy agency) is not "ISIS"

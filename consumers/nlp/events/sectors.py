@@ -44,7 +44,8 @@ _CORE: dict[Sector, set[str]] = {
         "military government", "military junta", "council", "transitional council", "presidency", "mediators", "board",
         "monitors", "inspectors", "observers", "treasury", "foreign office", "kremlin", "white house",
         "agency", "agencies", "watchdog", "office", "embassy staff", "embassy employees", "embassy personnel",
-        "consular staff", "diplomatic staff", "diplomatic personnel",
+        "consular staff", "diplomatic staff", "diplomatic personnel", "secretary", "secretaries", "commissioner",
+        "sultan", "queen", "monarch",
     },
     "military": {
         "army", "armies", "military", "militaries", "troops", "troop", "soldier", "soldiers", "forces", "force",
@@ -62,7 +63,9 @@ _CORE: dict[Sector, set[str]] = {
         "investigators", "detectives",
     },
     "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
-    "legislature": {"parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature"},
+    "legislature": {
+        "parliament", "lawmakers", "legislators", "senate", "senators", "congress", "mps", "legislature", "speaker",
+    },
     "intelligence": {
         "intelligence", "spies", "spy agency", "intelligence agency", "intelligence services", "security service",
         "security services", "agents", "operatives",

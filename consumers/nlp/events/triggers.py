@@ -228,6 +228,7 @@ def _alerts(verb: Token) -> bool:
     if verb.lemma_.lower() not in ALERT_VERBS:
         return False
     on = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "on" for o in p.children]
+    on += [i for o in on for p in o.children if p.lower_ == "of" for i in p.children]  # "the highest level of"
     return any(o.lemma_.lower() in ("alert", "readiness", "standby", "footing") for o in on)  # "combat readiness"
 
 
