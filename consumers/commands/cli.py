@@ -127,7 +127,7 @@ def _subscriber_commands(commands: Any) -> None:
         "--events",
         type=Path,
         action="append",
-        help="coded event file to score (repeatable; default: dev, dev2 ... dev15 and test)",
+        help="coded event file to score (repeatable; default: dev, dev2 ... dev17 and test)",
     )
     evaluate.add_argument("--articles", type=int, default=32, help="articles timed for the speed figure")
     evaluate.add_argument(

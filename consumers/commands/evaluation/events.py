@@ -31,7 +31,7 @@ from schemas import EntityType, EventType, StanceRelation, stance_of
 EVENTS_DIR = Path(__file__).with_name("data") / "events"
 DEFAULT_NAMES = (
     "dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11", "dev12", "dev13", "dev14",
-    "dev15", "test",
+    "dev15", "dev16", "dev17", "test",
 )  # fmt: skip
 DEFAULT_FILES = tuple(EVENTS_DIR / f"{name}.jsonl" for name in DEFAULT_NAMES)
 ACTORS = {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP}
