@@ -63,8 +63,17 @@ def test_idioms_of_acts(annotate_text: Annotate, sentence: str, expected: Coded)
     assert_coded(code(annotate_text, sentence), expected)
 
 
-def test_brussels_named_as_a_place_is_belgium_s(annotate_text: Annotate) -> None:
-    coded = code(annotate_text, "Belgian police arrested three Moroccan men in Brussels.")
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Belgian police arrested three Moroccan men in Brussels.", Coded("country:BEL", "country:MAR", (E.COERCE,))),
+        ("Thousands of Belgian nurses marched through Brussels on Monday.",
+         Coded("country:BEL", "country:BEL", (E.PROTEST,), ("health", "government"))),
+    ],
+)  # fmt: skip
+def test_brussels_named_as_a_place_is_belgium_s(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    coded = code(annotate_text, sentence)
+    assert_coded(coded, expected)
     assert all(r.source != "org:european-union" and r.target != "org:european-union" for r in coded.stances)
 
 
@@ -78,7 +87,32 @@ def test_a_charge_dismissed_as_baseless_is_the_accuser_s_against_whom_it_names(a
 
 def test_a_denied_report_is_no_charge_against_the_denier_s_own_troops(annotate_text: Annotate) -> None:
     coded = code(annotate_text, "Officials in Baku denied reports that Azerbaijani troops shelled a border village.")
-    assert all(r.source != r.target for r in coded.stances)
+    assert coded.stances == []  # a report denied is no event, and no charge of Azerbaijan against itself
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Hundreds of M23 fighters handed over their weapons to Congo's army.",
+     "Kachin rebels handed over their rifles to Myanmar's army."],
+)  # fmt: skip
+def test_fighters_handing_over_their_weapons_disarm(annotate_text: Annotate, sentence: str) -> None:
+    assert all(r.event is not E.AID for r in code(annotate_text, sentence).stances)
+
+
+@pytest.mark.parametrize(
+    "passage",
+    ["The United States urged Russia to pull back its troops. Moscow deployed 10,000 more troops near the border.",
+     "NATO urged Serbia to de-escalate. Belgrade sent troops to the boundary with Kosovo."],
+)  # fmt: skip
+def test_troops_moved_after_a_demand_are_no_aid_to_whoever_demanded(annotate_text: Annotate, passage: str) -> None:
+    assert all(r.event is not E.AID for r in code(annotate_text, passage).stances)
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Israel let the ceasefire lapse on Sunday.", "Turkey let Sweden's NATO bid stall for months."]
+)
+def test_letting_a_thing_happen_concedes_to_no_one(annotate_text: Annotate, sentence: str) -> None:
+    assert all(r.event is not E.CONCEDE for r in code(annotate_text, sentence).stances)
 
 
 def test_arms_handed_over_are_military_aid(annotate_text: Annotate) -> None:

@@ -88,9 +88,15 @@ PROXY_SECTORS: dict[str, Sector] = {
 }  # fmt: skip
 
 
+LOCATIVE_PREPS = {
+    "in", "at", "to", "from", "near", "outside", "around", "into", "through", "across", "throughout", "over", "of",
+    "inside",
+}  # fmt: skip
+
+
 def _locative(token: Token) -> bool:
     """ "in Brussels", "talks at Brussels": the name says where, not who."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("in", "at", "to", "from", "near", "outside", "around", "into")
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 @dataclass(slots=True)

@@ -34,8 +34,10 @@ from schemas import EventType, stance_of
 ADDRESS_PREPS = ("to", "against", "on", "upon")
 # Replies that need no one named: "Argentina refused", "Caracas accepted", "Kigali sent troops".
 REPLIES = {EventType.REJECT, EventType.AGREE, EventType.CONCEDE, EventType.AID}
+# What a request for help asks for: "asked Rwanda for help", "asked the CSTO to send troops".
+HELP_WORDS = {"help", "assistance", "aid", "support", "reinforcements", "send", "dispatch", "deploy"}
 OFFERING_VERBS = {"offer", "propose", "invite"}
-GIVING_WAY = {EventType.CONCEDE, EventType.RETREAT, EventType.AGREE}
+GIVING_WAY = {EventType.CONCEDE, EventType.RETREAT, EventType.AGREE}  # an agreement under pressure concedes
 PRESSURE_OCCASIONS = {"after", "under", "following", "amid"}
 # Verbs whose subject answers what they govern, beside those the lexicon codes as refusals or concessions.
 ANSWERING_VERBS = {"deny", "dismiss", "rebuff", "reject", "brush", "heed", "accept", "ignore", "defy", "answer"}
@@ -178,19 +180,40 @@ def turned_down(noun: Token) -> bool:
     return refusal is not None and refusal.event is EventType.REJECT
 
 
-def answered_request(
-    reader: ActorReader, coded: list[CodedEvent], verb: Token, sources: list[Actor], event: EventType
-) -> list[Actor]:
-    """ "Peru asked Argentina to hand him over. Buenos Aires refused.": a reply naming no one answers the asker.
+def answered_in_kind(
+    parties: Parties, coded: list[CodedEvent], verb: Token, sources: list[Actor], trigger: Trigger
+) -> tuple[list[Actor], Trigger]:
+    """Whom an act naming no one answers, and as what.
 
-    Only a request or offer made to the replying side, in this or the
-    previous sentence, is answered.
+    A reply answers the last request or offer made to its doer ("Buenos
+    Aires refused"); forces sent after a call for help are military aid to
+    the caller ("Kigali sent troops"); giving way "after pressure from X"
+    answers X, an agreement so given being a concession.
     """
-    if event not in REPLIES:
+    if askers := _askers(parties.reader, coded, verb, sources, trigger.event):
+        return askers, trigger
+    if trigger.event is EventType.MOBILIZE and (callers := _askers(parties.reader, coded, verb, sources, None)):
+        return callers, Trigger(EventType.AID, "military")
+    if pressing := pressed_by(parties, verb, sources, trigger.event):
+        return pressing, Trigger(EventType.CONCEDE) if trigger.event is EventType.AGREE else trigger
+    return [], trigger
+
+
+def _askers(
+    reader: ActorReader, coded: list[CodedEvent], verb: Token, sources: list[Actor], event: EventType | None
+) -> list[Actor]:
+    """Who last asked ``sources`` (or offered them, with an offering verb) in this or the previous sentence.
+
+    ``event`` is the reply's; ``None`` asks for a request for help only
+    ("asked Rwanda for help", "asked the CSTO to send troops").
+    """
+    if event is not None and event not in REPLIES:
         return []
     start = reader.previous_sentence_start(verb)
     asked = [e for e in coded if start <= e.trigger.i < verb.i and any(e.target.same_party(s) for s in sources)]
     asked = [e for e in asked if e.event is EventType.REQUEST or e.trigger.lemma_.lower() in OFFERING_VERBS]
+    if event is None:
+        asked = [e for e in asked if any(w.lemma_.lower() in HELP_WORDS for w in e.trigger.subtree)]
     return unique([e.source for e in asked if e.trigger.i == asked[-1].trigger.i]) if asked else []
 
 

@@ -22,10 +22,9 @@ from consumers.nlp.events.answers import (
     addressees,
     answered_by_governor,
     answered_charge,
-    answered_request,
+    answered_in_kind,
     charged_in_clause,
     defied,
-    pressed_by,
     prompted_by,
     retaliated_against,
     turned_down,
@@ -178,12 +177,8 @@ class EventCoder:
         targets = unique(targets + defied(self.parties, verb, trigger.event))  # "refused ... despite appeals from X"
         if not targets and trigger.event in ANSWERED_EVENTS:
             targets = self.parties.answered(verb, sources, trigger.event)
-        targets = targets or answered_request(self.reader, self._coded, verb, sources, trigger.event)  # "X refused"
-        sent = not targets and trigger.event is EventType.MOBILIZE  # "asked Rwanda for help ... Kigali sent troops"
-        if sent and (askers := answered_request(self.reader, self._coded, verb, sources, EventType.AID)):
-            targets, trigger = askers, Trigger(EventType.AID, "military")
-        if not targets and (pressing := pressed_by(self.parties, verb, sources, trigger.event)):
-            targets, trigger = pressing, Trigger(EventType.CONCEDE)  # "agreed under pressure from X": gave way to X
+        if not targets:  # "Buenos Aires refused", "Kigali sent troops", "eased curbs after pressure from X"
+            targets, trigger = answered_in_kind(self.parties, self._coded, verb, sources, trigger)
         targets = targets or shared_target(self._coded, verb, sources, trigger.event)  # "..., while Y recalled its"
         targets = harmed(self.parties, self._coded, verb, targets)  # "pounded Kharkiv, killing five": Ukraine's
         targets = held_at_protest(verb, trigger.event, targets)  # "arrested 20 people during a rally"

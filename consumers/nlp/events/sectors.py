@@ -60,7 +60,7 @@ _CORE: dict[Sector, set[str]] = {
     "police": {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
         "gendarmerie", "border guards", "border guard", "coast guard", "coastguard", "guards", "border police",
-        "investigators", "detectives",
+        "investigators", "detectives", "border agents", "federal agents", "customs agents", "immigration agents",
     },
     "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
     "legislature": {
@@ -132,8 +132,9 @@ def agent_sector(phrase: str) -> Sector | None:
     if phrase.split()[-1:] and phrase.split()[-1] in PLACES:
         return None
     last = phrase.split()[-1] if phrase else ""
-    if phrase in CORE_AGENTS or last in CORE_AGENTS:  # before the trades: "lawmakers" make no goods
-        return CORE_AGENTS.get(phrase) or CORE_AGENTS[last]
+    last_two = " ".join(phrase.split()[-2:])  # "US border agents" are police, though "agents" alone are spies
+    if phrase in CORE_AGENTS or last_two in CORE_AGENTS or last in CORE_AGENTS:  # before the trades: "lawmakers"
+        return CORE_AGENTS.get(phrase) or CORE_AGENTS.get(last_two) or CORE_AGENTS[last]
     if phrase.endswith(("makers", "producers", "manufacturers", "operators", "exporters", "importers")):
         return "business"
     derived = _derived_agents()

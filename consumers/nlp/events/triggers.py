@@ -58,6 +58,8 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(E.COERCE)  # "fired tear gas at protesters": force to disperse, not an armed attack
     if lemma in ("walk", "storm") and _left_talks(verb):
         return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Sudan": talks broken off
+    if lemma == "let" and not _let_through(verb):
+        return None  # "let the ceasefire lapse", "let the bid stall": no concession to anyone
     if lemma == "hand" and _arms_to_a_state(verb):
         return Trigger(E.AID, "military")  # "handed over F-16 jets to Ukraine": arms given, not returned
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
@@ -294,12 +296,27 @@ def _infinitive(verb: Token) -> bool:
     return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
 
 
+# Where "let" lets people go: "let inspectors back into", "let migrants cross".
+LET_PASSAGES = {"in", "into", "back", "through"}
+LET_MOVES = {"cross", "enter", "leave", "return", "pass", "travel", "go", "visit", "land", "dock"}
+
+
+def _let_through(verb: Token) -> bool:
+    """ "let IAEA inspectors back into the site", "let wounded Palestinians cross": letting people pass concedes."""
+    passage = any(w.dep_ in ("prep", "prt", "advmod", "ccomp") and w.lower_ in LET_PASSAGES for w in verb.subtree)
+    moves = any(c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() in LET_MOVES for c in verb.children)
+    return passage or moves
+
+
 def _arms_to_a_state(verb: Token) -> bool:
-    """Arms handed to a named state ("to Ukraine('s air force)") are aid; rebels handing theirs to monitors disarm."""
+    """Arms a state hands a named state ("Sweden ... to Ukraine('s air force)") are aid; fighters handing over
+    theirs, to monitors or to an army, disarm."""
     armed = any(_singular(c) in ARMS for c in verb.children if c.dep_ == "dobj")
-    states = [w for p in verb.children if p.lower_ == "to" for o in p.children for w in (o, *o.children)]
-    states = [w for w in states if w.ent_type_ == "GPE" and (w.head.lower_ == "to" or w.dep_ == "poss")]
-    return armed and bool(states)
+    givers = [c for c in verb.children if c.dep_ == "nsubj"]
+    by_a_state = any(g.ent_type_ == "GPE" for g in givers)
+    receivers = [w for p in verb.children if p.lower_ == "to" for o in p.children for w in (o, *o.children)]
+    to_a_state = any(w.ent_type_ == "GPE" and (w.head.lower_ == "to" or w.dep_ == "poss") for w in receivers)
+    return armed and by_a_state and to_a_state
 
 
 def _singular(token: Token) -> str:
