@@ -196,7 +196,38 @@ def answered_in_kind(
         return callers, Trigger(EventType.AID, "military")
     if pressing := pressed_by(parties, verb, sources, trigger.event):
         return pressing, Trigger(EventType.CONCEDE) if trigger.event is EventType.AGREE else trigger
+    if trigger.event is EventType.REQUEST:
+        return _captors(parties.reader, coded, verb, sources), trigger
     return [], trigger
+
+
+# What a demand for captives asks of those holding them: "demanded their release", "called for their return".
+FREEING_NOUNS = {"release", "freedom", "return", "repatriation", "freeing"}
+CAPTURING_EVENTS = {EventType.COERCE, EventType.ASSAULT}
+
+
+def _captors(reader: ActorReader, coded: list[CodedEvent], verb: Token, sources: list[Actor]) -> list[Actor]:
+    """ "Sri Lankan sailors arrested 22 Indian fishermen. New Delhi demanded their release": of Sri Lanka.
+
+    Captives named ("the release of the engineers") must be the ones taken;
+    "their" stands for whoever was taken last.
+    """
+    wanted = [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() in FREEING_NOUNS]
+    wanted += [o for p in verb.children if p.lower_ == "for" for o in p.children if o.lemma_.lower() in FREEING_NOUNS]
+    owners = [
+        w
+        for noun in wanted
+        for w in (*(c for c in noun.children if c.dep_ == "poss"), *preposition_objects(noun, ("of",)))
+    ]
+    if not wanted or not owners:
+        return []
+    held = [a for w in owners if w.pos_ != "PRON" for a in reader.actors(w)]
+    start = reader.previous_sentence_start(verb)
+    taken = [e for e in coded if start <= e.trigger.i < verb.i and e.event in CAPTURING_EVENTS]
+    taken = [e for e in taken if not any(e.source.same_party(s) for s in sources)]
+    if held:
+        taken = [e for e in taken if any(e.target.same_party(h) and e.target.sector == h.sector for h in held)]
+    return unique([e.source for e in taken if e.trigger.i == taken[-1].trigger.i]) if taken else []
 
 
 def _askers(
@@ -214,7 +245,13 @@ def _askers(
     asked = [e for e in asked if e.event is EventType.REQUEST or e.trigger.lemma_.lower() in OFFERING_VERBS]
     if event is None:
         asked = [e for e in asked if any(w.lemma_.lower() in HELP_WORDS for w in e.trigger.subtree)]
-    return unique([e.source for e in asked if e.trigger.i == asked[-1].trigger.i]) if asked else []
+    if not asked:
+        return []
+    askers = unique([e.source for e in asked if e.trigger.i == asked[-1].trigger.i])
+    # "rejected calls from Washington ... He vowed to keep fighting": a request answered once is not answered again
+    answered = [e for e in coded if e.event in REPLIES and start <= e.trigger.i < verb.i]
+    answered = [e for e in answered if any(e.source.same_party(s) for s in sources)]
+    return [a for a in askers if not any(e.target.same_party(a) for e in answered)]
 
 
 def pressed_by(parties: Parties, verb: Token, sources: list[Actor], event: EventType) -> list[Actor]:

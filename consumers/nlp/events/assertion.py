@@ -31,6 +31,12 @@ from schemas import EventType, stance_of
 CIRCUMSTANCES = {"during", "after", "amid", "following", "despite", "since", "at"}
 
 
+# Purposes that are done as told: "rallied to protest the law", "fired tear gas to disperse the crowd".
+DONE_PURPOSES = {"protest", "demonstrate", "rally", "march", "disperse"}
+
+# Verbs that carry on the act they govern: "keep fighting", "continue striking".
+ONGOING = {"keep", "continue", "go"}
+
 # Acts that, promised, threaten: force, coercion, penalties ("vowed to impose sanctions").
 PROMISED_HARM = {EventType.ASSAULT, EventType.THREATEN, EventType.COERCE, EventType.SANCTION, EventType.MOBILIZE}
 
@@ -41,6 +47,8 @@ def intended(verb: Token, trigger: Trigger) -> Trigger:
     jointly = verb.lemma_.lower() == "agree" and any(c.dep_ == "nsubj" and c.conjuncts for c in verb.children)
     if trigger.event is EventType.AGREE:  # "vowed to crush the group": a promised harm threatens
         acts = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+        # "vowed to keep fighting": the act kept up
+        acts += [g for c in acts if c.lemma_.lower() in ONGOING for g in c.children if g.dep_ == "xcomp"]
         promised = [verb_trigger(c) for c in acts]  # "vowed to step up its attacks": the support verb's noun
         promised += [noun_trigger(o) for c in acts for o in c.children if o.dep_ == "dobj"]
         harms = [p for p in promised if p is not None and p.event in PROMISED_HARM]
@@ -70,14 +78,14 @@ def asserted(word: Token) -> bool:
     if word.dep_ == "dobj" and judges(word.head):
         return True  # "rallied to denounce Turkish strikes on Iraq": what is denounced was done
     purpose = word.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in word.children)
-    if purpose and word.lemma_.lower() not in ("protest", "demonstrate", "rally", "march"):
+    if purpose and word.lemma_.lower() not in DONE_PURPOSES:
         return False  # a purpose ("sent troops to fight insurgents"), not an act
     child, head = word, word.head
     for _ in range(5):
         if head.i == child.i:
             return True
         if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-            return child.lemma_.lower() in ("protest", "demonstrate", "rally", "march")
+            return child.lemma_.lower() in DONE_PURPOSES
         if child.dep_ == "xcomp" and head.lemma_.lower() in NEEDING:
             return False  # "needed to be able to hit sites": a want, not an act
         if child.dep_ == "ccomp" and head.lemma_.lower() in ALLEGING_VERBS | {"claim"}:

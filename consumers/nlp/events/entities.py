@@ -279,10 +279,13 @@ class EntityReader:
             return self.voiced[token.i]
         sentence_start = token.sent.start
         previous = self.previous_sentence_start(token)
+        own = _own_clauses(token)  # "Police used tear gas to disperse them": not the police
         # whoever acted last ("They killed two soldiers"), else whoever was acted upon
         for wanted in (True, False):
             for index, actor, acted in reversed(self.recent):
                 if acted != wanted or not previous <= index < token.i or actor.id.startswith("person:"):
+                    continue
+                if acted and index in own:
                     continue
                 if index >= sentence_start or actor.id.startswith(("country:", "org:", "bloc:", "group:")):
                     return actor
@@ -340,3 +343,15 @@ class EntityReader:
                 break
             start = self.doc[start - 1].sent.start
         return start
+
+
+def _own_clauses(pronoun: Token) -> set[int]:
+    """The verbs whose doer an object pronoun cannot be: its own, up through those it inherits a subject from."""
+    if pronoun.dep_ not in ("dobj", "pobj", "dative") or pronoun.lower_ in ("it", "its"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    found = {verb.i}
+    while verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and len(found) < 4:
+        verb = verb.head
+        found.add(verb.i)
+    return found

@@ -100,6 +100,10 @@ class Parties:
                     return self.noun_agents(act, via_support=False), []
                 doers = participle_agents(child)  # "rockets fired by X hit": X fired them
                 named = self.reader.actors(child) or [a for o in doers for a in self.reader.actors(o)]
+                # "President A and President B held talks": two subjects the parser left uncoordinated
+                paired = [c for c in verb.children if c.dep_ == child.dep_ and c.i > child.i]
+                joined = any(g.dep_ == "cc" and g.lower_ == "and" for g in child.children)
+                named += [a for c in paired if joined for a in self.reader.actors(c)]
                 return unique(self.listed_before(verb, child) + named), []
         passive = passive_roles(self, verb)
         if passive is not None:
@@ -125,6 +129,8 @@ class Parties:
                 return self.reader.actors(owners[0]), []
             governor = verb.head.head
             if verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and governor.pos_ == "VERB" and depth < 3:
+                if (refusal := verb_trigger(governor)) is not None and refusal.event is EventType.REJECT:
+                    return [], []  # "vetoed a statement criticising China": no one criticised
                 return self.subjects(governor, depth + 1)[0], []  # "passed a motion condemning X"
         if verb.dep_ == "pcomp" and verb.head.lower_ in ("before", "after", "while", "upon", "by") and depth < 3:
             return self.subjects(verb.head.head, depth + 1)[0], []  # "exchanged fire before agreeing to a truce"

@@ -25,6 +25,7 @@ from schemas import EventType
 
 Dyads = tuple[list[Actor], list[Actor]]
 SPARKING_VERBS = frozenset({"spark", "trigger", "provoke", "prompt", "fuel", "ignite", "cause", "unleash"})
+GATHERING_VERBS = frozenset({"gather", "assemble", "convene", "meet", "congregate"})
 STRIKE_STATES = frozenset({"go", "be", "remain", "stay"})  # "went on strike", "have been on strike"
 # Who marches or strikes against their own state: not the state itself, nor armed groups or foreign bodies.
 PEOPLE_SECTORS = frozenset({"civilians", "opposition", "protesters", "health", "business", "media", "judiciary"})
@@ -58,6 +59,9 @@ def civil_strike(trigger: Trigger | None, verb: Token, sources: list[Actor]) -> 
         return Trigger(EventType.PROTEST, "boycott") if struck else None
     if trigger is None and verb.lemma_.lower() == "walk" and _off_work(verb):
         return Trigger(EventType.PROTEST, "boycott")  # "nurses walked off the job"
+    gathered = trigger is not None and trigger.event is EventType.CONSULT and verb.lemma_.lower() in GATHERING_VERBS
+    if gathered and sources and all(s.sector == "protesters" for s in sources):
+        return Trigger(EventType.PROTEST, "demo")  # "protesters gathered outside parliament": no meeting
     acted = trigger is not None and trigger.event in (EventType.REJECT, EventType.COERCE)
     if acted and (civil_action(verb, sources) or (_in_protest(verb) and by_people(sources))):
         return Trigger(EventType.PROTEST, "demo")  # "students blocked a highway", "occupied the campus": no refusal

@@ -18,7 +18,8 @@ from schemas import StanceRelation, quad_class_of, stance_of
 def relations_of(events: Sequence[CodedEvent], resolution: Resolution) -> list[StanceRelation]:
     """One relation per (source, target), and per sector pair within one country.
 
-    The stance with the most summed confidence wins, with its most confident
+    The stance with the most summed confidence wins (the one told first on
+    ties), with its most confident
     event (the earliest on ties) as the relation's event and evidence.
     """
     # a domestic event keeps its sectors apart: police -> protesters is not protesters -> government
@@ -42,7 +43,8 @@ def relations_of(events: Sequence[CodedEvent], resolution: Resolution) -> list[S
         totals: dict[str, float] = {}
         for event, _ in coded:
             totals[stance_of(event.event)] = totals.get(stance_of(event.event), 0.0) + event.confidence
-        winner = max(sorted(totals), key=lambda stance: totals[stance])
+        told = sorted(totals, key=lambda stance: min(e.trigger.idx for e, _ in coded if stance_of(e.event) == stance))
+        winner = max(told, key=lambda stance: totals[stance])  # the stance told first on ties
         best = max((e for e, _ in coded if stance_of(e.event) == winner), key=lambda e: (e.confidence, -e.trigger.idx))
         share = totals[winner] / sum(totals.values())
         relations.append(

@@ -54,7 +54,8 @@ TIME_PREPS = {"after", "before", "during", "amid", "despite", "since", "until", 
 REFERRING_NOUNS = {
     "move", "decision", "claim", "claims", "allegation", "allegations", "accusation", "accusations", "remark",
     "remarks", "comment", "comments", "statement", "plan", "launch", "test", "step", "action", "report",
-    "measure", "exercise", "drill", "manoeuvre", "maneuver", "ruling", "verdict",
+    "measure", "exercise", "drill", "manoeuvre", "maneuver", "ruling", "verdict", "announcement", "gesture",
+    "outcome", "breakthrough", "development",
 }  # fmt: skip
 ADDRESSED_NOUNS = {"demand", "request", "appeal", "plea", "ultimatum", "threat", "warning", "offer", "proposal"}
 OWNED_NOUNS = {

@@ -10,6 +10,7 @@ country it lies in; "condemned the strike" targets whoever struck last.
 from spacy.tokens import Token
 
 from consumers.nlp.events.actors import ActorReader
+from consumers.nlp.events.assertion import CIRCUMSTANCES
 from consumers.nlp.events.civil import protest_setting
 from consumers.nlp.events.coded import CodedEvent
 from consumers.nlp.events.entities import Actor
@@ -235,6 +236,8 @@ class Targets(Parties):
             candidates = same_word or same_kind or near
         if not candidates and word.lemma_.lower() in REFERRING_NOUNS:  # "the move", "the exercises": what was
             candidates = [e for e in before if e.trigger.i >= start]  # done in this or the previous sentence
+            # "withdrew a bill after mass protests ... welcomed the decision": the act told, not its occasion
+            candidates = [e for e in candidates if not _occasion(e.trigger)] or candidates
         if candidates:  # "Japan and the Philippines signed a pact ... criticised the agreement": both signers
             return unique([e.source for e in candidates if e.trigger.i == candidates[-1].trigger.i])
         if noun_trigger(word) is None:  # "rejected the allegation": whoever spoke last
@@ -337,3 +340,13 @@ class Targets(Parties):
         else:
             return []
         return unique([a for c in verb.children if c.dep_ in deps for a in self.reader.actors(c)])
+
+
+def _occasion(word: Token) -> bool:
+    """Whether ``word`` is inside a clause's occasion ("after two nights of protests"), not its act."""
+    for ancestor in word.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ in CIRCUMSTANCES:
+            return True
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return False
+    return False
