@@ -274,7 +274,10 @@ class ActorReader(EntityReader):
             if prep.dep_ != "prep" or prep.lower_ not in ("of", "from", "at"):
                 continue
             for obj in prep.children:
-                named = self.of_entity(self.owners[obj.i], obj) if obj.i in self.owners else None
+                # "fighters of the Kurdish YPG militia": the name may modify a noun of its kind
+                names = [obj, *(c for c in obj.children if c.dep_ == "compound" and obj.i not in self.owners)]
+                owned = [w for w in names if w.i in self.owners]
+                named = self.of_entity(self.owners[owned[0].i], owned[0]) if owned else None
                 if obj.dep_ == "pobj" and named is not None and named.id.startswith("org:"):
                     if prep.lower_ != "at" or (sector is not None and named.sector == sector):
                         return named
@@ -320,7 +323,10 @@ class ActorReader(EntityReader):
             named = self._last_named_group(token, sector)  # "talks with the ELN ... the rebels had killed"
             if named is not None:
                 return named
-        if token.lower_ in ("crew", "crews") and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children):
+        ship_crew = token.lower_ in ("crew", "crews") and any(
+            c.dep_ == "poss" and c.pos_ == "PRON" for c in token.children
+        )
+        if ship_crew and not any(c.dep_ == "amod" and c.i in self.owners for c in token.children):
             return Actor(f"group:{sector}", noun_phrase(token), sector)  # "its four crew": the ship's, not a state's
         country = self._represented(token) or self._nationality(token, locative=sector in STATE_SECTORS)
         if country is None and sector in STATE_SECTORS:  # "the army said", "they killed two soldiers"

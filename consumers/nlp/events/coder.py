@@ -298,8 +298,12 @@ class EventCoder:
         if not targets and governor is not None and answered_by_governor(noun, trigger, governor, addressed=addressed):
             # "yielded to IMF demands", "rejected Poland's demand": made of whoever answers them
             targets = [a for a in self.parties.subjects(governor)[0] if a not in sources]
-        if not targets and circumstance and governor is not None:
-            targets = self.parties.present_at(governor, trigger.event, noun)
+        harm = trigger.event in (EventType.ASSAULT, EventType.COERCE)
+        if circumstance and governor is not None and (not targets or harm):
+            # "YPG fighters were killed in a Turkish strike near Kobani": the killed, not the place
+            victims = self.parties.present_at(governor, trigger.event, noun)
+            named = [v for v in victims if not v.id.startswith("group:")]  # "five children ... on Rafah": Rafah's
+            targets = (named or victims) if not targets or named else targets
         # "talks between", "joint drills": the parties act on each other; "at a summit" names no one met
         coded = paired_events(sources, targets, trigger, noun, 0.7, self.field, mutual=not circumstance)
         if circumstance and len(sources) > 1 and any(c.lower_ == "joint" for c in noun.children):  # "in a joint raid"

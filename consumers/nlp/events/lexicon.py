@@ -48,6 +48,7 @@ CORE_VERBS: dict[str, Trigger] = {
     "export": _t(E.COOPERATE, "economic"), "sell": _t(E.COOPERATE, "economic"), "buy": _t(E.COOPERATE, "economic"),
     "extradite": _t(E.COOPERATE, "legal"), "join": _t(E.COOPERATE),
     "give": _t(E.AID), "send": _t(E.AID), "provide": _t(E.AID), "donate": _t(E.AID), "supply": _t(E.AID),
+    "dispatch": _t(E.AID), "despatch": _t(E.AID),
     "extend": _t(E.AID),  # "extended a credit line to Kyiv"; "extended sanctions" keeps the noun's event
     "deliver": _t(E.AID), "lend": _t(E.AID, "economic"), "loan": _t(E.AID, "economic"), "fund": _t(E.AID, "economic"),
     "finance": _t(E.AID, "economic"), "airlift": _t(E.AID, "humanitarian"), "ship": _t(E.AID), "rescue": _t(E.AID),

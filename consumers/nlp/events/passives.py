@@ -4,8 +4,9 @@ An agent that is an act rather than an actor ("by Pakistani fire", "by
 Russian shelling") stands for whoever did the act; a passive with no agent
 that undoes an act ("U.S. sanctions on Belarus were lifted") is done by
 whoever did the act; one that shuts a member out with no agent ("was suspended
-from the African Union") is done by the body it is shut out of; "came under
-fire from X" is X's attack.
+from the African Union") is done by the body it is shut out of; an arrest with
+no agent that a state body reports is that body's; "came under fire from X"
+is X's attack.
 """
 
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from spacy.tokens import Token
 
 from consumers.nlp.events.agency import by_objects
 from consumers.nlp.events.entities import Actor
+from consumers.nlp.events.lexicon import SPEECH_VERBS
 from consumers.nlp.events.rules import SUBJECT_DEPS, target_preps
 from consumers.nlp.events.triggers import noun_trigger, verb_trigger
 from schemas import EventType, stance_of
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from consumers.nlp.events.parties import Parties
 
 Roles = tuple[list[Actor], list[Actor]]
+AUTHORITIES = {"government", "police", "military", "intelligence"}  # who arrests and deports
 EXCLUDING_VERBS = {"suspend", "expel", "exclude", "bar", "ban", "eject"}  # "was suspended from ECOWAS"
 
 
@@ -42,8 +45,22 @@ def passive_roles(parties: "Parties", verb: Token) -> Roles | None:
             patients = parties.object_actors(child, target_preps(event, noun=True), 0)
             if not agents and verb.lemma_.lower() in EXCLUDING_VERBS:
                 return _excluding_body(parties, verb), patients  # "was suspended from the African Union"
+            if not agents and own is not None and own.event is EventType.COERCE:
+                return _reporting_authority(parties, verb), patients  # "were detained, the border guard said"
             return (_agent_actors(parties, agents[0]) if agents else []), patients
     return None
+
+
+def _reporting_authority(parties: "Parties", verb: Token) -> list[Actor]:
+    """The state body that reports an arrest or deportation it names no agent for: it made it.
+
+    "Twelve migrants were detained overnight, Poland's border guard said" is
+    Poland's; a killing so reported is not (police report deaths they did not cause).
+    """
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in SPEECH_VERBS or verb.head.i < verb.i:
+        return []
+    speakers = [a for c in verb.head.children if c.dep_ == "nsubj" for a in parties.reader.actors(c)]
+    return [a for a in speakers if a.id.startswith("country:") and a.sector in AUTHORITIES]
 
 
 def _shared_agents(verb: Token) -> list[Token]:

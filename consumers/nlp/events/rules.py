@@ -69,7 +69,19 @@ VOICED_PRONOUNS = {"it", "its", "itself", "we", "our", "us"}  # "the army said i
 WANTED_NOUNS = {"bid", "plan", "proposal", "effort", "attempt", "push", "intention", "ambition", "aim", "goal", "hope"}
 HEARSAY_NOUNS = {"report", "claim", "allegation", "rumour", "rumor", "accusation", "suggestion", "speculation"}
 ALLEGING_VERBS = {"accuse", "charge", "suspect", "blame", "allege", "deny"}
-GIVING_VERBS = {"give", "provide", "offer", "send", "deliver", "grant", "extend", "ship", "hand"}
+GIVING_VERBS = {
+    "give",
+    "provide",
+    "offer",
+    "send",
+    "dispatch",
+    "despatch",
+    "deliver",
+    "grant",
+    "extend",
+    "ship",
+    "hand",
+}
 AID_THEMES = {
     "team", "teams", "hospital", "hospitals", "rescuer", "rescuers", "expert", "experts", "personnel", "adviser",
     "advisers", "aircraft", "ship", "ships", "truck", "trucks", "convoy", "billion", "million", "officer", "officers",

@@ -61,6 +61,7 @@ _CORE: dict[Sector, set[str]] = {
         "police", "policemen", "police officers", "officers", "riot police", "security forces", "gendarmes",
         "gendarmerie", "border guards", "border guard", "coast guard", "coastguard", "guards", "border police",
         "investigators", "detectives", "border agents", "federal agents", "customs agents", "immigration agents",
+        "guard service", "border service", "border force", "immigration service", "immigration police",
     },
     "judiciary": {"court", "courts", "judge", "judges", "prosecutor", "prosecutors", "tribunal", "judiciary"},
     "legislature": {

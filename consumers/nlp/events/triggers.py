@@ -37,6 +37,11 @@ from schemas import EventType
 E = EventType
 
 
+# What a spokesperson declines to do without refusing anyone: "declined to comment", "refused to elaborate".
+UNSAID = {"comment", "elaborate", "confirm", "speculate", "say", "specify", "disclose", "identify", "name"}
+OWN_PROCEDURES = {"vote", "debate", "hearing", "session", "ballot", "reading", "decision", "ruling", "verdict"}
+
+
 @cache
 def derived_verbs() -> dict[str, Trigger]:
     """The CAMEO verb dictionary's default events, by verb lemma (empty if the tables are missing)."""
@@ -60,6 +65,12 @@ def verb_trigger(verb: Token) -> Trigger | None:
         return Trigger(E.SANCTION, "discontinue")  # "walked out of talks with Sudan": talks broken off
     if lemma == "let" and not _let_through(verb):
         return None  # "let the ceasefire lapse", "let the bid stall": no concession to anyone
+    if lemma in ("decline", "refuse") and any(c.dep_ == "xcomp" and c.lemma_.lower() in UNSAID for c in verb.children):
+        return None  # "declined to comment on reports": nothing refused to anyone
+    if lemma in ("postpone", "delay", "defer", "adjourn") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in OWN_PROCEDURES for c in verb.children
+    ):
+        return None  # "postponed a vote on the bill": a body's own business put off, no one refused
     if lemma == "hand" and _arms_to_a_state(verb):
         return Trigger(E.AID, "military")  # "handed over F-16 jets to Ukraine": arms given, not returned
     for child in verb.children:  # "called on France", "pulling its troops back": however the parser hung it
