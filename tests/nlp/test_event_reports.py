@@ -34,3 +34,19 @@ def test_declining_to_comment_refuses_no_one(annotate_text: Annotate) -> None:
         "Chinese ambassador.",
     )
     assert relation(annotation, "country:JPN", "country:CHN") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Chinese coast guard vessels blocked Philippine fishing boats near the shoal.",
+         Coded("country:CHN", "country:PHL", (E.COERCE,), ("police", None))),
+        ("Indian border guards blocked Nepalese traders at the crossing.",
+         Coded("country:IND", "country:NPL", (E.COERCE,), ("police", "business"))),
+        ("Russia blocked a UN resolution on Syria.",
+         Coded("country:RUS", "org:united-nations", (E.REJECT,))),
+    ],
+)  # fmt: skip
+def test_what_a_force_blocks_it_stops(annotate_text: Annotate, sentence: str, expected: Coded) -> None:
+    """A state's armed body that blocks people coerces them; a state blocking a resolution rejects it."""
+    assert_coded(code(annotate_text, sentence), expected)

@@ -363,13 +363,16 @@ class ActorReader(EntityReader):
             if child.dep_ in ("amod", "compound", "nmod") and child.i not in self.owners and not vehicle:
                 modifier = modifier or agent_sector(child.lower_) or agent_sector(child.lemma_.lower())
                 modifier = modifier or ("civilians" if child.lower_ in ("displacement", "idp") else None)  # their camp
+        worded = modifier is None and " " in (phrase := noun_phrase(token))
+        modifier = agent_sector(phrase) if worded else modifier  # "coast guard vessels" are the coast guard's
         if modifier is not None and modifier not in STATE_SECTORS:  # "militant positions in Iraq" are the militants'
             country = self._nationality(token, locative=False)
-            return (
-                Actor(country.id, country.name, modifier)
-                if country
-                else Actor(f"group:{modifier}", token.text, modifier)
-            )
+            if country is not None or not worded:  # "a British-flagged oil tanker" is Britain's
+                return (
+                    Actor(country.id, country.name, modifier)
+                    if country
+                    else Actor(f"group:{modifier}", token.text, modifier)
+                )
         country = self._nationality(token, locative=True)  # "targets in Syria" are Syria's
         if country is None and modifier in STATE_SECTORS:  # "Haitian gangs attacked a police station"
             country = self._context_country(token)

@@ -141,12 +141,19 @@ def refined_trigger(trigger: Trigger, word: Token, sources: list[Actor], targets
             return Trigger(EventType.PROTEST, "boycott")
     if civil_action(word, sources):
         return Trigger(EventType.PROTEST, "demo")  # "the ministry was blockaded by students"
+    if trigger.event is EventType.REJECT and word.lemma_.lower() == "block" and _security_forces(sources):
+        return Trigger(EventType.COERCE, "restrict")  # "coast guard ships blocked fishing boats": a force stops them
     leaving = trigger.mode not in ("return", "release", "disarm")  # "handed its weapons to UN monitors" gives
     if trigger.event is EventType.RETREAT and leaving and targets and all(_an_institution(t) for t in targets):
         return Trigger(EventType.SANCTION, "withdraw")  # withdrawing from an organisation or court is leaving it
     if trigger.event is EventType.AID and (trigger.mode == "military" or sends_forces(word)) and to_a_border(word):
         return Trigger(EventType.MOBILIZE, "troops")  # "troops were sent to the Cambodian border"
     return trigger
+
+
+def _security_forces(actors: list[Actor]) -> bool:
+    """Whether all of ``actors`` are armed bodies of a state: what they block, they stop by force."""
+    return bool(actors) and all(a.sector in ("military", "police") for a in actors)
 
 
 def _an_institution(actor: Actor) -> bool:

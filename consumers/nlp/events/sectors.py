@@ -132,6 +132,8 @@ def agent_sector(phrase: str) -> Sector | None:
     phrase = phrase.lower()
     if phrase.split()[-1:] and phrase.split()[-1] in PLACES:
         return None
+    if len(phrase.split()) > 1 and phrase.split()[-1] in CRAFT:  # "coast guard vessels" are the coast guard's
+        return agent_sector(phrase.rsplit(" ", 1)[0])
     last = phrase.split()[-1] if phrase else ""
     last_two = " ".join(phrase.split()[-2:])  # "US border agents" are police, though "agents" alone are spies
     if phrase in CORE_AGENTS or last_two in CORE_AGENTS or last in CORE_AGENTS:  # before the trades: "lawmakers"
@@ -171,6 +173,8 @@ PLACES = {
     "border", "borders", "area", "areas", "region", "regions", "zone", "zones", "road", "roads", "territory",
     "waters", "coast", "city", "cities", "town", "towns", "street", "streets", "district", "province", "capital",
 }  # fmt: skip
+# Craft a body sails or flies: "coast guard vessels", "navy patrol boats" act for the body named before them.
+CRAFT = {"vessel", "vessels", "ship", "ships", "boat", "boats", "cutter", "cutters", "helicopter", "helicopters"}
 GOVERNMENT_TITLES = {
     "president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "spokesman",
     "spokeswoman", "spokesperson", "ambassador", "envoy", "secretary", "governor", "mayor", "prince", "chief",

@@ -178,7 +178,8 @@ VAGUE_AGENTS = {
 
 def noun_phrase(token: Token) -> str:
     """The head with its compound modifiers, lower case: "air force", "border guards", "China's Coast Guard"."""
-    words = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
+    compounds = [c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
+    words = [w.lower_ for c in compounds for w in c.subtree if w is c or w.dep_ == "compound"]  # "coast guard ships"
     return " ".join([*words, token.lower_])
 
 
